@@ -9,6 +9,8 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.lightpath.api.internal.ErrorTranslatingInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,13 +29,15 @@ public final class LightpathServer {
 
   private final ServerConfig config;
   private final NorthboundServices services;
+  private final MeterRegistry meters;
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
 
   @Inject
-  public LightpathServer(ServerConfig config, NorthboundServices services) {
+  public LightpathServer(ServerConfig config, NorthboundServices services, MeterRegistry meters) {
     this.config = config;
     this.services = services;
+    this.meters = meters;
   }
 
   /** Binds the port and starts serving; every service reports SERVING. */
@@ -46,8 +50,12 @@ public final class LightpathServer {
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance())
             .addService(legacyReflection());
+    // grpc_server_* request counters and latency timers per method and status code
+    MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(meters);
     for (BindableService service : services.services()) {
-      builder.addService(ServerInterceptors.intercept(service, new ErrorTranslatingInterceptor()));
+      // interceptors run last-added first: metrics see the status the error translation produced
+      builder.addService(
+          ServerInterceptors.intercept(service, new ErrorTranslatingInterceptor(), metrics));
     }
     server = builder.build().start();
     for (BindableService service : services.services()) {

@@ -8,6 +8,9 @@ import io.lightpath.api.DeviceGrpcService;
 import io.lightpath.api.TopologyGrpcService;
 import io.lightpath.api.TopologyHolder;
 import io.lightpath.device.DeviceRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -31,6 +34,18 @@ public final class ServerModule extends AbstractModule {
     bind(DeviceRegistry.class).in(Singleton.class);
     bind(TopologyHolder.class).in(Singleton.class);
     bind(LightpathServer.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  PrometheusMeterRegistry prometheusRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  @Provides
+  @Singleton
+  MeterRegistry meterRegistry(PrometheusMeterRegistry prometheus) {
+    return prometheus;
   }
 
   @Provides

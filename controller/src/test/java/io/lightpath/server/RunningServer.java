@@ -1,6 +1,7 @@
 package io.lightpath.server;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Clock;
@@ -9,19 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 /** A real server on a free loopback port plus a channel to it, for tests. Close it after use. */
 public final class RunningServer implements AutoCloseable {
+  public final Injector injector;
   public final LightpathServer server;
   public final ManagedChannel channel;
 
-  private RunningServer(LightpathServer server) {
+  private RunningServer(Injector injector, LightpathServer server) {
+    this.injector = injector;
     this.server = server;
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
   public static RunningServer start() throws Exception {
     ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2));
-    LightpathServer s = Guice.createInjector(new ServerModule(config, Clock.systemUTC()))
-        .getInstance(LightpathServer.class);
-    return new RunningServer(s.start());
+    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC()));
+    return new RunningServer(injector, injector.getInstance(LightpathServer.class).start());
   }
 
   public String target() {
