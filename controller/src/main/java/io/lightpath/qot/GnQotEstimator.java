@@ -128,7 +128,9 @@ public final class GnQotEstimator implements QotEstimator {
     boolean implicit = amp == null;
     double gainDb = implicit || amp.gainDb() == 0 ? lossDb : amp.gainDb();
     double nfDb = implicit ? params.defaultNoiseFigureDb() : amp.noiseFigureDb();
-    double aseNsr = GnModel.asePowerW(nfDb, gainDb, frequencyHz, baudHz) / launchPowerW;
+    // a lossless unamplified span (a patch cord) needs no amplifier and adds no ASE
+    double aseNsr = implicit && lossDb <= 0 ? 0.0
+        : GnModel.asePowerW(nfDb, gainDb, frequencyHz, baudHz) / launchPowerW;
     double nliNsr =
         GnModel.nliPowerW(
                 span.lengthKm(),

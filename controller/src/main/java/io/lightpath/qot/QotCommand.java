@@ -155,7 +155,7 @@ public final class QotCommand implements Callable<Integer> {
     // the slot a raised-cosine signal with gnpy's 0.15 roll-off needs, on the 12.5 GHz grid
     long widthMhz = (long) Math.ceil(baudGbd * 1.15 / 12.5) * 12_500;
     double required = requiredGsnrDb != null ? requiredGsnrDb : 0.0;
-    return new TransceiverMode(String.format(Locale.ROOT, "%.2fGBd", baudGbd), "custom", 0,
+    return new TransceiverMode("custom", "custom", 0,
         baudGbd, "unspecified", widthMhz, required, txOsnrDb, power(), power(), 1.0);
   }
 
@@ -207,14 +207,16 @@ public final class QotCommand implements Callable<Integer> {
         Fiber f = route.fibers().get(i);
         FiberNoise fn = r.fibers().get(i);
         out.printf(Locale.ROOT,
-            "fiber %s: %s -> %s, %.1f km, %d spans: OSNR ASE (0.1nm) %.2f dB, SNR NLI %.2f dB, GSNR %.2f dB%n",
+            "fiber %s: %s -> %s, %.1f km, %d spans: OSNR ASE (0.1nm) %s dB, SNR NLI %s dB, GSNR %s dB%n",
             f.id(), route.nodes().get(i).id(), route.nodes().get(i + 1).id(), f.lengthKm(),
-            fn.spans().size(), osnr(fn.aseNsr(), b), snr(fn.nliNsr()), snr(fn.totalNsr()));
+            fn.spans().size(), fmt(osnr(fn.aseNsr(), b)), fmt(snr(fn.nliNsr())),
+            fmt(snr(fn.totalNsr())));
         for (SpanNoise s : fn.spans()) {
           out.printf(Locale.ROOT,
-              "  span %d: %.1f km, loss %.2f dB, gain %.2f dB, NF %.2f dB%s: OSNR ASE (0.1nm) %.2f dB, SNR NLI %.2f dB%n",
+              "  span %d: %.1f km, loss %.2f dB, gain %.2f dB, NF %.2f dB%s: OSNR ASE (0.1nm) %s dB, SNR NLI %s dB%n",
               s.index() + 1, s.lengthKm(), s.lossDb(), s.gainDb(), s.noiseFigureDb(),
-              s.implicitAmplifier() ? " (assumed)" : "", osnr(s.aseNsr(), b), snr(s.nliNsr()));
+              s.implicitAmplifier() ? " (assumed)" : "", fmt(osnr(s.aseNsr(), b)),
+              fmt(snr(s.nliNsr())));
         }
       }
       for (NodeNoise n : r.nodes()) {
@@ -224,8 +226,8 @@ public final class QotCommand implements Callable<Integer> {
         }
       }
       QotEstimate e = r.estimate();
-      out.printf(Locale.ROOT, "OSNR ASE (0.1nm):        %.2f dB%n", r.aseOsnr0p1nmDb());
-      out.printf(Locale.ROOT, "SNR NLI (signal bw):     %.2f dB%n", r.nliSnrDb());
+      out.printf(Locale.ROOT, "OSNR ASE (0.1nm):        %s dB%n", fmt(r.aseOsnr0p1nmDb()));
+      out.printf(Locale.ROOT, "SNR NLI (signal bw):     %s dB%n", fmt(r.nliSnrDb()));
       out.printf(Locale.ROOT, "GSNR (signal bw %.2f GHz): %.2f dB%n", b, e.gsnrDb());
       out.printf(Locale.ROOT, "GSNR (0.1nm):            %.2f dB%n", e.osnr0p1nmDb());
       if (hasRequirement) {
@@ -260,9 +262,9 @@ public final class QotCommand implements Callable<Integer> {
         f.put("from", route.nodes().get(i).id());
         f.put("to", route.nodes().get(i + 1).id());
         f.put("lengthKm", fn.lengthKm());
-        f.put("aseOsnr0p1nmDb", osnr(fn.aseNsr(), b));
-        f.put("nliSnrDb", snr(fn.nliNsr()));
-        f.put("gsnrDb", snr(fn.totalNsr()));
+        f.put("aseOsnr0p1nmDb", finite(osnr(fn.aseNsr(), b)));
+        f.put("nliSnrDb", finite(snr(fn.nliNsr())));
+        f.put("gsnrDb", finite(snr(fn.totalNsr())));
         List<Object> spans = new ArrayList<>();
         for (SpanNoise s : fn.spans()) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -271,8 +273,8 @@ public final class QotCommand implements Callable<Integer> {
           m.put("gainDb", s.gainDb());
           m.put("noiseFigureDb", s.noiseFigureDb());
           m.put("assumedAmplifier", s.implicitAmplifier());
-          m.put("aseOsnr0p1nmDb", osnr(s.aseNsr(), b));
-          m.put("nliSnrDb", snr(s.nliNsr()));
+          m.put("aseOsnr0p1nmDb", finite(osnr(s.aseNsr(), b)));
+          m.put("nliSnrDb", finite(snr(s.nliNsr())));
           spans.add(m);
         }
         f.put("spans", spans);
@@ -284,13 +286,13 @@ public final class QotCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.nodeId());
         m.put("insertionLossDb", n.insertionLossDb());
-        m.put("aseOsnr0p1nmDb", n.aseNsr() > 0 ? osnr(n.aseNsr(), b) : null);
+        m.put("aseOsnr0p1nmDb", finite(osnr(n.aseNsr(), b)));
         nodes.add(m);
       }
       root.put("nodes", nodes);
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("aseOsnr0p1nmDb", r.aseOsnr0p1nmDb());
-      result.put("nliSnrDb", r.nliSnrDb());
+      result.put("aseOsnr0p1nmDb", finite(r.aseOsnr0p1nmDb()));
+      result.put("nliSnrDb", finite(r.nliSnrDb()));
       result.put("gsnrDb", r.estimate().gsnrDb());
       result.put("gsnr0p1nmDb", r.estimate().osnr0p1nmDb());
       result.put("marginDb", hasRequirement ? r.estimate().marginDb() : null);
@@ -299,12 +301,23 @@ public final class QotCommand implements Callable<Integer> {
       return root;
     }
 
+    /** SNR in dB; +∞ for a noiseless element. */
     private static double snr(double nsr) {
       return -GnModel.linearToDb(nsr);
     }
 
     private static double osnr(double nsr, double baudGbd) {
       return snr(nsr) + GnModel.linearToDb(baudGbd * 1e9 / GnModel.REFERENCE_BANDWIDTH_HZ);
+    }
+
+    /** JSON has no infinity: a noiseless element's SNR is null. */
+    private static Double finite(double db) {
+      return Double.isFinite(db) ? db : null;
+    }
+
+    /** "12.34" or "inf". */
+    private static String fmt(double db) {
+      return Double.isFinite(db) ? String.format(Locale.ROOT, "%.2f", db) : "inf";
     }
   }
 }

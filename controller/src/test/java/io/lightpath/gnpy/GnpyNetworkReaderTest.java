@@ -72,7 +72,7 @@ class GnpyNetworkReaderTest {
   void lengthsInMetresBoostersAndDesignedRoadmLoss() throws IOException {
     Topology t = new GnpyNetworkReader().read(example()).topology();
     Fiber bg = t.fiber("roadm Beta-roadm Gamma");
-    assertEquals(60.0, bg.lengthKm(), 1e-9);
+    assertEquals(90.0, bg.lengthKm(), 1e-9);
     assertEquals(1, bg.spans().size());
     assertEquals(0.22, bg.spans().get(0).attenuationDbPerKm(), 1e-12);
     // an explicit booster after roadm Beta: its gain is the ROADM's loss
