@@ -71,7 +71,7 @@ public final class QotCommand implements Callable<Integer> {
   @Option(names = "--spacing-ghz", defaultValue = "50", description = "grid spacing, GHz (default ${DEFAULT-VALUE})")
   double spacingGhz;
 
-  @Option(names = "--load-baud-gbd", description = "symbol rate of the other channels (default: --baud-gbd)")
+  @Option(names = "--load-baud-gbd", description = "symbol rate of the other channels (default: the channel's own if it fits the grid, else 32)")
   Double loadBaudGbd;
 
   @Option(names = "--tx-osnr-db", defaultValue = "40", description = "transmitter OSNR in 0.1 nm (default ${DEFAULT-VALUE}, gnpy's SI tx_osnr)")
@@ -118,8 +118,12 @@ public final class QotCommand implements Callable<Integer> {
       }
       TransceiverMode mode = mode();
       double power = powerDbm != null ? powerDbm : equipment.launchPowerDbm();
+      // the comb is made of channels like the one under test when they fit the grid, else of
+      // gnpy's default 32 GBd channels
+      double defaultLoadBaud = mode.baudRateGbd() <= spacingGhz ? mode.baudRateGbd()
+          : Math.min(ChannelLoad.GNPY_DEFAULT.baudRateGbd(), spacingGhz);
       ChannelLoad load = new ChannelLoad(channels, spacingGhz,
-          loadBaudGbd != null ? loadBaudGbd : Math.min(mode.baudRateGbd(), spacingGhz));
+          loadBaudGbd != null ? loadBaudGbd : defaultLoadBaud);
       QotParameters params = new QotParameters(
           power, load, QotParameters.DEFAULT_CENTER_FREQUENCY_THZ, defaultNfDb);
       String from = resolve(topology, fromNode);
