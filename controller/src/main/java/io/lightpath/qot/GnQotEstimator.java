@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * 1/GSNR = 1/SNR_tx + Σ_spans (ASE + NLI)/P + Σ_nodes ASE/P.
  *
  * <p>Per-fiber sums are cached, keyed by the fiber record's value and the channel's symbol rate
- * and width; a topology change produces new Fiber values and so never reads a stale entry. One
+ * and width; a topology change produces new Fiber values and so never reads a stale entry. A
+ * second map keyed by fiber identity answers repeat lookups without hashing the spans. One
  * estimate then costs O(hops).
  */
 public final class GnQotEstimator implements QotEstimator {
@@ -30,6 +31,7 @@ public final class GnQotEstimator implements QotEstimator {
   private final double frequencyHz;
   private final double launchPowerW;
   private final Map<CacheKey, FiberNoise> cache = new ConcurrentHashMap<>();
+  private final Map<IdentityKey, FiberNoise> identityCache = new ConcurrentHashMap<>();
 
   public GnQotEstimator(QotParameters params) {
     this.params = params;
@@ -85,20 +87,32 @@ public final class GnQotEstimator implements QotEstimator {
 
   /** The cached noise of one fiber for a channel of {@code mode}'s symbol rate and width. */
   public FiberNoise fiberNoise(Fiber fiber, TransceiverMode mode) {
-    CacheKey key = new CacheKey(fiber, mode.baudRateGbd(), mode.widthMhz());
-    FiberNoise cached = cache.get(key);
+    // Fast path by identity: a snapshot reuses the Fiber instances it did not change, and an
+    // identity hash avoids hashing every span of the record on each lookup.
+    IdentityKey byIdentity = new IdentityKey(fiber, mode.baudRateGbd(), mode.widthMhz());
+    FiberNoise cached = identityCache.get(byIdentity);
     if (cached != null) {
       return cached;
     }
-    if (cache.size() >= MAX_CACHE_ENTRIES) {
-      cache.clear();
+    CacheKey byValue = new CacheKey(fiber, mode.baudRateGbd(), mode.widthMhz());
+    cached = cache.get(byValue);
+    if (cached == null) {
+      if (cache.size() >= MAX_CACHE_ENTRIES) {
+        cache.clear();
+      }
+      FiberNoise computed =
+          computeFiberNoise(fiber, mode.baudRateGbd() * 1e9, mode.widthMhz() * 1e6);
+      FiberNoise raced = cache.putIfAbsent(byValue, computed);
+      cached = raced != null ? raced : computed;
     }
-    FiberNoise computed = computeFiberNoise(fiber, mode.baudRateGbd() * 1e9, mode.widthMhz() * 1e6);
-    FiberNoise raced = cache.putIfAbsent(key, computed);
-    return raced != null ? raced : computed;
+    if (identityCache.size() >= MAX_CACHE_ENTRIES) {
+      identityCache.clear();
+    }
+    identityCache.put(byIdentity, cached);
+    return cached;
   }
 
-  /** Number of cached fiber × channel-shape entries (for tests and metrics). */
+  /** Number of cached fiber values × channel shapes (for tests and metrics). */
   public int cacheSize() {
     return cache.size();
   }
@@ -203,4 +217,21 @@ public final class GnQotEstimator implements QotEstimator {
   }
 
   private record CacheKey(Fiber fiber, double baudRateGbd, long widthMhz) {}
+
+  /** Same fields, compared by fiber identity (the record's own equals is deep). */
+  private record IdentityKey(Fiber fiber, double baudRateGbd, long widthMhz) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k
+          && k.fiber == fiber
+          && Double.compare(k.baudRateGbd, baudRateGbd) == 0
+          && k.widthMhz == widthMhz;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(fiber) * 31 + Double.hashCode(baudRateGbd)) * 31
+          + Long.hashCode(widthMhz);
+    }
+  }
 }
