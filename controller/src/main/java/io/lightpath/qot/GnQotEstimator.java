@@ -139,11 +139,12 @@ public final class GnQotEstimator implements QotEstimator {
     double gamma = orDefault(span.gammaPerWKm(), Span.DEFAULT_GAMMA_PER_W_KM);
     double lossDb = span.lengthKm() * attenuation + span.connectorLossDb();
     Amplifier amp = span.amplifier();
-    boolean implicit = amp == null;
-    double gainDb = implicit || amp.gainDb() == 0 ? lossDb : amp.gainDb();
-    double nfDb = implicit ? params.defaultNoiseFigureDb() : amp.noiseFigureDb();
     // a lossless unamplified span (a patch cord) needs no amplifier and adds no ASE
-    double aseNsr = implicit && lossDb <= 0 ? 0.0
+    boolean patchCord = amp == null && lossDb <= 0;
+    boolean implicit = amp == null && !patchCord;
+    double gainDb = amp == null || amp.gainDb() == 0 ? lossDb : amp.gainDb();
+    double nfDb = patchCord ? 0.0 : implicit ? params.defaultNoiseFigureDb() : amp.noiseFigureDb();
+    double aseNsr = patchCord ? 0.0
         : GnModel.asePowerW(nfDb, gainDb, frequencyHz, baudHz) / launchPowerW;
     double nliNsr =
         GnModel.nliPowerW(

@@ -8,8 +8,9 @@ package io.lightpath.qot;
  * @param lengthKm span length, in km
  * @param lossDb span loss including connectors, in dB
  * @param gainDb gain of the amplifier that restores the launch power after the span, in dB
- * @param noiseFigureDb that amplifier's noise figure, in dB
+ * @param noiseFigureDb that amplifier's noise figure, in dB (0 for a lossless span without one)
  * @param implicitAmplifier true when the topology names no amplifier and the model assumed one
+ *     (a lossless span without an amplifier needs none and adds no noise)
  * @param aseNsr P_ASE / P_ch (linear)
  * @param nliNsr P_NLI / P_ch (linear)
  */
