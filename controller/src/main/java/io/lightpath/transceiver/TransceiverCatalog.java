@@ -41,8 +41,16 @@ public final class TransceiverCatalog {
     this.sources = Collections.unmodifiableMap(sources);
   }
 
-  /** The catalog shipped with the controller. */
+  /** The catalog shipped with the controller (read once, then shared: it is immutable). */
   public static TransceiverCatalog loadDefault() {
+    return DefaultHolder.CATALOG;
+  }
+
+  private static final class DefaultHolder {
+    static final TransceiverCatalog CATALOG = readDefault();
+  }
+
+  private static TransceiverCatalog readDefault() {
     try (InputStream in = TransceiverCatalog.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new CatalogException("built-in catalog " + DEFAULT_RESOURCE + " is missing");
