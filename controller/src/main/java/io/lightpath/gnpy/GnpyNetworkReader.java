@@ -10,6 +10,7 @@ import io.lightpath.model.Span;
 import io.lightpath.model.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,29 +130,37 @@ public final class GnpyNetworkReader {
           List.of(), 0.0, il, Map.of()));
     }
     return new GnpyImport(root.path("network_name").asText(""),
-        Topology.of(nodes, pair(chains)), warnings);
+        Topology.of(nodes, pair(chains, warnings)), warnings);
   }
 
-  /** One chain per fiber pair: a chain whose reverse was already taken is dropped. */
-  private static List<Fiber> pair(List<Chain> chains) {
-    Map<String, Integer> unpairedReverse = new HashMap<>();
+  /**
+   * One chain per fiber pair: a chain whose reverse was already taken is dropped, with a warning
+   * when the two directions differ in length by more than 1 %.
+   */
+  private static List<Fiber> pair(List<Chain> chains, List<String> warnings) {
+    Map<String, ArrayDeque<Fiber>> unpaired = new HashMap<>();
     Map<String, Integer> idUse = new HashMap<>();
     List<Fiber> fibers = new ArrayList<>();
     for (Chain c : chains) {
-      String reverseKey = c.to + "\u0000" + c.from;
-      Integer waiting = unpairedReverse.get(reverseKey);
-      if (waiting != null && waiting > 0) {
-        unpairedReverse.put(reverseKey, waiting - 1);
+      double chainKm = c.spans.stream().mapToDouble(Span::lengthKm).sum();
+      ArrayDeque<Fiber> waiting = unpaired.get(c.to + "\u0000" + c.from);
+      if (waiting != null && !waiting.isEmpty()) {
+        Fiber forward = waiting.poll();
+        if (Math.abs(forward.lengthKm() - chainKm) > 0.01 * forward.lengthKm() + 1e-6) {
+          warnings.add("fiber " + forward.id() + ": the " + c.from + " -> " + c.to + " direction is "
+              + chainKm + " km, the modelled direction " + forward.lengthKm() + " km");
+        }
         continue;
       }
-      unpairedReverse.merge(c.from + "\u0000" + c.to, 1, Integer::sum);
       String base = c.from + "-" + c.to;
       int n = idUse.merge(base, 1, Integer::sum);
       String id = n == 1 ? base : base + "#" + n;
       double length = c.spans.stream().mapToDouble(Span::lengthKm).sum();
       double loss = c.spans.stream().mapToDouble(Span::lossDb).sum();
-      fibers.add(new Fiber(id, c.from, "", c.to, "", length, loss,
-          Fiber.DEFAULT_GROUP_DELAY_US_PER_KM, c.spans, Set.of()));
+      Fiber fiber = new Fiber(id, c.from, "", c.to, "", length, loss,
+          Fiber.DEFAULT_GROUP_DELAY_US_PER_KM, c.spans, Set.of());
+      fibers.add(fiber);
+      unpaired.computeIfAbsent(c.from + "\u0000" + c.to, k -> new ArrayDeque<>()).add(fiber);
     }
     return fibers;
   }

@@ -170,4 +170,18 @@ class GnpyNetworkReaderTest {
     assertEquals(1, imp.warnings().size());
     assertTrue(imp.warnings().get(0).contains("spare"));
   }
+
+  @Test
+  void directionsOfDifferentLengthAreFlagged() throws IOException {
+    String json = "{\"elements\":[{\"uid\":\"r1\",\"type\":\"Roadm\"},{\"uid\":\"r2\",\"type\":\"Roadm\"},"
+        + "{\"uid\":\"east\",\"type\":\"Fiber\",\"params\":{\"length\":50}},"
+        + "{\"uid\":\"west\",\"type\":\"Fiber\",\"params\":{\"length\":58}}],"
+        + "\"connections\":[{\"from_node\":\"r1\",\"to_node\":\"east\"},{\"from_node\":\"east\",\"to_node\":\"r2\"},"
+        + "{\"from_node\":\"r2\",\"to_node\":\"west\"},{\"from_node\":\"west\",\"to_node\":\"r1\"}]}";
+    GnpyImport imp = read(json);
+    assertEquals(1, imp.topology().fibers().size());
+    assertEquals(50.0, imp.topology().fiber("r1-r2").lengthKm(), 0);
+    assertEquals(1, imp.warnings().size(), imp.warnings().toString());
+    assertTrue(imp.warnings().get(0).contains("58.0 km"), imp.warnings().get(0));
+  }
 }
