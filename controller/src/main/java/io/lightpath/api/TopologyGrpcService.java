@@ -7,6 +7,8 @@ import com.google.rpc.Code;
 import io.grpc.stub.StreamObserver;
 import io.lightpath.api.internal.FieldViolations;
 import io.lightpath.api.internal.RpcErrors;
+import io.lightpath.gnpy.GnpyImport;
+import io.lightpath.gnpy.GnpyNetworkReader;
 import io.lightpath.proto.v1.GetTopologyRequest;
 import io.lightpath.proto.v1.ImportTopologyRequest;
 import io.lightpath.proto.v1.PatchTopologyRequest;
@@ -73,16 +75,15 @@ public final class TopologyGrpcService extends TopologyServiceGrpc.TopologyServi
   /** Parses a topology document; the Lightpath formats are the proto3 JSON mapping of Topology. */
   static Topology parse(TopologyFormat format, String text) {
     try {
+      if (format == TopologyFormat.GNPY_JSON) {
+        // gnpy describes line systems element by element; the reader collapses them into fibers
+        GnpyImport imported = new GnpyNetworkReader().read(new ObjectMapper().readTree(text));
+        return TopologyMapper.toProto(imported.topology());
+      }
       String json =
-          switch (format) {
-            case LIGHTPATH_JSON -> text;
-            case LIGHTPATH_YAML -> new ObjectMapper()
-                .writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(text));
-            default -> throw RpcErrors.error(
-                Code.UNIMPLEMENTED,
-                "FORMAT_NOT_SUPPORTED",
-                format + " import is not available in this build");
-          };
+          format == TopologyFormat.LIGHTPATH_YAML
+              ? new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(text))
+              : text;
       Topology.Builder b = Topology.newBuilder();
       JsonFormat.parser().merge(json, b);
       return b.build();

@@ -54,7 +54,11 @@ public final class TopologyMapper {
   public static io.lightpath.proto.v1.Topology toProto(Topology t) {
     io.lightpath.proto.v1.Topology.Builder b = io.lightpath.proto.v1.Topology.newBuilder();
     LinkedHashSet<String> srlgs = new LinkedHashSet<>();
+    LinkedHashSet<String> sites = new LinkedHashSet<>();
     for (Node n : t.nodes().values()) {
+      if (n.siteId() != null && !n.siteId().isEmpty()) {
+        sites.add(n.siteId());
+      }
       io.lightpath.proto.v1.Node.Builder nb = io.lightpath.proto.v1.Node.newBuilder()
           .setId(n.id()).setSiteId(n.siteId() == null ? "" : n.siteId())
           .setKind(io.lightpath.proto.v1.NodeKind.valueOf(n.kind().name()))
@@ -86,6 +90,7 @@ public final class TopologyMapper {
       srlgs.addAll(f.srlgIds());
       b.addFibers(fb);
     }
+    sites.forEach(id -> b.addSites(io.lightpath.proto.v1.Site.newBuilder().setId(id)));
     srlgs.forEach(id -> b.addSrlgs(io.lightpath.proto.v1.Srlg.newBuilder().setId(id)));
     return b.build();
   }

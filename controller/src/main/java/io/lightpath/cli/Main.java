@@ -1,5 +1,6 @@
 package io.lightpath.cli;
 
+import io.lightpath.qot.QotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       DeviceCommand.class,
       ServiceCommand.class,
       PathCommand.class,
+      QotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -128,6 +128,23 @@ class TopologyGrpcServiceTest {
   }
 
   @Test
+  void importsAGnpyNetworkAsFibersWithSpans() throws Exception {
+    byte[] doc;
+    try (var in = getClass().getResourceAsStream("/io/lightpath/gnpy/three-site-network.json")) {
+      doc = in.readAllBytes();
+    }
+    Topology t = stub.importTopology(ImportTopologyRequest.newBuilder().setFormat(TopologyFormat.GNPY_JSON)
+        .setDocument(ByteString.copyFrom(doc)).build());
+    assertTrue(t.getNodesCount() >= 2, t.toString());
+    assertTrue(t.getFibersList().stream().anyMatch(f -> f.getSpansCount() > 1), t.toString());
+    assertEquals(t, stub.getTopology(GetTopologyRequest.getDefaultInstance()));
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub.importTopology(
+        ImportTopologyRequest.newBuilder().setFormat(TopologyFormat.GNPY_JSON)
+            .setDocument(ByteString.copyFromUtf8("{\"elements\": [], \"connections\": [{\"from_node\": \"a\", \"to_node\": \"b\"}]}")).build()));
+    assertEquals("MALFORMED_DOCUMENT", StatusDetails.reason(e));
+  }
+
+  @Test
   void malformedDocumentIsInvalidArgumentWithReason() {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub.importTopology(
         ImportTopologyRequest.newBuilder().setFormat(TopologyFormat.LIGHTPATH_JSON)
