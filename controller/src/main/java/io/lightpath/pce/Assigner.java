@@ -70,9 +70,11 @@ final class Assigner {
   /** Whether the latency bound holds; records a failure when not. */
   boolean latencyOk(Route route, Constraints c) {
     if (c.hasLatencyBound() && route.latencyUs() > c.maxLatencyUs()) {
-      failures.offer(FailureTracker.LATENCY, FailureReason.LATENCY_EXCEEDED,
+      if (failures.wants(FailureTracker.LATENCY)) {
+        failures.offer(FailureTracker.LATENCY, FailureReason.LATENCY_EXCEEDED,
           String.format("route %s has one-way latency %.1f µs, over the bound of %.1f µs",
               describe(route), route.latencyUs(), c.maxLatencyUs()), "maxLatencyUs");
+      }
       return false;
     }
     return true;
@@ -104,9 +106,16 @@ final class Assigner {
 
   /** The estimate when the mode clears threshold plus margin, else {@code null} (recorded). */
   QotEstimate qotOk(Route route, TransceiverMode mode) {
-    QotEstimate e = qot.estimate(fibers(route), nodes(route), mode);
+    QotEstimate e = route.cachedQot(mode);
+    if (e == null) {
+      e = qot.estimate(fibers(route), nodes(route), mode);
+      route.cacheQot(mode, e);
+    }
     double needed = mode.requiredGsnrDb() + config.qotMarginDb();
     if (e.gsnrDb() < needed) {
+      if (!failures.wants(FailureTracker.QOT)) {
+        return null;
+      }
       int worst = longestFiber(route);
       failures.offer(FailureTracker.QOT, FailureReason.QOT_INFEASIBLE,
           String.format("mode %s needs GSNR %.2f dB (%.2f + %.2f margin) but route %s gives %.2f"
@@ -234,6 +243,9 @@ final class Assigner {
 
   /** Walks the route ANDing fiber by fiber; the fiber after which nothing fits is the limit. */
   private void recordNoSpectrum(Route route, int count, SlotRange pinned) {
+    if (!failures.wants(FailureTracker.SPECTRUM)) {
+      return;
+    }
     System.arraycopy(valid, 0, scratch, 0, words);
     String limiting = index.fiber(route.fibers()[0]).id();
     for (int f : route.fibers()) {

@@ -15,6 +15,11 @@ final class FailureTracker {
   private int stage = -1;
   private Failure failure;
 
+  /** Whether a failure at {@code atStage} would be kept (so callers build messages lazily). */
+  boolean wants(int atStage) {
+    return atStage > stage;
+  }
+
   void offer(int atStage, FailureReason reason, String message, String element) {
     if (atStage > stage) {
       stage = atStage;

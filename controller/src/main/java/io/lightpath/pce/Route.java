@@ -1,7 +1,11 @@
 package io.lightpath.pce;
 
 import io.lightpath.model.TopologyIndex;
+import io.lightpath.model.TransceiverMode;
+import io.lightpath.qot.QotEstimate;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopless route over one topology snapshot, as node and fiber indexes of its {@link
@@ -14,6 +18,10 @@ public final class Route {
   private final double cost;
   private final double lengthKm;
   private final double latencyUs;
+  // Estimates per mode. A route belongs to one topology snapshot and one PathComputer (one
+  // estimator), and the estimator is a function of (fibers, nodes, mode), so entries never go
+  // stale; cached routes thus pay for QoT once per mode.
+  private volatile Map<TransceiverMode, QotEstimate> qot;
 
   Route(int[] nodes, int[] fibers, double cost, double lengthKm, double latencyUs) {
     this.nodes = nodes;
@@ -69,6 +77,25 @@ public final class Route {
 
   public int destination() {
     return nodes[nodes.length - 1];
+  }
+
+  QotEstimate cachedQot(TransceiverMode mode) {
+    Map<TransceiverMode, QotEstimate> m = qot;
+    return m == null ? null : m.get(mode);
+  }
+
+  void cacheQot(TransceiverMode mode, QotEstimate estimate) {
+    Map<TransceiverMode, QotEstimate> m = qot;
+    if (m == null) {
+      synchronized (this) {
+        m = qot;
+        if (m == null) {
+          m = new ConcurrentHashMap<>(8);
+          qot = m;
+        }
+      }
+    }
+    m.put(mode, estimate);
   }
 
   boolean usesFiber(int f) {
