@@ -72,6 +72,11 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json")
   String output;
 
+  /** Runs the command on its own (until it is registered under {@code bin/lightpath}). */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new SimCommand()).execute(args));
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
