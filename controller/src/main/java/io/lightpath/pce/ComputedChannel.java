@@ -19,6 +19,9 @@ import java.util.List;
  * @param qot estimated quality of transmission for the mode on this route
  * @param aTransceiverNodeId node whose transceiver is used at the A end
  * @param zTransceiverNodeId node whose transceiver is used at the Z end
+ * @param aAddDropPortId add/drop port used at the A-end ROADM, or empty when that ROADM does not
+ *     model add/drop ports
+ * @param zAddDropPortId the same at the Z end
  */
 public record ComputedChannel(
     Role role,
@@ -31,7 +34,9 @@ public record ComputedChannel(
     double lengthKm,
     QotEstimate qot,
     String aTransceiverNodeId,
-    String zTransceiverNodeId) {
+    String zTransceiverNodeId,
+    String aAddDropPortId,
+    String zAddDropPortId) {
 
   public ComputedChannel {
     hops = List.copyOf(hops);

@@ -3,7 +3,9 @@ package io.lightpath.pce;
 import io.lightpath.model.Node;
 import io.lightpath.model.Topology;
 import io.lightpath.pce.PathResult.Failure;
+import io.lightpath.model.Port;
 import io.lightpath.pce.Reservation.CrossConnect;
+import io.lightpath.pce.Reservation.PortClaim;
 import io.lightpath.pce.Reservation.SlotClaim;
 import io.lightpath.pce.Reservation.TransceiverClaim;
 import io.lightpath.spectrum.SlotBits;
@@ -28,7 +30,7 @@ public final class ResourceLedger {
     this.grid = grid;
     this.state =
         new AtomicReference<>(
-            new ResourceSnapshot(grid.words(), 0, Map.of(), Map.of(), Map.of(), Map.of()));
+            new ResourceSnapshot(grid.words(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
   }
 
   public SpectrumGrid grid() {
@@ -85,6 +87,7 @@ public final class ResourceLedger {
     private final Map<String, String> peers;
     private final Map<String, Integer> refs;
     private final Map<String, Integer> transceivers;
+    private final Map<String, Boolean> ports;
 
     Builder(ResourceSnapshot base) {
       this.base = base;
@@ -92,6 +95,7 @@ public final class ResourceLedger {
       this.peers = new HashMap<>(base.crossConnectPeerMap());
       this.refs = new HashMap<>(base.crossConnectRefMap());
       this.transceivers = new HashMap<>(base.transceiverMap());
+      this.ports = new HashMap<>(base.portMap());
     }
 
     private long[] writable(String fiberId) {
@@ -147,6 +151,20 @@ public final class ResourceLedger {
         }
         transceivers.put(k, used + 1);
       }
+      for (PortClaim p : r.addDropPorts()) {
+        Node node = topology.node(p.nodeId());
+        boolean exists = node != null && node.ports().stream().anyMatch(
+            x -> x.id().equals(p.portId()) && x.role() == Port.PortRole.ADD_DROP);
+        if (!exists) {
+          return fail(FailureReason.CONSTRAINT_CONFLICT, "node " + p.nodeId()
+              + " has no add/drop port " + p.portId(), p.nodeId());
+        }
+        if (ports.putIfAbsent(ResourceSnapshot.key(p.nodeId(), p.portId()), Boolean.TRUE)
+            != null) {
+          return fail(FailureReason.NO_TRANSCEIVER, "add/drop port " + p.portId() + " of ROADM "
+              + p.nodeId() + " is already in use", p.nodeId());
+        }
+      }
       return Optional.empty();
     }
 
@@ -187,11 +205,17 @@ public final class ResourceLedger {
           transceivers.put(k, used - 1);
         }
       }
+      for (PortClaim p : r.addDropPorts()) {
+        if (ports.remove(ResourceSnapshot.key(p.nodeId(), p.portId())) == null) {
+          throw new IllegalStateException("release of add/drop port " + p.portId() + " at "
+              + p.nodeId() + " that is not in use");
+        }
+      }
     }
 
     ResourceSnapshot build() {
       return new ResourceSnapshot(
-          grid.words(), base.version() + 1, occupancy, peers, refs, transceivers);
+          grid.words(), base.version() + 1, occupancy, peers, refs, transceivers, ports);
     }
   }
 

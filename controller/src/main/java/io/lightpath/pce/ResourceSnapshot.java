@@ -17,6 +17,7 @@ public final class ResourceSnapshot {
   private final Map<String, String> crossConnectPeer;
   private final Map<String, Integer> crossConnectRefs;
   private final Map<String, Integer> transceiversUsed;
+  private final Map<String, Boolean> portsUsed;
   private final long[] empty;
   private volatile int[] usage;
 
@@ -26,13 +27,15 @@ public final class ResourceSnapshot {
       Map<String, long[]> occupancy,
       Map<String, String> crossConnectPeer,
       Map<String, Integer> crossConnectRefs,
-      Map<String, Integer> transceiversUsed) {
+      Map<String, Integer> transceiversUsed,
+      Map<String, Boolean> portsUsed) {
     this.words = words;
     this.version = version;
     this.occupancy = occupancy;
     this.crossConnectPeer = crossConnectPeer;
     this.crossConnectRefs = crossConnectRefs;
     this.transceiversUsed = transceiversUsed;
+    this.portsUsed = portsUsed;
     this.empty = new long[words];
   }
 
@@ -65,6 +68,11 @@ public final class ResourceSnapshot {
   /** Transceivers of {@code type} in use at a node. */
   public int transceiversUsed(String nodeId, String type) {
     return transceiversUsed.getOrDefault(key(nodeId, type), 0);
+  }
+
+  /** Whether a ROADM's add/drop port is in use. */
+  public boolean portInUse(String nodeId, String portId) {
+    return portsUsed.containsKey(key(nodeId, portId));
   }
 
   /** Per slot, how many fibers use it (for MOST_USED / LEAST_USED); computed once per snapshot. */
@@ -101,6 +109,10 @@ public final class ResourceSnapshot {
 
   Map<String, Integer> transceiverMap() {
     return transceiversUsed;
+  }
+
+  Map<String, Boolean> portMap() {
+    return portsUsed;
   }
 
   static String key(String a, String b) {

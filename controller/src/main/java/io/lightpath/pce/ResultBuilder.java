@@ -2,11 +2,13 @@ package io.lightpath.pce;
 
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
+import io.lightpath.model.Port;
 import io.lightpath.model.TopologyIndex;
 import io.lightpath.model.TransceiverMode;
 import io.lightpath.pce.ComputedChannel.Hop;
 import io.lightpath.pce.ComputedChannel.Role;
 import io.lightpath.pce.Reservation.CrossConnect;
+import io.lightpath.pce.Reservation.PortClaim;
 import io.lightpath.pce.Reservation.SlotClaim;
 import io.lightpath.pce.Reservation.TransceiverClaim;
 import io.lightpath.qot.QotEstimate;
@@ -67,8 +69,17 @@ final class ResultBuilder {
     List<ComputedChannel> channels = new ArrayList<>();
     List<SlotClaim> slots = new ArrayList<>();
     List<CrossConnect> xcs = new ArrayList<>();
+    List<PortClaim> ports = new ArrayList<>();
     SpectrumGrid grid = config.grid();
     for (Pending p : pending) {
+      String aPort = addDropPort(p.route(), false, ports);
+      String zPort = aPort == null ? null : addDropPort(p.route(), true, ports);
+      if (aPort == null || zPort == null) {
+        int roadm = addDropRoadm(p.route(), aPort != null);
+        String id = index.node(roadm).id();
+        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "ROADM " + id
+            + " has no free add/drop port for route " + describe(p.route()), id);
+      }
       int count = SpectrumGrid.slotsFor(p.mode().widthMhz());
       SlotRange range = new SlotRange(p.first(), count);
       SlotRange reserved = range.withGuard(config.guardSlots());
@@ -85,9 +96,50 @@ final class ResultBuilder {
       }
       channels.add(new ComputedChannel(p.role(), hops, range, grid.centreFrequencyMhz(range),
           p.mode().widthMhz(), p.mode(), p.route().latencyUs(), p.route().lengthKm(), p.qot(),
-          aNode[p.txIndex()], zNode[p.txIndex()]));
+          aNode[p.txIndex()], zNode[p.txIndex()], aPort, zPort));
     }
-    return new PathResult.Success(channels, new Reservation(slots, xcs, claims));
+    return new PathResult.Success(channels, new Reservation(slots, xcs, claims, ports));
+  }
+
+  /** The ROADM where the channel is added (from A) or dropped (from Z): the first along the route. */
+  private int addDropRoadm(Route route, boolean fromZ) {
+    int[] ns = route.nodes();
+    for (int i = 0; i < ns.length; i++) {
+      int n = ns[fromZ ? ns.length - 1 - i : i];
+      if (index.node(n).kind() == NodeKind.ROADM) {
+        return n;
+      }
+    }
+    return ns[fromZ ? ns.length - 1 : 0];
+  }
+
+  /**
+   * A free ADD_DROP port at the add/drop ROADM, "" when that ROADM models none (unlimited), or
+   * {@code null} when all are in use.
+   */
+  private String addDropPort(Route route, boolean fromZ, List<PortClaim> taken) {
+    Node roadm = index.node(addDropRoadm(route, fromZ));
+    boolean any = false;
+    for (Port port : roadm.ports()) {
+      if (port.role() != Port.PortRole.ADD_DROP) {
+        continue;
+      }
+      any = true;
+      PortClaim claim = new PortClaim(roadm.id(), port.id());
+      if (!snapshot.portInUse(roadm.id(), port.id()) && !taken.contains(claim)) {
+        taken.add(claim);
+        return port.id();
+      }
+    }
+    return any ? null : "";
+  }
+
+  private String describe(Route r) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : r.nodes()) {
+      sb.append(sb.length() > 0 ? "-" : "").append(index.node(n).id());
+    }
+    return sb.toString();
   }
 
   private String pickHolder(int endpoint, String type, Map<String, Integer> taken,

@@ -241,6 +241,29 @@ class PathComputerTest {
   }
 
   @Test
+  void roadmAddDropPortsLimitChannelsAddedThere() {
+    Topology t = new TopoBuilder().roadmWithAddDrop("A", "ad-1", "ad-2")
+        .fiber("ab", "A", "B", 100).fiber("bc", "B", "C", 100).fiber("xa", "X", "A", 100)
+        .build();
+    PathComputer pc = pc(t, CFG);
+    Success first = ok(pc.computeAndReserve(PathRequest.between("A", "C", List.of(M100))));
+    assertEquals("ad-1", first.channels().get(0).aAddDropPortId());
+    assertEquals("", first.channels().get(0).zAddDropPortId());
+    assertEquals("ad-2", ok(pc.computeAndReserve(PathRequest.between("C", "A", List.of(M100))))
+        .channels().get(0).zAddDropPortId());
+    Failure f = fail(pc.computeAndReserve(PathRequest.between("A", "B", List.of(M100))),
+        FailureReason.NO_TRANSCEIVER);
+    assertEquals("A", f.limitingElement());
+    assertTrue(f.message().contains("add/drop"), f.message());
+    // express traffic through A (X-A-B) is not limited by A's add/drop ports
+    assertEquals(List.of("xa", "ab"), ok(pc.compute(PathRequest.between("X", "B",
+        List.of(M100)))).channels().get(0).fiberIds());
+    pc.release(first.reservation());
+    assertEquals("ad-1", ok(pc.computeAndReserve(PathRequest.between("A", "B", List.of(M100))))
+        .channels().get(0).aAddDropPortId());
+  }
+
+  @Test
   void ocsCrossConnectBlocksOtherFibersOnThePort() {
     Topology t = new TopoBuilder()
         .node("O", NodeKind.OCS, "", 0, Map.of())

@@ -26,6 +26,17 @@ final class TopoBuilder {
     return this;
   }
 
+  /** A ROADM with the given ADD_DROP ports (it can add/drop that many channels at once). */
+  TopoBuilder roadmWithAddDrop(String id, String... portIds) {
+    List<io.lightpath.model.Port> ports = new ArrayList<>();
+    for (String p : portIds) {
+      ports.add(new io.lightpath.model.Port(p, io.lightpath.model.Port.PortRole.ADD_DROP));
+    }
+    ports.add(new io.lightpath.model.Port("line-1", io.lightpath.model.Port.PortRole.LINE));
+    nodes.put(id, new Node(id, "", NodeKind.ROADM, ports, 0, 0, Map.of()));
+    return this;
+  }
+
   TopoBuilder node(String id, NodeKind kind, String site, double delayUs, Map<String, Integer> tx) {
     nodes.put(id, new Node(id, site, kind, List.of(), delayUs, 0, tx));
     return this;
