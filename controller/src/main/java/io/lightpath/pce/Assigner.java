@@ -238,7 +238,7 @@ final class Assigner {
   }
 
   private int[] usage() {
-    return config.policy().needsUsage() ? snapshot.slotUsage(config.grid().slotCount()) : null;
+    return config.policy().needsUsage() ? snapshot.slotUsage() : null;
   }
 
   /** Walks the route ANDing fiber by fiber; the fiber after which nothing fits is the limit. */

@@ -30,7 +30,8 @@ public final class ResourceLedger {
     this.grid = grid;
     this.state =
         new AtomicReference<>(
-            new ResourceSnapshot(grid.words(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+            new ResourceSnapshot(grid.words(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                new int[grid.slotCount()]));
   }
 
   public SpectrumGrid grid() {
@@ -88,6 +89,7 @@ public final class ResourceLedger {
     private final Map<String, Integer> refs;
     private final Map<String, Integer> transceivers;
     private final Map<String, Boolean> ports;
+    private final int[] usage;
 
     Builder(ResourceSnapshot base) {
       this.base = base;
@@ -96,6 +98,7 @@ public final class ResourceLedger {
       this.refs = new HashMap<>(base.crossConnectRefMap());
       this.transceivers = new HashMap<>(base.transceiverMap());
       this.ports = new HashMap<>(base.portMap());
+      this.usage = base.slotUsage().clone();
     }
 
     private long[] writable(String fiberId) {
@@ -125,6 +128,9 @@ public final class ResourceLedger {
               c.fiberId());
         }
         SlotBits.set(occ, c.range().first(), c.range().end());
+        for (int i = c.range().first(); i < c.range().end(); i++) {
+          usage[i]++;
+        }
       }
       for (CrossConnect x : r.crossConnects()) {
         String pa = peers.get(ResourceSnapshot.key(x.nodeId(), x.fiberA()));
@@ -177,6 +183,9 @@ public final class ResourceLedger {
               "release of slots " + c.range() + " on fiber " + c.fiberId() + " that are not held");
         }
         SlotBits.clear(occ, c.range().first(), c.range().end());
+        for (int i = c.range().first(); i < c.range().end(); i++) {
+          usage[i]--;
+        }
       }
       for (CrossConnect x : r.crossConnects()) {
         String k = xcKey(x);
@@ -215,7 +224,7 @@ public final class ResourceLedger {
 
     ResourceSnapshot build() {
       return new ResourceSnapshot(
-          grid.words(), base.version() + 1, occupancy, peers, refs, transceivers, ports);
+          grid.words(), base.version() + 1, occupancy, peers, refs, transceivers, ports, usage);
     }
   }
 

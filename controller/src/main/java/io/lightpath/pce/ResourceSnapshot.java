@@ -19,7 +19,7 @@ public final class ResourceSnapshot {
   private final Map<String, Integer> transceiversUsed;
   private final Map<String, Boolean> portsUsed;
   private final long[] empty;
-  private volatile int[] usage;
+  private final int[] usage;
 
   ResourceSnapshot(
       int words,
@@ -28,7 +28,8 @@ public final class ResourceSnapshot {
       Map<String, String> crossConnectPeer,
       Map<String, Integer> crossConnectRefs,
       Map<String, Integer> transceiversUsed,
-      Map<String, Boolean> portsUsed) {
+      Map<String, Boolean> portsUsed,
+      int[] usage) {
     this.words = words;
     this.version = version;
     this.occupancy = occupancy;
@@ -36,6 +37,7 @@ public final class ResourceSnapshot {
     this.crossConnectRefs = crossConnectRefs;
     this.transceiversUsed = transceiversUsed;
     this.portsUsed = portsUsed;
+    this.usage = usage;
     this.empty = new long[words];
   }
 
@@ -75,20 +77,12 @@ public final class ResourceSnapshot {
     return portsUsed.containsKey(key(nodeId, portId));
   }
 
-  /** Per slot, how many fibers use it (for MOST_USED / LEAST_USED); computed once per snapshot. */
-  public int[] slotUsage(int slots) {
-    int[] u = usage;
-    if (u == null || u.length != slots) {
-      u = new int[slots];
-      for (long[] occ : occupancy.values()) {
-        for (int s = SlotBits.nextSet(occ, 0, words); s >= 0 && s < slots;
-            s = SlotBits.nextSet(occ, s + 1, words)) {
-          u[s]++;
-        }
-      }
-      usage = u;
-    }
-    return u;
+  /**
+   * Per slot, how many fibers use it (for MOST_USED / LEAST_USED). Kept up to date by the ledger
+   * with every reservation, so reading it costs nothing. Read only.
+   */
+  public int[] slotUsage() {
+    return usage;
   }
 
   int words() {

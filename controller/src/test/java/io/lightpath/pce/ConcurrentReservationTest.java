@@ -91,6 +91,13 @@ class ConcurrentReservationTest {
         assertArrayEquals(union.getOrDefault(f.id(), new long[12]), snap.occupancy(f.id()),
             "ledger differs from held results on " + f.id());
       }
+      int[] usage = new int[768];
+      for (long[] bits : union.values()) {
+        for (int i = 0; i < 768; i++) {
+          usage[i] += SlotBits.get(bits, i) ? 1 : 0;
+        }
+      }
+      assertArrayEquals(usage, snap.slotUsage(), "per-slot usage counters drifted");
       assertTrue(snap.version() > held.size());
     }
   }
