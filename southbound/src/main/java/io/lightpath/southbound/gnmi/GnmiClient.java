@@ -83,9 +83,23 @@ public final class GnmiClient implements AutoCloseable {
         return stub.withDeadlineAfter(config.rpcDeadline().toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Capabilities, failing fast with UNAVAILABLE when the target cannot be reached. */
     public CompletableFuture<CapabilityResponse> capabilities() {
         CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
         unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities"));
+        return f;
+    }
+
+    /**
+     * Capabilities sent "wait for ready": the call waits, up to the RPC deadline, for the channel to connect.
+     * Used as the connection probe before (re)subscribing and by discovery; gRPC's pick-first policy keeps
+     * failing fast-failing calls with the last connection error until a reconnect has succeeded, so a probe
+     * that waits is the reliable way to learn that the target is back.
+     */
+    public CompletableFuture<CapabilityResponse> probe() {
+        CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
+        unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
+                observer(f, "Capabilities"));
         return f;
     }
 
@@ -154,7 +168,13 @@ public final class GnmiClient implements AutoCloseable {
 
             @Override
             public void onError(Throwable t) {
-                f.completeExceptionally(GnmiErrors.toDeviceException(config.deviceId(), operation, t));
+                DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, t);
+                if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
+                    // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
+                    // backoff (up to 2 minutes) expires; retry policy belongs to our callers.
+                    channel.resetConnectBackoff();
+                }
+                f.completeExceptionally(e);
             }
 
             @Override

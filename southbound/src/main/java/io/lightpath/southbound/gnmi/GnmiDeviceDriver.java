@@ -77,7 +77,7 @@ public final class GnmiDeviceDriver implements DeviceDriver {
 
     @Override
     public CompletableFuture<DeviceDescription> discover() {
-        return client.capabilities().thenApply(caps -> {
+        return client.probe().thenApply(caps -> {
             List<DeviceDescription.SupportedModel> models = caps.getSupportedModelsList().stream()
                     .map(m -> new DeviceDescription.SupportedModel(m.getName(), m.getOrganization(), m.getVersion()))
                     .toList();

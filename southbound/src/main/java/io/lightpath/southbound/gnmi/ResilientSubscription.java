@@ -15,6 +15,7 @@ import io.lightpath.southbound.spi.StateEvent;
 import io.lightpath.southbound.spi.StateListener;
 import io.lightpath.southbound.spi.StateMetric;
 import io.lightpath.southbound.spi.StateSubscription;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -195,19 +196,36 @@ final class ResilientSubscription implements StateSubscription {
         call = null;
         connected = false;
         listener.onDisconnected(cause);
-        java.time.Duration delay = backoff.delay(Math.min(failures, 62));
+        scheduleRetry(cause);
+    }
+
+    private void scheduleRetry(DeviceException cause) {
+        Duration delay = backoff.delay(Math.min(failures, 62));
         failures++;
-        LOG.info("{}: subscription lost ({}); retry {} in {}", client.deviceId(), cause.kind(), failures, delay);
+        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.kind(), failures, delay);
         pendingRetry = scheduler.schedule(this::retry, delay);
     }
 
+    /** Probes the target (waiting for the connection, bounded by the RPC deadline), then re-subscribes. */
     private synchronized void retry() {
         pendingRetry = null;
         if (closed) {
             return;
         }
         client.resetConnectBackoff();
-        open();
+        int myGeneration = generation;
+        client.probe().whenComplete((caps, error) -> {
+            synchronized (this) {
+                if (closed || myGeneration != generation) {
+                    return;
+                }
+                if (error != null) {
+                    scheduleRetry(GnmiErrors.toDeviceException(client.deviceId(), "Capabilities", error));
+                } else {
+                    open();
+                }
+            }
+        });
     }
 
     /** Number of consecutive failed attempts since the last response (for tests and metrics). */
