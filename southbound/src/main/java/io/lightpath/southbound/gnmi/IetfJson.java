@@ -75,7 +75,7 @@ public final class IetfJson {
         if (direct != null) {
             return Optional.of(direct);
         }
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (localName(e.getKey()).equals(name)) {
@@ -126,7 +126,7 @@ public final class IetfJson {
     public static JsonNode stripPrefixes(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = object();
-            node.fields().forEachRemaining(e -> out.set(localName(e.getKey()), stripPrefixes(e.getValue())));
+            node.properties().forEach(e -> out.set(localName(e.getKey()), stripPrefixes(e.getValue())));
             return out;
         }
         if (node.isArray()) {
@@ -147,7 +147,7 @@ public final class IetfJson {
             if (!actual.isObject()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Optional<JsonNode> a = member(actual, localName(e.getKey()));

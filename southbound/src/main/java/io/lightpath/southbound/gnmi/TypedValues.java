@@ -106,7 +106,7 @@ final class TypedValues {
     private static JsonNode merge(JsonNode into, JsonNode from) {
         if (into.isObject() && from.isObject()) {
             ObjectNode target = (ObjectNode) into;
-            from.fields().forEachRemaining(e -> {
+            from.properties().forEach(e -> {
                 JsonNode existing = target.get(e.getKey());
                 target.set(e.getKey(), existing == null ? e.getValue() : merge(existing, e.getValue()));
             });

@@ -100,7 +100,7 @@ final class JsonTreeStore {
     static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {
             TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+            node.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
             ObjectNode out = IetfJson.object();
             sorted.forEach(out::set);
             return out;
@@ -117,7 +117,7 @@ final class JsonTreeStore {
     static JsonNode configOnly(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = IetfJson.object();
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getKey().equals("state")) {
                     out.set(e.getKey(), configOnly(e.getValue()));
                 }
@@ -220,7 +220,7 @@ final class JsonTreeStore {
     private static boolean prune(JsonNode node) {
         if (node.isObject()) {
             List<String> empty = new ArrayList<>();
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (prune(e.getValue())) {
                     empty.add(e.getKey());
                 }

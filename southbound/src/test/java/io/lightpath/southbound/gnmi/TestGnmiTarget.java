@@ -119,8 +119,12 @@ final class TestGnmiTarget implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- fault injection and inspection ---------------------------------------------------------------
