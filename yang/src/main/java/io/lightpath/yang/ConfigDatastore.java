@@ -19,6 +19,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
 import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefDataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefValidation;
+import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,7 +313,7 @@ public final class ConfigDatastore {
             mod.ready();
             tree.validate(mod);
             DataTreeCandidate candidate = tree.prepare(mod);
-            LeafRefValidation.validate(candidate, schema.leafRefs());
+            validateLeafRefs(candidate);
             return candidate;
         } catch (DataValidationFailedException e) {
             YangPath where = e.getPath() == null ? current : schema.resolver().toPath(e.getPath());
@@ -321,6 +322,19 @@ public final class ConfigDatastore {
             throw new YangValidationException(current, "leafref check failed: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YangValidationException(current, describe(e), e);
+        }
+    }
+
+    /**
+     * Checks every leafref of the resulting tree. yangtools' incremental check fails with an
+     * internal error when a list entry that leafrefs point into is deleted, so the whole result is
+     * presented to it as one freshly written tree instead: complete, and linear in the tree size.
+     */
+    private void validateLeafRefs(DataTreeCandidate candidate) throws LeafRefDataValidationFailedException {
+        NormalizedNode after = candidate.getRootNode().dataAfter();
+        if (after != null) {
+            LeafRefValidation.validate(DataTreeCandidates.fromNormalizedNode(YangInstanceIdentifier.of(), after),
+                    schema.leafRefs());
         }
     }
 
