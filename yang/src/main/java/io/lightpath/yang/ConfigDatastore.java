@@ -1,6 +1,7 @@
 package io.lightpath.yang;
 
 import io.lightpath.yang.internal.ChangeCollector;
+import io.lightpath.yang.internal.ErrorMessages;
 import io.lightpath.yang.internal.ResolvedPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -319,7 +320,7 @@ public final class ConfigDatastore {
             YangPath where = e.getPath() == null ? current : schema.resolver().toPath(e.getPath());
             throw new YangValidationException(where, describe(e), e);
         } catch (LeafRefDataValidationFailedException e) {
-            throw new YangValidationException(current, "leafref check failed: " + e.getMessage(), e);
+            throw leafRefFailure(mod, current, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YangValidationException(current, describe(e), e);
         }
@@ -338,11 +339,25 @@ public final class ConfigDatastore {
         }
     }
 
+    private YangValidationException leafRefFailure(DataTreeModification mod, YangPath current,
+            LeafRefDataValidationFailedException e) {
+        NormalizedNode after = mod.readNode(YangInstanceIdentifier.of()).orElse(null);
+        List<ErrorMessages.LeafRefProblem> problems = after == null ? List.of()
+                : ErrorMessages.explainLeafRefs(String.valueOf(e.getMessage()), after, schema.resolver());
+        if (problems.isEmpty()) {
+            return new YangValidationException(current, "leafref check failed: "
+                    + ErrorMessages.simplify(e.getMessage()), e);
+        }
+        String text = String.join("; ", problems.stream().map(ErrorMessages.LeafRefProblem::text).toList());
+        return new YangValidationException(problems.get(0).path(), text, e);
+    }
+
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        StringBuilder sb = new StringBuilder(ErrorMessages.simplify(e.getMessage()));
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
-                sb.append(": ").append(t.getMessage());
+            String more = ErrorMessages.simplify(t.getMessage());
+            if (!more.isEmpty() && !sb.toString().contains(more)) {
+                sb.append(": ").append(more);
             }
         }
         return sb.toString();

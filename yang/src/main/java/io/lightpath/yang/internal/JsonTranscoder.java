@@ -159,7 +159,8 @@ public final class JsonTranscoder {
         try (JsonParserStream parser = JsonParserStream.create(writer, codecs, parentStack.copy().toInference())) {
             parser.parse(new JsonReader(new StringReader(value.toString())));
         } catch (IOException | RuntimeException e) {
-            throw new YangValidationException(path, "value does not match the schema: " + rootMessage(e), e);
+            throw new YangValidationException(path, "value does not match the schema: "
+                    + ErrorMessages.simplify(rootMessage(e)), e);
         }
     }
 
