@@ -58,9 +58,10 @@ class JsonIetfCodecTest {
         YangPath path = YangPath.parse("/components/component[name=och-1]/optical-channel/config");
         YangValidationException e = assertThrows(YangValidationException.class,
                 () -> codec.decode(path, "{\"frequncy\": 193100000}"));
-        assertEquals(path, e.path());
-        assertTrue(e.getMessage().contains("frequncy"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("/components/component[name=och-1]/optical-channel/config: "),
+        assertEquals(path.child("frequncy"), e.path());
+        assertTrue(e.getMessage().contains("known here: [frequency, line-port, operational-mode, target-output-power]"),
+                e.getMessage());
+        assertTrue(e.getMessage().startsWith("/components/component[name=och-1]/optical-channel/config/frequncy: "),
                 e.getMessage());
     }
 
@@ -69,7 +70,8 @@ class JsonIetfCodecTest {
         YangPath path = YangPath.parse("/components/component[name=och-1]/optical-channel/config");
         YangValidationException e = assertThrows(YangValidationException.class,
                 () -> codec.decode(path, "{\"operational-mode\": 70000}"));
-        assertTrue(e.getMessage().contains("70000"), e.getMessage());
+        assertEquals(path.child("operational-mode"), e.path());
+        assertTrue(e.getMessage().contains("70000") && e.getMessage().contains("0..65535"), e.getMessage());
     }
 
     @Test
@@ -79,6 +81,11 @@ class JsonIetfCodecTest {
         YangValidationException identity = assertThrows(YangValidationException.class,
                 () -> codec.decode(config, "{\"rate-class\": \"openconfig-transport-types:TRIB_RATE_7G\"}"));
         assertTrue(identity.getMessage().contains("TRIB_RATE_7G"), identity.getMessage());
+        YangValidationException wrongBase = assertThrows(YangValidationException.class,
+                () -> codec.decode(config, "{\"rate-class\": \"openconfig-transport-types:PROT_OTN\"}"));
+        assertEquals(config.child("rate-class").toString(), wrongBase.path().toString().replace(
+                "/openconfig-terminal-device:", "/"));
+        assertTrue(wrongBase.getMessage().contains("TRIBUTARY_RATE_CLASS_TYPE"), wrongBase.getMessage());
         YangPath frequency = YangPath.parse("/components/component[name=och-1]/optical-channel/config/frequency");
         assertThrows(YangValidationException.class, () -> codec.decode(frequency, "\"-5\""));
         assertThrows(YangValidationException.class, () -> codec.decode(frequency, "\"193.1THz\""));

@@ -32,9 +32,14 @@ public final class ErrorMessages {
     private ErrorMessages() {
     }
 
-    /** Replaces qualified yangtools names by their local names. */
+    /** Replaces qualified yangtools names by their local names and keeps the first line. */
     public static String simplify(String message) {
-        return message == null ? "" : QNAME.matcher(message).replaceAll("$3");
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String firstLine = newline < 0 ? message : message.substring(0, newline);
+        return QNAME.matcher(firstLine).replaceAll("$3");
     }
 
     /** One dangling leafref. */

@@ -48,9 +48,12 @@ public final class JsonTranscoder {
     private final JSONCodecFactory codecs;
     private final PathResolver resolver;
 
+    private final IdentityChecker identities;
+
     public JsonTranscoder(JSONCodecFactory codecs, PathResolver resolver) {
         this.codecs = codecs;
         this.resolver = resolver;
+        this.identities = new IdentityChecker(resolver.contextOf(), resolver);
     }
 
     /** Parses a gNMI JSON_IETF value for the node at {@code target}. */
@@ -68,8 +71,10 @@ public final class JsonTranscoder {
             }
             ContainerNode.Builder root = ImmutableNodes.newContainerBuilder();
             root.withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME));
-            parse(path, ImmutableNormalizedNodeStreamWriter.from(root), target.parentStack(), value);
-            return root.build();
+            parse(target, ImmutableNormalizedNodeStreamWriter.from(root), value, value);
+            ContainerNode result = root.build();
+            identities.check(result, null, target.identifier());
+            return result;
         }
         String member = target.moduleName() + ":" + target.qname().getLocalName();
         JsonElement wrapped = switch (target.kind()) {
@@ -100,7 +105,7 @@ public final class JsonTranscoder {
         JsonObject envelope = new JsonObject();
         envelope.add(member, wrapped);
         NormalizationResultHolder holder = new NormalizationResultHolder();
-        parse(path, ImmutableNormalizedNodeStreamWriter.from(holder), target.parentStack(), envelope);
+        parse(target, ImmutableNormalizedNodeStreamWriter.from(holder), envelope, value);
         NormalizedNode node = holder.getResult().data();
         if (target.kind() == ResolvedPath.TargetKind.LIST_ENTRY) {
             MapNode map = (MapNode) node;
@@ -110,8 +115,10 @@ public final class JsonTranscoder {
                 throw new YangValidationException(path, "keys in the value " + entry.name().asMap()
                         + " do not match the keys in the path " + expected.asMap());
             }
+            identities.check(entry, target.statement(), target.identifier());
             return entry;
         }
+        identities.check(node, target.statement(), target.identifier());
         return node;
     }
 
@@ -154,13 +161,16 @@ public final class JsonTranscoder {
         return JsonParser.parseString(text.toString()).getAsJsonObject();
     }
 
-    private void parse(YangPath path, NormalizedNodeStreamWriter writer, SchemaInferenceStack parentStack,
-            JsonElement value) {
-        try (JsonParserStream parser = JsonParserStream.create(writer, codecs, parentStack.copy().toInference())) {
+    private void parse(ResolvedPath target, NormalizedNodeStreamWriter writer, JsonElement value,
+            JsonElement original) {
+        try (JsonParserStream parser = JsonParserStream.create(writer, codecs,
+                target.parentStack().copy().toInference())) {
             parser.parse(new JsonReader(new StringReader(value.toString())));
         } catch (IOException | RuntimeException e) {
-            throw new YangValidationException(path, "value does not match the schema: "
-                    + ErrorMessages.simplify(rootMessage(e)), e);
+            JsonErrorLocator.Problem problem = new JsonErrorLocator(codecs, resolver).locate(target, original)
+                    .orElse(new JsonErrorLocator.Problem(target.path(), "value does not match the schema: "
+                            + ErrorMessages.simplify(rootMessage(e))));
+            throw new YangValidationException(problem.path(), problem.reason(), e);
         }
     }
 

@@ -156,7 +156,8 @@ public final class PathResolver {
                 + matches.stream().map(q -> moduleName(q.getModule())).toList());
     }
 
-    private Collection<? extends DataTreeEffectiveStatement<?>> children(SchemaInferenceStack stack) {
+    /** The data tree children of the stack's current statement (all top-level nodes for an empty stack). */
+    public Collection<? extends DataTreeEffectiveStatement<?>> children(SchemaInferenceStack stack) {
         if (stack.isEmpty()) {
             List<DataTreeEffectiveStatement<?>> all = new ArrayList<>();
             for (ModuleEffectiveStatement module : context.getModuleStatements().values()) {
