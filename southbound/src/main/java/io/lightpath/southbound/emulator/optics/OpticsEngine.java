@@ -43,10 +43,14 @@ public final class OpticsEngine {
       LabTopology topology, Function<String, OpticalView> views, Set<String> cutFibers) {
     Map<PortRef, OpticalReading> result = new HashMap<>();
     for (DeviceSpec d : topology.devices()) {
-      if (views.apply(d.name()) instanceof OpticalView.Transponder t) {
+      if (views.apply(d.name()) instanceof OpticalView.Transponder) {
         for (String port : d.ports()) {
           result.put(new PortRef(d.name(), port), OpticalReading.DARK);
         }
+      }
+    }
+    for (DeviceSpec d : topology.devices()) {
+      if (views.apply(d.name()) instanceof OpticalView.Transponder t) {
         for (String port : d.ports()) {
           OpticalView.Tuning tuning = t.tuning().get(port);
           if (tuning == null) {
