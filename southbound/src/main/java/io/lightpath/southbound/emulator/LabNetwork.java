@@ -1,6 +1,7 @@
 package io.lightpath.southbound.emulator;
 
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.optics.OpticalReading;
 import io.lightpath.southbound.emulator.optics.OpticsEngine;
 import io.lightpath.southbound.emulator.store.ConfigException;
@@ -12,7 +13,6 @@ import io.lightpath.southbound.emulator.topology.PortRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class LabNetwork {
   /** Applies a gNMI Set's edits to one device atomically, then recomputes optics. */
   public synchronized void set(EmulatedDevice device, List<Edit> edits) throws ConfigException {
     device.commit(edits);
-    device.publish(device.readings(), nowNanos());
+    device.publish(device.optics(), nowNanos());
     recompute(false);
   }
 
@@ -111,7 +111,7 @@ public final class LabNetwork {
       if (d.role() == DeviceRole.TRANSPONDER) {
         for (String port : d.spec().ports()) {
           out.put(new PortRef(d.name(), port),
-              d.readings().getOrDefault(port, OpticalReading.DARK));
+              d.optics().receivers().getOrDefault(port, OpticalReading.DARK));
         }
       }
     }
@@ -119,15 +119,12 @@ public final class LabNetwork {
   }
 
   private void recompute(boolean publishAll) {
-    Map<PortRef, OpticalReading> all =
+    Map<String, DeviceOptics> byDevice =
         OpticsEngine.compute(topology, name -> devices.get(name).opticalView(), cutFibers);
-    Map<String, Map<String, OpticalReading>> byDevice = new HashMap<>();
-    all.forEach((port, r) ->
-        byDevice.computeIfAbsent(port.device(), k -> new HashMap<>()).put(port.port(), r));
     long now = nowNanos();
     for (EmulatedDevice d : devices.values()) {
-      Map<String, OpticalReading> r = byDevice.getOrDefault(d.name(), Map.of());
-      if (publishAll || !r.equals(d.readings())) {
+      DeviceOptics r = byDevice.getOrDefault(d.name(), DeviceOptics.DARK);
+      if (publishAll || !r.equals(d.optics())) {
         d.publish(r, now);
       }
     }

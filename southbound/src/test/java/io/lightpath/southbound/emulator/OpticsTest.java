@@ -163,6 +163,17 @@ class OpticsTest {
       // 0 dBm - 0.5 - 1.0 (OCS) - 0.5
       assertEquals(-2.0, ochState(b).get("input-power").get("instant").asDouble(), 1e-9);
       assertFalse(ochState(c).get("carrier-present").asBoolean());
+      JsonNode p1 = JSON.readTree(ocs.getJson("/optical-switch/ports/port[name=p1]/state"));
+      assertEquals("UP", p1.get("oper-status").asText());
+      assertEquals(-0.5, p1.get("input-power").get("instant").asDouble(), 1e-9);
+      // p1 also emits tx-b's carrier: 0 - 0.5 - 1.0 dB.
+      assertEquals(-1.5, p1.get("output-power").get("instant").asDouble(), 1e-9);
+
+      // Disabling the logical channel turns tx-a's laser off.
+      a.update("/terminal-device/logical-channels/channel[index=1]/config/admin-state", "\"DISABLED\"");
+      assertFalse(ochState(b).get("carrier-present").asBoolean());
+      a.update("/terminal-device/logical-channels/channel[index=1]/config/admin-state", "\"ENABLED\"");
+      assertTrue(ochState(b).get("carrier-present").asBoolean());
 
       var e = assertThrows(StatusRuntimeException.class, () -> ocs.crossConnect("p3", "p2"));
       assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());

@@ -1,7 +1,7 @@
 package io.lightpath.southbound.emulator.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lightpath.southbound.emulator.optics.OpticalReading;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.DeviceSchema;
@@ -35,10 +35,10 @@ public interface DeviceModel {
    * State leaves beyond the config mirror: operational status and, for transponders, what each
    * port receives.
    *
-   * @param readings received optical state per port name (transponders only; empty otherwise)
+   * @param optics the device's latest optical state
    */
   Map<DataPath, JsonNode> operationalState(
-      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, Map<String, OpticalReading> readings);
+      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics);
 
   /** The model for {@code role}. */
   static DeviceModel forRole(DeviceRole role) {

@@ -1,7 +1,7 @@
 package io.lightpath.southbound.emulator.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lightpath.southbound.emulator.optics.OpticalReading;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.DeviceDatastore;
@@ -33,7 +33,7 @@ public final class EmulatedDevice {
   private final DeviceFaults faults = new DeviceFaults();
   private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
   private volatile OpticalView opticalView;
-  private volatile Map<String, OpticalReading> readings = Map.of();
+  private volatile DeviceOptics optics = DeviceOptics.DARK;
   private volatile NavigableMap<DataPath, JsonNode> tree =
       Collections.unmodifiableNavigableMap(new TreeMap<>());
 
@@ -94,9 +94,9 @@ public final class EmulatedDevice {
     return opticalView;
   }
 
-  /** What each of its ports receives (transponders only). */
-  public Map<String, OpticalReading> readings() {
-    return readings;
+  /** Its ports' optical state from the last {@link #publish}. */
+  public DeviceOptics optics() {
+    return optics;
   }
 
   /** Atomically applies {@code edits}; the caller publishes after recomputing optics. */
@@ -106,11 +106,11 @@ public final class EmulatedDevice {
   }
 
   /**
-   * Recomputes the data tree from config and {@code newReadings}, and notifies listeners of
+   * Recomputes the data tree from config and {@code newOptics}, and notifies listeners of
    * changed leaves. Callers serialise calls (the lab holds its lock).
    */
-  public void publish(Map<String, OpticalReading> newReadings, long timestampNanos) {
-    this.readings = Map.copyOf(newReadings);
+  public void publish(DeviceOptics newOptics, long timestampNanos) {
+    this.optics = newOptics;
     NavigableMap<DataPath, JsonNode> config = store.config();
     TreeMap<DataPath, JsonNode> next = new TreeMap<>(config);
     for (Map.Entry<DataPath, JsonNode> e : config.entrySet()) {
@@ -119,7 +119,7 @@ public final class EmulatedDevice {
         next.put(mirror, e.getValue());
       }
     }
-    next.putAll(model.operationalState(spec, config, readings));
+    next.putAll(model.operationalState(spec, config, optics));
     NavigableMap<DataPath, JsonNode> previous = tree;
     tree = Collections.unmodifiableNavigableMap(next);
     if (listeners.isEmpty()) {

@@ -3,6 +3,7 @@ package io.lightpath.southbound.emulator.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.optics.OpticalReading;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
@@ -147,7 +148,7 @@ final class RoadmModel implements DeviceModel {
 
   @Override
   public Map<DataPath, JsonNode> operationalState(
-      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, Map<String, OpticalReading> readings) {
+      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics) {
     Map<DataPath, JsonNode> out = new LinkedHashMap<>();
     for (var e : ListEntries.of(config, CHANNEL).entrySet()) {
       out.put(e.getKey().child("state").child("oper-status"),

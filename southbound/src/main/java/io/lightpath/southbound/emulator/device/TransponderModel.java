@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.optics.OpticalReading;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
@@ -29,6 +30,8 @@ final class TransponderModel implements DeviceModel {
   static final TransponderModel INSTANCE = new TransponderModel();
   static final String COMPONENT = "components/component";
   static final String OCH = COMPONENT + "/optical-channel";
+  static final String LOGICAL = "terminal-device/logical-channels/channel";
+  static final String ASSIGNMENT = LOGICAL + "/logical-channel-assignments/assignment";
   /** Lowest accepted target-output-power, dBm. */
   static final double MIN_POWER_DBM = -15.0;
   /** Highest accepted target-output-power, dBm. */
@@ -37,6 +40,19 @@ final class TransponderModel implements DeviceModel {
   private final DeviceSchema schema =
       DeviceSchema.builder()
           .top("components", "openconfig-platform")
+          .top("terminal-device", "openconfig-terminal-device")
+          .list(LOGICAL, "index")
+          .leaf(LOGICAL + "/index", new LeafType.Uint(32), true)
+          .configLeaf(LOGICAL, "index", new LeafType.Uint(32))
+          .configLeaf(LOGICAL, "description", new LeafType.Str())
+          .configLeaf(LOGICAL, "admin-state", new LeafType.Enum(Set.of("ENABLED", "DISABLED", "MAINT")))
+          .list(ASSIGNMENT, "index")
+          .leaf(ASSIGNMENT + "/index", new LeafType.Uint(32), true)
+          .configLeaf(ASSIGNMENT, "index", new LeafType.Uint(32))
+          .configLeaf(ASSIGNMENT, "assignment-type",
+              new LeafType.Enum(Set.of("LOGICAL_CHANNEL", "OPTICAL_CHANNEL")))
+          .configLeaf(ASSIGNMENT, "optical-channel", new LeafType.Str())
+          .configLeaf(ASSIGNMENT, "allocation", new LeafType.Decimal(3))
           .list(COMPONENT, "name")
           .leaf(COMPONENT + "/name", new LeafType.Str(), true)
           .configLeaf(COMPONENT, "name", new LeafType.Str())
@@ -71,6 +87,7 @@ final class TransponderModel implements DeviceModel {
   @Override
   public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
+    validateAssignments(spec, candidate);
     for (var e : ListEntries.of(candidate, COMPONENT).entrySet()) {
       String name = e.getKey().elems().get(1).keys().get("name");
       if (!spec.ports().contains(name)) {
@@ -100,27 +117,74 @@ final class TransponderModel implements DeviceModel {
     }
   }
 
+  /** Checks that logical-channel assignments name existing optical channels. */
+  private static void validateAssignments(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException {
+    for (var e : ListEntries.of(candidate, ASSIGNMENT).entrySet()) {
+      JsonNode och = e.getValue().get("config/optical-channel");
+      if (och != null && !spec.ports().contains(och.asText())) {
+        throw ConfigException.invalid(e.getKey() + ": optical-channel '" + och.asText()
+            + "' is not a component of " + spec.name() + " (" + spec.ports() + ")");
+      }
+    }
+  }
+
+  /**
+   * Boots with one component per port and one logical channel per port (index 1, 2, ... in port
+   * order), ENABLED and assigned to that port's optical channel.
+   */
   @Override
   public JsonNode initialConfig(DeviceSpec spec) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     var list = root.putObject("openconfig-platform:components").putArray("component");
+    var channels = root.putObject("openconfig-terminal-device:terminal-device")
+        .putObject("logical-channels").putArray("channel");
+    int index = 1;
     for (String port : spec.ports()) {
       ObjectNode c = list.addObject();
       c.put("name", port);
       c.putObject("config").put("name", port);
+      ObjectNode ch = channels.addObject();
+      ch.put("index", index);
+      ch.putObject("config").put("index", index).put("admin-state", "ENABLED")
+          .put("description", "carrier of " + port);
+      ObjectNode a = ch.putObject("logical-channel-assignments").putArray("assignment").addObject();
+      a.put("index", 1);
+      a.putObject("config").put("index", 1).put("assignment-type", "OPTICAL_CHANNEL")
+          .put("optical-channel", port).put("allocation", "100.000");
+      index++;
     }
     return root;
+  }
+
+  /** Ports whose optical channel is assigned to a logical channel that is not ENABLED. */
+  private static java.util.Set<String> disabledPorts(NavigableMap<DataPath, JsonNode> config) {
+    java.util.Set<String> disabled = new java.util.HashSet<>();
+    for (var ch : ListEntries.of(config, LOGICAL).entrySet()) {
+      JsonNode admin = ch.getValue().get("config/admin-state");
+      if (admin == null || admin.asText().equals("ENABLED")) {
+        continue;
+      }
+      for (var e : ch.getValue().entrySet()) {
+        if (e.getKey().endsWith("/config/optical-channel")) {
+          disabled.add(e.getValue().asText());
+        }
+      }
+    }
+    return disabled;
   }
 
   @Override
   public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config) {
     Map<String, OpticalView.Tuning> tuning = new HashMap<>();
+    java.util.Set<String> disabled = disabledPorts(config);
     for (var e : ListEntries.of(config, COMPONENT).entrySet()) {
       JsonNode f = e.getValue().get("optical-channel/config/frequency");
-      if (f != null && f.asLong() != 0) {
+      String name = e.getKey().elems().get(1).keys().get("name");
+      if (f != null && f.asLong() != 0 && !disabled.contains(name)) {
         JsonNode p = e.getValue().get("optical-channel/config/target-output-power");
         tuning.put(
-            e.getKey().elems().get(1).keys().get("name"),
+            name,
             new OpticalView.Tuning(f.asLong(), p == null ? 0.0 : p.asDouble()));
       }
     }
@@ -129,7 +193,7 @@ final class TransponderModel implements DeviceModel {
 
   @Override
   public Map<DataPath, JsonNode> operationalState(
-      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, Map<String, OpticalReading> readings) {
+      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics) {
     Map<DataPath, JsonNode> out = new LinkedHashMap<>();
     OpticalView.Transponder view = (OpticalView.Transponder) opticalView(spec, config);
     for (String port : spec.ports()) {
@@ -137,7 +201,7 @@ final class TransponderModel implements DeviceModel {
           DataPath.ROOT
               .child("components")
               .child(new DataPath.Elem("component", Map.of("name", port)));
-      OpticalReading r = readings.getOrDefault(port, OpticalReading.DARK);
+      OpticalReading r = optics.receivers().getOrDefault(port, OpticalReading.DARK);
       OpticalView.Tuning t = view.tuning().get(port);
       DataPath state = component.child("optical-channel").child("state");
       out.put(component.child("state").child("oper-status"),

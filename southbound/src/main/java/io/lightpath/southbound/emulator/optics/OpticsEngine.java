@@ -37,11 +37,13 @@ public final class OpticsEngine {
    *
    * @param views each device's optical view by device name
    * @param cutFibers names of fibers currently cut
-   * @return reading per transponder port; dark ports map to {@link OpticalReading#DARK}
+   * @return optics per device name (devices without light may be absent)
    */
-  public static Map<PortRef, OpticalReading> compute(
+  public static Map<String, DeviceOptics> compute(
       LabTopology topology, Function<String, OpticalView> views, Set<String> cutFibers) {
     Map<PortRef, OpticalReading> result = new HashMap<>();
+    Map<PortRef, Double> inMw = new HashMap<>();
+    Map<PortRef, Double> outMw = new HashMap<>();
     for (DeviceSpec d : topology.devices()) {
       if (views.apply(d.name()) instanceof OpticalView.Transponder) {
         for (String port : d.ports()) {
@@ -57,7 +59,7 @@ public final class OpticsEngine {
             continue;
           }
           PortRef from = new PortRef(d.name(), port);
-          trace(topology, views, cutFibers, from, tuning).ifPresent(arrival -> {
+          trace(topology, views, cutFibers, from, tuning, inMw, outMw).ifPresent(arrival -> {
             OpticalView rx = views.apply(arrival.port().device());
             if (rx instanceof OpticalView.Transponder receiver) {
               OpticalView.Tuning rxTuning = receiver.tuning().get(arrival.port().port());
@@ -81,7 +83,30 @@ public final class OpticsEngine {
         }
       }
     }
-    return result;
+    Map<String, Map<String, OpticalReading>> rx = new HashMap<>();
+    result.forEach((p, r) -> rx.computeIfAbsent(p.device(), k -> new HashMap<>()).put(p.port(), r));
+    Map<String, Map<String, Double>> in = toDbm(inMw);
+    Map<String, Map<String, Double>> out = toDbm(outMw);
+    Map<String, DeviceOptics> optics = new HashMap<>();
+    Set<String> names = new HashSet<>(rx.keySet());
+    names.addAll(in.keySet());
+    names.addAll(out.keySet());
+    for (String name : names) {
+      optics.put(name, new DeviceOptics(rx.getOrDefault(name, Map.of()),
+          in.getOrDefault(name, Map.of()), out.getOrDefault(name, Map.of())));
+    }
+    return optics;
+  }
+
+  private static Map<String, Map<String, Double>> toDbm(Map<PortRef, Double> mw) {
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    mw.forEach((p, v) -> out.computeIfAbsent(p.device(), k -> new HashMap<>())
+        .put(p.port(), round2(10 * Math.log10(v))));
+    return out;
+  }
+
+  private static void addPower(Map<PortRef, Double> mw, PortRef port, double dbm) {
+    mw.merge(port, Math.pow(10, dbm / 10), Double::sum);
   }
 
   /**
@@ -98,7 +123,9 @@ public final class OpticsEngine {
       Function<String, OpticalView> views,
       Set<String> cutFibers,
       PortRef from,
-      OpticalView.Tuning tuning) {
+      OpticalView.Tuning tuning,
+      Map<PortRef, Double> inMw,
+      Map<PortRef, Double> outMw) {
     double power = tuning.outputPowerDbm();
     double nsr = Math.pow(10, -LinkBudget.TRANSMITTER_OSNR_DB / 10);
     long half = FrequencyPlan.SIGNAL_WIDTH_MHZ / 2;
@@ -121,12 +148,14 @@ public final class OpticsEngine {
       if (view instanceof OpticalView.Transponder) {
         return Optional.of(new Arrival(arrived, power, nsr));
       } else if (view instanceof OpticalView.Ocs ocs) {
+        addPower(inMw, arrived, power);
         String peer = ocs.peer().get(arrived.port());
         if (peer == null) {
           return Optional.empty();
         }
         power -= LinkBudget.OCS_INSERTION_LOSS_DB;
         next = new PortRef(arrived.device(), peer);
+        addPower(outMw, next, power);
       } else if (view instanceof OpticalView.Roadm roadm) {
         OpticalView.MediaChannel pass = null;
         for (OpticalView.MediaChannel mc : roadm.channels()) {
