@@ -72,6 +72,9 @@ public abstract class AbstractGnmiDriverContractTest {
     /** Makes the next Set on the device take longer than {@code latency}. */
     protected abstract void injectSetLatency(GnmiDeviceType type, Duration latency);
 
+    /** Removes every injected fault of the device (latency, failing Sets, malformed replies). */
+    protected abstract void clearFaults(GnmiDeviceType type);
+
     /** Makes Get replies of the device unparseable (or restores them). */
     protected abstract void injectMalformedReplies(GnmiDeviceType type, boolean on);
 
@@ -341,6 +344,7 @@ public abstract class AbstractGnmiDriverContractTest {
             injectSetLatency(GnmiDeviceType.TRANSPONDER, Duration.ofMillis(1500));
             TransponderConfig t = impatient.behaviour(TransponderConfig.class).orElseThrow();
             assertEquals(DeviceException.Kind.DEADLINE_EXCEEDED, failureKind(t.configureOpticalChannel(tuned(193_500_000))));
+            clearFaults(GnmiDeviceType.TRANSPONDER);
             assertEquals(before, snapshot(GnmiDeviceType.TRANSPONDER));
         }
     }
@@ -390,10 +394,14 @@ public abstract class AbstractGnmiDriverContractTest {
             listener.awaitSyncs(1);
             assertTrue(sub.connected());
             listener.awaitEvent(e -> e.metric() == StateMetric.INPUT_POWER_DBM);
+            assertEquals(1.0, listener.awaitEvent(e -> e.metric() == StateMetric.OPER_STATUS).value(),
+                    "channel starts up");
+            int seen = listener.events().size();
             changeOperStatus(false);
-            listener.awaitEvent(opticalChannel(), StateMetric.OPER_STATUS, 0);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 0);
+            seen = listener.events().size();
             changeOperStatus(true);
-            listener.awaitEvent(opticalChannel(), StateMetric.OPER_STATUS, 1);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 1);
         }
     }
 

@@ -101,6 +101,14 @@ class InTestTargetContractTest extends AbstractGnmiDriverContractTest {
     }
 
     @Override
+    protected void clearFaults(GnmiDeviceType type) {
+        TestGnmiTarget t = targets.get(type);
+        t.delayNextSets(0, 0);
+        t.failNextSets(0, Status.OK);
+        t.malformedGets(false);
+    }
+
+    @Override
     protected void injectMalformedReplies(GnmiDeviceType type, boolean on) {
         targets.get(type).malformedGets(on);
     }

@@ -64,6 +64,15 @@ final class RecordingListener implements StateListener {
         return awaitEvent(e -> e.resource().equals(resource) && e.metric() == metric && e.value() == value);
     }
 
+    /** Waits for a matching event among those received after the first {@code from} events. */
+    synchronized StateEvent awaitEventAfter(int from, String resource, StateMetric metric, double value)
+            throws InterruptedException {
+        java.util.function.Predicate<StateEvent> match =
+                e -> e.resource().equals(resource) && e.metric() == metric && e.value() == value;
+        await(() -> events.subList(from, events.size()).stream().anyMatch(match), metric + "=" + value + " after #" + from);
+        return events.subList(from, events.size()).stream().filter(match).findFirst().orElseThrow();
+    }
+
     private void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
