@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>If the Set outcome is unknown (deadline exceeded) or verification fails, the inverse is sent once as a
  * compensation before the failure is reported, so a failed change does not linger on the device.
  *
- * <p>Thread-safe; concurrent changes to the same subtrees of one device must be serialised by the caller (the
- * controller serialises per device), as the prior values would otherwise interleave.
+ * <p>Thread-safe. Changes and reverts on one session run one after another, in call order (reads do not wait):
+ * the prior value a change records is then always the state left by the change before it, so reverting
+ * changes in reverse order of completion restores the device exactly even when callers race.
  */
 public final class GnmiSession {
 
@@ -45,6 +46,8 @@ public final class GnmiSession {
 
     private final GnmiClient client;
     private final PayloadValidator validator;
+    /** Completion of the last queued change; the next one starts after it, whatever its outcome. */
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     public GnmiSession(GnmiClient client, PayloadValidator validator) {
         this.client = client;
@@ -100,8 +103,19 @@ public final class GnmiSession {
         }
     }
 
+    /** Runs {@code operation} after every change queued before it has finished. */
+    private synchronized <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<T> next = tail.handle((ignored, error) -> null).thenCompose(ignored -> operation.get());
+        tail = next;
+        return next;
+    }
+
     /** Applies {@code edits} as one verified, revertible change (see the class comment). */
     public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits) {
+        return serialized(() -> applyNow(description, edits));
+    }
+
+    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> edits) {
         if (edits.isEmpty()) {
             return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
         }
@@ -137,7 +151,9 @@ public final class GnmiSession {
                 }
                 LOG.warn("{}: change '{}' failed ({}); sending its inverse as compensation",
                         deviceId(), description, de.kind());
-                return change.revert().<AppliedChange>handle((ignored, revertError) -> {
+                // Not change.revert(): that would queue behind this very change and never run.
+                return setAndVerify("compensation of " + description, inverse, true)
+                        .<AppliedChange>handle((ignored, revertError) -> {
                     if (revertError != null) {
                         de.addSuppressed(revertError);
                     }
@@ -209,7 +225,7 @@ public final class GnmiSession {
 
         @Override
         public CompletableFuture<Void> revert() {
-            return session.setAndVerify("revert of " + description, inverse, true);
+            return session.serialized(() -> session.setAndVerify("revert of " + description, inverse, true));
         }
 
         @Override

@@ -302,6 +302,34 @@ public abstract class AbstractGnmiDriverContractTest {
         assertEquals(DeviceException.Kind.INVALID_REQUEST, failureKind(ocs().connectAll(batch)));
     }
 
+    @Test
+    void concurrentCrossConnectsFromManyThreadsAllApplyAndRollBack() throws Exception {
+        String before = snapshot(GnmiDeviceType.OPTICAL_SWITCH);
+        List<String> p = freeOcsPorts();
+        ChangeJournal journal = new ChangeJournal();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<AppliedChange>> changes = new java.util.ArrayList<>();
+            for (int i = 0; i + 1 < p.size(); i += 2) {
+                CrossConnect c = new CrossConnect(p.get(i), p.get(i + 1));
+                changes.add(CompletableFuture.supplyAsync(() -> ocs().connect(c), callers).thenCompose(f -> f)
+                        .thenApply(applied -> {
+                            journal.record(applied);
+                            return applied;
+                        }));
+            }
+            for (CompletableFuture<AppliedChange> f : changes) {
+                await(f);
+            }
+        } finally {
+            callers.shutdown();
+        }
+        assertEquals(p.size() / 2, await(ocs().readCrossConnects()).stream()
+                .filter(c -> p.contains(c.inputPort())).count());
+        await(journal.rollback());
+        assertEquals(before, snapshot(GnmiDeviceType.OPTICAL_SWITCH));
+    }
+
     // ---- multi-device rollback -------------------------------------------------------------------------
 
     @Test
