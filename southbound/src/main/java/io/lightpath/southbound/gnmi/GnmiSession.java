@@ -127,7 +127,7 @@ public final class GnmiSession {
             return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.INVALID_REQUEST,
                     description + ": " + e.getMessage(), e));
         }
-        return readPriors(edits).thenCompose(priors -> {
+        return readConfigs(edits).thenCompose(priors -> {
             List<ConfigEdit> inverse = new ArrayList<>();
             boolean changesSomething = false;
             for (int i = 0; i < edits.size(); i++) {
@@ -163,7 +163,7 @@ public final class GnmiSession {
         });
     }
 
-    private CompletableFuture<List<Optional<JsonNode>>> readPriors(List<ConfigEdit> edits) {
+    private CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<ConfigEdit> edits) {
         List<CompletableFuture<Optional<JsonNode>>> reads = edits.stream().map(e -> readConfig(e.path())).toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> reads.stream().map(CompletableFuture::join).collect(Collectors.toList()));
@@ -184,7 +184,7 @@ public final class GnmiSession {
                 set.addDelete(edit.path());
             }
         }
-        return client.set(set.build()).thenCompose(response -> readPriors(edits)).thenAccept(readBack -> {
+        return client.set(set.build()).thenCompose(response -> readConfigs(edits)).thenAccept(readBack -> {
             for (int i = 0; i < edits.size(); i++) {
                 ConfigEdit edit = edits.get(i);
                 Optional<JsonNode> actual = readBack.get(i);

@@ -67,6 +67,8 @@ final class TestGnmiTarget implements AutoCloseable {
     private volatile long latencyMillis;
     private volatile int delayedSetsRemaining;
     private volatile boolean malformedGets;
+    private volatile int ignoredSetsRemaining;
+    private final AtomicInteger setCalls = new AtomicInteger();
 
     private Server server;
     private int port;
@@ -142,6 +144,16 @@ final class TestGnmiTarget implements AutoCloseable {
 
     void malformedGets(boolean on) {
         malformedGets = on;
+    }
+
+    /** The next {@code count} Sets are acknowledged but not applied: a lying device. */
+    void ackWithoutApplyingNextSets(int count) {
+        ignoredSetsRemaining = count;
+    }
+
+    /** Number of Set RPCs received. */
+    int setCalls() {
+        return setCalls.get();
     }
 
     int activeSubscribeStreams() {
@@ -240,6 +252,7 @@ final class TestGnmiTarget implements AutoCloseable {
 
         @Override
         public void set(SetRequest request, StreamObserver<SetResponse> out) {
+            setCalls.incrementAndGet();
             delaySet();
             if (Context.current().isCancelled()) {
                 return; // the client's deadline passed while we were slow: honour it and change nothing
@@ -250,6 +263,12 @@ final class TestGnmiTarget implements AutoCloseable {
                 return;
             }
             SetResponse.Builder response = SetResponse.newBuilder().setTimestamp(System.nanoTime());
+            if (ignoredSetsRemaining > 0) {
+                ignoredSetsRemaining--;
+                out.onNext(response.build());
+                out.onCompleted();
+                return;
+            }
             synchronized (lock) {
                 JsonTreeStore candidate = store.copy();
                 try {
