@@ -129,4 +129,17 @@ class JsonIetfCodecTest {
                 + "/openconfig-terminal-device:optical-channel/config/frequency", back.toString());
         assertEquals(codec.toInstanceIdentifier(path), codec.toInstanceIdentifier(back));
     }
+
+    @Test
+    void encodingANodeAtAPathThatDoesNotNameItFails() {
+        YangPath config = YangPath.parse("/components/component[name=och-1]/optical-channel/config");
+        NormalizedNode leaf = codec.decode(config.child("frequency"), "\"193100000\"");
+        YangValidationException e = assertThrows(YangValidationException.class, () -> codec.encode(config, leaf));
+        assertEquals(config, e.path());
+        assertTrue(e.getMessage().contains("frequency") && e.getMessage().contains("container"), e.getMessage());
+        NormalizedNode entry = codec.decode(YangPath.parse("/components/component[name=och-1]"),
+                "{\"config\": {\"name\": \"och-1\"}}");
+        assertThrows(YangValidationException.class,
+                () -> codec.encode(YangPath.parse("/components/component[name=och-2]"), entry));
+    }
 }

@@ -124,6 +124,7 @@ public final class JsonTranscoder {
 
     /** Writes the node at {@code target} as a gNMI JSON_IETF value (compact, RFC 7951). */
     public String encode(ResolvedPath target, NormalizedNode data) {
+        checkFits(target, data);
         if (target.kind() == ResolvedPath.TargetKind.ROOT) {
             JsonObject out = new JsonObject();
             for (DataContainerChild child : ((ContainerNode) data).body()) {
@@ -145,6 +146,25 @@ public final class JsonTranscoder {
             value = qualifyTopLevel(value.getAsJsonObject(), target.moduleName());
         }
         return value.toString();
+    }
+
+    /** The node must be the one the path names: same name, same list keys, right kind. */
+    private static void checkFits(ResolvedPath target, NormalizedNode data) {
+        boolean fits = switch (target.kind()) {
+            case ROOT -> data instanceof ContainerNode c && c.name().getNodeType().equals(SchemaContext.NAME);
+            case LIST_ENTRY -> data instanceof MapEntryNode && data.name().equals(target.identifier().getLastPathArgument());
+            case LIST -> data instanceof MapNode && data.name().getNodeType().equals(target.qname());
+            case CONTAINER -> data instanceof ContainerNode && data.name().getNodeType().equals(target.qname());
+            case LEAF -> data instanceof org.opendaylight.yangtools.yang.data.api.schema.LeafNode<?>
+                    && data.name().getNodeType().equals(target.qname());
+            case LEAF_LIST -> data instanceof org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode<?>
+                    && data.name().getNodeType().equals(target.qname());
+        };
+        if (!fits) {
+            throw new YangValidationException(target.path(), "cannot encode " + ErrorMessages.simplify(
+                    data.name().toString()) + " (" + data.contract().getSimpleName() + ") at a path naming a "
+                    + target.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
     }
 
     private JsonObject write(ResolvedPath target, SchemaInferenceStack parentStack, NormalizedNode node) {

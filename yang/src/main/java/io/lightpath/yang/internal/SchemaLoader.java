@@ -74,6 +74,17 @@ public final class SchemaLoader {
         return build(sources, dir.toString());
     }
 
+    /** The messages of an exception and its causes: the parser's own message is often generic. */
+    private static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+                sb.append(": ").append(t.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
     private static EffectiveModelContext build(List<SourceRepresentation> sources, String what) {
         YangParserFactory factory = ServiceLoader.load(YangParserFactory.class, SchemaLoader.class.getClassLoader())
                 .findFirst()
@@ -87,7 +98,7 @@ public final class SchemaLoader {
                     (System.nanoTime() - start) / 1_000_000);
             return ctx;
         } catch (IOException | YangParserException e) {
-            throw new IllegalArgumentException("cannot build YANG schema from " + what + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot build YANG schema from " + what + ": " + causes(e), e);
         }
     }
 }
