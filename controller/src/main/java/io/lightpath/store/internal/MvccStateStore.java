@@ -1,5 +1,6 @@
 package io.lightpath.store.internal;
 
+import io.lightpath.failpoint.Failpoints;
 import io.lightpath.store.Bytes;
 import io.lightpath.store.CompactedException;
 import io.lightpath.store.Compare;
@@ -50,6 +51,12 @@ import org.slf4j.LoggerFactory;
 public class MvccStateStore implements StateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(MvccStateStore.class);
+
+  /** Failpoint reached after a write is applied to the tables, before the durable commit. */
+  public static final String FAILPOINT_BEFORE_COMMIT = "store.before-commit";
+
+  /** Failpoint reached after the durable commit, before the write is visible or acknowledged. */
+  public static final String FAILPOINT_AFTER_COMMIT = "store.after-commit";
 
   /** The revision of an empty store, as in etcd. */
   public static final long INITIAL_REVISION = 1;
@@ -325,7 +332,9 @@ public class MvccStateStore implements StateStore {
       }
       meta.put(META_REVISION, KeyCodec.longKey(batch.revision));
     }
+    Failpoints.hit(FAILPOINT_BEFORE_COMMIT);
     tables.commit();
+    Failpoints.hit(FAILPOINT_AFTER_COMMIT);
     if (!batch.events.isEmpty()) {
       revision = batch.revision;
       watchHub.publish(batch.events);
