@@ -28,6 +28,7 @@ final class MvStoreTables implements Tables {
   MvStoreTables(Path file) {
     try {
       this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+      store.setRetentionTime(0);
     } catch (MVStoreException e) {
       throw new StoreException("cannot open state store file " + file + ": " + e.getMessage(), e);
     }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MvStoreCrashTest {
 
-  private static final int TRIALS = 4;
+  /** A handful by default to stay fast; raise with -Dlightpath.crashTrials=N for a soak. */
+  private static final int TRIALS = Integer.getInteger("lightpath.crashTrials", 4);
 
   @TempDir Path dataDir;
 
@@ -42,7 +43,7 @@ class MvStoreCrashTest {
     Random random = new Random(seed);
     TreeSet<Long> acked = new TreeSet<>();
     for (int trial = 0; trial < TRIALS; trial++) {
-      int killAfterAcks = 1 + random.nextInt(80);
+      int killAfterAcks = 1 + random.nextInt(400);
       Process child = ChildJvm.start(CrashWriterMain.class, List.of(), List.of(dataDir.toString()), Map.of());
       try (BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
