@@ -26,6 +26,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Writers are serialised by a write lock held across the durable commit, so a revision is
- * visible to readers and watchers only once it is durable. Readers share a read lock.
+ * visible to readers and watchers only once it is durable; concurrent transactions share one
+ * commit (group commit, see {@link #txn}). Readers share a read lock.
  */
 public class MvccStateStore implements StateStore {
 
@@ -79,6 +82,7 @@ public class MvccStateStore implements StateStore {
   private final Lock writeLock = lock.writeLock();
   private final LeaseSchedule leaseSchedule = new LeaseSchedule();
   private final WatchHub watchHub;
+  private final Queue<PendingTxn> pendingTxns = new ConcurrentLinkedQueue<>();
 
   private volatile long revision;
   private volatile long compactRevision;
@@ -207,42 +211,116 @@ public class MvccStateStore implements StateStore {
 
   // ---------------------------------------------------------------- writes
 
+  /**
+   * Group commit: the caller queues its transaction and takes the write lock; whoever gets the
+   * lock first applies every queued transaction in order (each with its own revision) and makes
+   * them durable with one commit, so concurrent writers share an fsync. A caller whose
+   * transaction was committed by another thread finds it done when it gets the lock. Revisions
+   * become visible only after the commit, as before.
+   */
   @Override
   public TxnResult txn(Txn txn) {
     checkNoDuplicateWrites(txn.success());
     checkNoDuplicateWrites(txn.failure());
+    PendingTxn mine = new PendingTxn(txn);
+    pendingTxns.add(mine);
     writeLock.lock();
     try {
-      checkOpen();
-      expireDueLocked();
-      boolean succeeded = true;
-      for (Compare compare : txn.compares()) {
-        if (!compare.test(currentKv(compare.key()))) {
-          succeeded = false;
-          break;
-        }
+      if (!mine.done) {
+        runGroup();
       }
-      List<Op> ops = succeeded ? txn.success() : txn.failure();
-      for (Op op : ops) {
-        if (op instanceof Op.Put put && put.leaseId() != 0 && leases.get(KeyCodec.longKey(put.leaseId())) == null) {
-          throw new LeaseNotFoundException(put.leaseId());
-        }
-      }
-      WriteBatch batch = new WriteBatch(revision + 1);
-      List<OpResult> results = new ArrayList<>(ops.size());
-      try {
-        for (Op op : ops) {
-          results.add(apply(batch, op));
-        }
-        finishWrite(batch);
-      } catch (RuntimeException e) {
-        tables.rollback();
-        throw e;
-      }
-      return new TxnResult(succeeded, revision, results);
     } finally {
       writeLock.unlock();
     }
+    if (mine.error != null) {
+      throw mine.error;
+    }
+    return mine.result;
+  }
+
+  /** A queued transaction; fields are guarded by the write lock. */
+  private static final class PendingTxn {
+    final Txn txn;
+    TxnResult result;
+    RuntimeException error;
+    boolean done;
+
+    PendingTxn(Txn txn) {
+      this.txn = txn;
+    }
+  }
+
+  private void runGroup() {
+    List<PendingTxn> group = new ArrayList<>();
+    for (PendingTxn p = pendingTxns.poll(); p != null; p = pendingTxns.poll()) {
+      group.add(p);
+    }
+    long rev = revision;
+    List<WriteBatch> staged = new ArrayList<>();
+    try {
+      checkOpen();
+      expireDueLocked();
+      rev = revision;
+      for (PendingTxn p : group) {
+        WriteBatch batch = new WriteBatch(rev + 1);
+        try {
+          p.result = applyTxn(p.txn, batch);
+        } catch (LeaseNotFoundException e) {
+          p.error = e; // detected before the transaction wrote anything
+          continue;
+        }
+        if (!batch.events.isEmpty()) {
+          stage(batch);
+          staged.add(batch);
+          rev = batch.revision;
+        }
+        p.result = new TxnResult(p.result.succeeded(), rev, p.result.results());
+      }
+      if (!staged.isEmpty()) {
+        meta.put(META_REVISION, KeyCodec.longKey(rev));
+        commitDurably();
+      }
+    } catch (RuntimeException e) {
+      if (!staged.isEmpty()) {
+        tables.rollback();
+      }
+      for (PendingTxn p : group) {
+        p.error = p.error == null ? e : p.error;
+        p.done = true;
+      }
+      return;
+    }
+    revision = rev;
+    for (WriteBatch batch : staged) {
+      watchHub.publish(batch.events);
+    }
+    for (PendingTxn p : group) {
+      p.done = true;
+    }
+  }
+
+  /** Evaluates the compares and applies the chosen branch to the tables (not yet committed). */
+  private TxnResult applyTxn(Txn txn, WriteBatch batch) {
+    boolean succeeded = true;
+    for (Compare compare : txn.compares()) {
+      if (!compare.test(currentKv(compare.key()))) {
+        succeeded = false;
+        break;
+      }
+    }
+    List<Op> ops = succeeded ? txn.success() : txn.failure();
+    for (Op op : ops) {
+      if (op instanceof Op.Put put
+          && put.leaseId() != 0
+          && leases.get(KeyCodec.longKey(put.leaseId())) == null) {
+        throw new LeaseNotFoundException(put.leaseId());
+      }
+    }
+    List<OpResult> results = new ArrayList<>(ops.size());
+    for (Op op : ops) {
+      results.add(apply(batch, op));
+    }
+    return new TxnResult(succeeded, batch.revision, results);
   }
 
   /** etcd rejects a transaction branch that writes one key twice; so do we, before any write. */
@@ -319,6 +397,20 @@ public class MvccStateStore implements StateStore {
     batch.add(new WatchEvent(WatchEvent.Type.DELETE, tombstone));
   }
 
+  /** Writes the batch's events to the log table (part of the next commit). */
+  private void stage(WriteBatch batch) {
+    int sub = 0;
+    for (WatchEvent event : batch.events) {
+      log.put(KeyCodec.logKey(batch.revision, sub++), RecordCodec.encodeEvent(event));
+    }
+  }
+
+  private void commitDurably() {
+    Failpoints.hit(FAILPOINT_BEFORE_COMMIT);
+    tables.commit();
+    Failpoints.hit(FAILPOINT_AFTER_COMMIT);
+  }
+
   /**
    * Logs the batch's events, advances the revision and commits durably, then publishes to
    * watchers. A batch without events commits only what else was changed (e.g. lease records) and
@@ -326,15 +418,10 @@ public class MvccStateStore implements StateStore {
    */
   private void finishWrite(WriteBatch batch) {
     if (!batch.events.isEmpty()) {
-      int sub = 0;
-      for (WatchEvent event : batch.events) {
-        log.put(KeyCodec.logKey(batch.revision, sub++), RecordCodec.encodeEvent(event));
-      }
+      stage(batch);
       meta.put(META_REVISION, KeyCodec.longKey(batch.revision));
     }
-    Failpoints.hit(FAILPOINT_BEFORE_COMMIT);
-    tables.commit();
-    Failpoints.hit(FAILPOINT_AFTER_COMMIT);
+    commitDurably();
     if (!batch.events.isEmpty()) {
       revision = batch.revision;
       watchHub.publish(batch.events);
