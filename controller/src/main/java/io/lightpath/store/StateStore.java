@@ -34,7 +34,6 @@ public interface StateStore extends AutoCloseable {
    *
    * @throws LeaseNotFoundException when a put in the branch that runs names an unknown lease
    *     (nothing of the branch is applied)
-   * @throws IllegalArgumentException when the branch that runs writes one key twice
    */
   TxnResult txn(Txn txn);
 

@@ -8,7 +8,8 @@ import java.util.List;
  * the {@code failure} ops run. All writes of the branch that ran get one new revision.
  *
  * <p>Within one branch a key may be written at most once (etcd rejects a put and a delete, or two
- * puts, of the same key in one transaction); violations throw {@link IllegalArgumentException}.
+ * puts, of the same key in one transaction); the constructor throws {@link
+ * IllegalArgumentException} for such a branch.
  */
 public record Txn(List<Compare> compares, List<Op> success, List<Op> failure) {
 
@@ -16,6 +17,30 @@ public record Txn(List<Compare> compares, List<Op> success, List<Op> failure) {
     compares = List.copyOf(compares);
     success = List.copyOf(success);
     failure = List.copyOf(failure);
+    checkNoDuplicateWrites(success);
+    checkNoDuplicateWrites(failure);
+  }
+
+  /** etcd rejects a branch that writes one key twice; every backend does, before any write. */
+  private static void checkNoDuplicateWrites(List<Op> ops) {
+    List<KeyRange> written = new ArrayList<>();
+    for (Op op : ops) {
+      KeyRange range = null;
+      if (op instanceof Op.Put put) {
+        range = KeyRange.key(put.key());
+      } else if (op instanceof Op.Delete delete) {
+        range = delete.range();
+      }
+      if (range == null) {
+        continue;
+      }
+      for (KeyRange other : written) {
+        if (range.overlaps(other)) {
+          throw new IllegalArgumentException("transaction writes " + range + " more than once");
+        }
+      }
+      written.add(range);
+    }
   }
 
   public static Builder builder() {

@@ -65,7 +65,9 @@ public abstract class StateStoreContractTest {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   protected Bytes k(String name) {

@@ -220,8 +220,6 @@ public class MvccStateStore implements StateStore {
    */
   @Override
   public TxnResult txn(Txn txn) {
-    checkNoDuplicateWrites(txn.success());
-    checkNoDuplicateWrites(txn.failure());
     PendingTxn mine = new PendingTxn(txn);
     pendingTxns.add(mine);
     writeLock.lock();
@@ -321,28 +319,6 @@ public class MvccStateStore implements StateStore {
       results.add(apply(batch, op));
     }
     return new TxnResult(succeeded, batch.revision, results);
-  }
-
-  /** etcd rejects a transaction branch that writes one key twice; so do we, before any write. */
-  private static void checkNoDuplicateWrites(List<Op> ops) {
-    List<KeyRange> written = new ArrayList<>();
-    for (Op op : ops) {
-      KeyRange range = null;
-      if (op instanceof Op.Put put) {
-        range = KeyRange.key(put.key());
-      } else if (op instanceof Op.Delete delete) {
-        range = delete.range();
-      }
-      if (range == null) {
-        continue;
-      }
-      for (KeyRange other : written) {
-        if (range.overlaps(other)) {
-          throw new IllegalArgumentException("transaction writes " + range + " more than once");
-        }
-      }
-      written.add(range);
-    }
   }
 
   private OpResult apply(WriteBatch batch, Op op) {
