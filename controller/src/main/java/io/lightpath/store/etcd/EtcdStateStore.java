@@ -122,8 +122,11 @@ public final class EtcdStateStore implements StateStore {
 
   @Override
   public Watch watch(KeyRange range, long fromRevision, WatchListener listener) {
-    EtcdWatch watch = new EtcdWatch(listener, fromRevision);
-    WatchOption.Builder option = WatchOption.builder().withRevision(fromRevision);
+    // etcd registers a watch asynchronously: "from now" (0) could miss a write made right after
+    // this method returns. Pinning the start revision makes the server replay such writes.
+    long start = fromRevision == 0 ? revision() + 1 : fromRevision;
+    EtcdWatch watch = new EtcdWatch(listener, start);
+    WatchOption.Builder option = WatchOption.builder().withRevision(start);
     if (!range.isSingleKey()) {
       option.withRange(range.isUnbounded() ? NO_UPPER_BOUND : bs(range.end()));
     }

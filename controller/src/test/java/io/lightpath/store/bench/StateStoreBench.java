@@ -6,6 +6,7 @@ import io.lightpath.store.KeyValue;
 import io.lightpath.store.Op;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.Txn;
+import io.lightpath.store.etcd.EtcdStateStore;
 import io.lightpath.store.memory.InMemoryStateStore;
 import io.lightpath.store.mvstore.MvStateStore;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Throughput of durable writes: puts/s and transactions/s on the MVStore backend (every write
  * committed and fsynced before it returns), with 1 and 8 threads; the in-memory backend as the
- * no-disk baseline. Usage: {@code StateStoreBench [seconds-per-case] [data-dir-parent] [mvstore,memory]}.
+ * no-disk baseline. Usage: {@code StateStoreBench [seconds-per-case] [data-dir-parent] [mvstore,memory,etcd]}
+ * (etcd at {@code -Dlightpath.etcd.endpoint}, default http://127.0.0.1:2379).
  * Results go to stdout as a markdown table; see docs/benchmarks.md.
  */
 public final class StateStoreBench {
@@ -71,7 +73,7 @@ public final class StateStoreBench {
       for (String name : List.of("put", "txn")) {
         for (int threads : new int[] {1, 8}) {
           Path dir = Files.createTempDirectory(parent, "store-bench-");
-          StateStore store = backend.equals("mvstore") ? MvStateStore.open(dir) : new InMemoryStateStore();
+          StateStore store = open(backend, dir);
           try {
             Workload workload = name.equals("put") ? put : cas;
             run(store, workload, threads, Duration.ofMillis(500)); // warm-up
@@ -94,6 +96,15 @@ public final class StateStoreBench {
         }
       }
     }
+  }
+
+  private static StateStore open(String backend, Path dir) {
+    return switch (backend) {
+      case "mvstore" -> MvStateStore.open(dir);
+      case "memory" -> new InMemoryStateStore();
+      case "etcd" -> EtcdStateStore.connect(System.getProperty("lightpath.etcd.endpoint", "http://127.0.0.1:2379"));
+      default -> throw new IllegalArgumentException("unknown backend " + backend + "; use mvstore, memory or etcd");
+    };
   }
 
   private record Result(long ops, long nanos) {
