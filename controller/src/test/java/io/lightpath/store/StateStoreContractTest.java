@@ -440,6 +440,25 @@ public abstract class StateStoreContractTest {
     assertEquals("3", store.get(k("x")).orElseThrow().valueUtf8(), "detached by a plain put");
   }
 
+  /** jetcd 0.8.7 has no lease compare target. */
+  protected boolean supportsLeaseCompare() {
+    return true;
+  }
+
+  @Test
+  void leaseCompareSeesTheAttachedLease() {
+    assumeTrue(supportsLeaseCompare(), "backend has no lease compare");
+    LeaseGrant lease = store.grantLease(Duration.ofSeconds(30));
+    store.put(k("x"), v("1"), lease.id());
+    assertTrue(
+        store.txn(Txn.builder().when(Compare.lease(k("x"), Operator.EQUAL, lease.id())).build()).succeeded());
+    assertTrue(
+        store.txn(Txn.builder().when(Compare.lease(k("missing"), Operator.EQUAL, 0)).build()).succeeded());
+    store.put(k("x"), v("2"));
+    assertFalse(
+        store.txn(Txn.builder().when(Compare.lease(k("x"), Operator.EQUAL, lease.id())).build()).succeeded());
+  }
+
   @Test
   void leaseTtlBelowOneSecondIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> store.grantLease(Duration.ofMillis(10)));
