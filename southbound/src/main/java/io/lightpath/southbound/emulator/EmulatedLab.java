@@ -16,6 +16,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.lightpath.yang.YangSchema;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public final class EmulatedLab implements AutoCloseable {
 
   private EmulatedLab(LabTopology topology, LabOptions options) {
     this.options = options;
-    this.network = new LabNetwork(topology, options.clock());
+    this.network = new LabNetwork(topology, options.clock(),
+        options.yangValidation() ? YangSchema.bundled() : null);
     this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     this.scheduler = Executors.newScheduledThreadPool(1, r -> {
