@@ -29,6 +29,7 @@ import org.opendaylight.yangtools.yang.data.codec.gson.JSONNormalizedNodeStreamW
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 import org.opendaylight.yangtools.yang.model.api.stmt.ListEffectiveStatement;
@@ -172,13 +173,25 @@ public final class JsonTranscoder {
         try (JsonWriter json = new JsonWriter(text)) {
             NormalizedNodeStreamWriter stream = JSONNormalizedNodeStreamWriter.createExclusiveWriter(codecs,
                     parentStack.toInference(), null, json);
-            try (NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(stream)) {
+            // Schema order makes the text independent of the order in which the data was built.
+            try (NormalizedNodeWriter writer = orderedWriter(stream, parentStack, node)) {
                 writer.write(node);
             }
         } catch (IOException | RuntimeException e) {
             throw new YangValidationException(target.path(), "cannot encode as JSON_IETF: " + rootMessage(e), e);
         }
         return JsonParser.parseString(text.toString()).getAsJsonObject();
+    }
+
+    private static NormalizedNodeWriter orderedWriter(NormalizedNodeStreamWriter stream,
+            SchemaInferenceStack parentStack, NormalizedNode node) {
+        if (parentStack.isEmpty()) {
+            return new SchemaOrderedNormalizedNodeWriter(stream, parentStack.modelContext());
+        }
+        SchemaInferenceStack nodeStack = parentStack.copy();
+        nodeStack.enterDataTree(node.name().getNodeType());
+        return new SchemaOrderedNormalizedNodeWriter(stream, nodeStack.modelContext(),
+                nodeStack.toSchemaNodeIdentifier());
     }
 
     private void parse(ResolvedPath target, NormalizedNodeStreamWriter writer, JsonElement value,
