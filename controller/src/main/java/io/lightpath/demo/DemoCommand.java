@@ -46,6 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Longest wait of each waiting step, in seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  /** Runs the command outside {@code bin/lightpath} (for example from an IDE). */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new DemoCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();

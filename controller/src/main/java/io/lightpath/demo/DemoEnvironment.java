@@ -2,12 +2,16 @@ package io.lightpath.demo;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
+import io.lightpath.server.StoreConfig;
+import io.lightpath.provisioning.Provisioner;
 import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
 import io.lightpath.southbound.emulator.topology.LabTopology;
@@ -35,10 +39,12 @@ public final class DemoEnvironment implements AutoCloseable {
   private final Path dataDir;
   private final boolean ownsDataDir;
   private final EmulatedLab lab;
+  private final Provisioner provisioner;
   private LightpathServer server;
   private ManagedChannel channel;
 
-  private DemoEnvironment(Path dataDir, boolean ownsDataDir, EmulatedLab lab) {
+  private DemoEnvironment(Path dataDir, boolean ownsDataDir, EmulatedLab lab, Provisioner provisioner) {
+    this.provisioner = provisioner;
     this.dataDir = dataDir;
     this.ownsDataDir = ownsDataDir;
     this.lab = lab;
@@ -49,10 +55,19 @@ public final class DemoEnvironment implements AutoCloseable {
    * {@code dataDir} (a fresh temporary directory when null).
    */
   public static DemoEnvironment start(LabTopology labTopology, Path dataDir) throws IOException {
+    return start(labTopology, dataDir, null);
+  }
+
+  /**
+   * As {@link #start(LabTopology, Path)}, with {@code provisioner} replacing the controller's own
+   * (null keeps the controller's binding).
+   */
+  public static DemoEnvironment start(LabTopology labTopology, Path dataDir, Provisioner provisioner)
+      throws IOException {
     boolean owns = dataDir == null;
     Path dir = owns ? Files.createTempDirectory("lightpath-demo-") : dataDir;
     EmulatedLab lab = labTopology == null ? null : EmulatedLab.start(labTopology);
-    DemoEnvironment env = new DemoEnvironment(dir, owns, lab);
+    DemoEnvironment env = new DemoEnvironment(dir, owns, lab, provisioner);
     try {
       env.startController();
     } catch (IOException | RuntimeException e) {
@@ -68,7 +83,11 @@ public final class DemoEnvironment implements AutoCloseable {
       throw new IllegalStateException("controller already running");
     }
     ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2));
-    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC()));
+    Module module = new ServerModule(config, Clock.systemUTC(), StoreConfig.at(dataDir));
+    if (provisioner != null) {
+      module = Modules.override(module).with(b -> b.bind(Provisioner.class).toInstance(provisioner));
+    }
+    Injector injector = Guice.createInjector(module);
     server = injector.getInstance(LightpathServer.class).start();
     channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create())
         .build();

@@ -31,8 +31,8 @@ import java.util.Set;
  *
  * <p>Mapping (chosen to match the emulator's optics, docs/lab.md): each lab device is a node of the
  * same kind in its site, realised by the device of the same id; ROADM ports named {@code add*} are
- * ADD_DROP ports, every other port is a LINE port. Each transponder holds one {@value
- * #TRANSCEIVER_TYPE} pluggable per line port. A fiber longer than {@value #PATCH_CORD_MAX_KM} km is
+ * ADD_DROP ports, every other port is a LINE port. Each transponder holds one pluggable per line port
+ * (default {@value #TRANSCEIVER_TYPE}). A fiber longer than {@value #PATCH_CORD_MAX_KM} km is
  * one span followed by the far ROADM's amplifier (gain compensating the span, the ROADM's noise
  * figure and launch power), which is what the emulator's ROADM amplifier does; shorter fibers are
  * patch cords with only their loss.
@@ -56,6 +56,12 @@ public record LabImport(Topology topology, List<RegisterDeviceRequest> devices) 
    * @throws IllegalArgumentException if a device has no endpoint
    */
   public static LabImport of(LabTopology lab, Map<String, DeviceEndpoint> endpoints) {
+    return of(lab, endpoints, TRANSCEIVER_TYPE);
+  }
+
+  /** As {@link #of(LabTopology, Map)} with {@code transceiverType} in every transponder port. */
+  public static LabImport of(LabTopology lab, Map<String, DeviceEndpoint> endpoints,
+      String transceiverType) {
     Topology.Builder t = Topology.newBuilder();
     Set<String> sites = new LinkedHashSet<>();
     List<RegisterDeviceRequest> registrations = new ArrayList<>();
@@ -74,7 +80,7 @@ public record LabImport(Topology topology, List<RegisterDeviceRequest> devices) 
       }
       if (d.role() == io.lightpath.southbound.emulator.topology.DeviceRole.TRANSPONDER) {
         n.addTransceivers(TransceiverPool.newBuilder()
-            .setType(TRANSCEIVER_TYPE).setTotalCount(d.ports().size()));
+            .setType(transceiverType).setTotalCount(d.ports().size()));
       }
       t.addNodes(n);
       DeviceEndpoint ep = endpoints.get(d.name());
