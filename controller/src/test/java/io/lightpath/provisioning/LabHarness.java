@@ -71,6 +71,12 @@ final class LabHarness implements AutoCloseable {
     provisioner = new DeviceProvisioner(() -> topology, drivers, config, time, time);
   }
 
+  /** The registration LabBridge makes for one device of a running lab. */
+  static ManagedDevice registration(EmulatedLab lab, String deviceId) {
+    return LabBridge.devices(lab, "", LabBridge.plaintext(), Instant.EPOCH).stream()
+        .filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
+  }
+
   /**
    * A channel along {@code path} = node, fiber, node, fiber, ..., node at {@code centreMhz}, 50 GHz
    * wide.
