@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
     long t0 = System.nanoTime();
     try (DemoEnvironment env = DemoEnvironment.start(synthetic ? null : lab.topology(), dataDir,
-        synthetic ? new InstantProvisioner() : null)) {
+        synthetic ? new InstantProvisioner() : null, null)) {
       out.printf("setup: %s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
           ms(System.nanoTime() - t0));
       if (synthetic) {

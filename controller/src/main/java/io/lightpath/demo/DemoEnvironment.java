@@ -7,6 +7,7 @@ import com.google.inject.util.Modules;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.lightpath.monitor.CarrierMonitor;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
@@ -40,6 +41,8 @@ public final class DemoEnvironment implements AutoCloseable {
   private final boolean ownsDataDir;
   private final EmulatedLab lab;
   private final Provisioner provisioner;
+  private Duration monitorInterval;
+  private CarrierMonitor monitor;
   private LightpathServer server;
   private ManagedChannel channel;
 
@@ -60,14 +63,24 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /**
    * As {@link #start(LabTopology, Path)}, with {@code provisioner} replacing the controller's own
-   * (null keeps the controller's binding).
+   * (null: the gNMI provisioner driving the registered devices, {@link GnmiSouthboundModule}).
    */
   public static DemoEnvironment start(LabTopology labTopology, Path dataDir, Provisioner provisioner)
       throws IOException {
+    return start(labTopology, dataDir, provisioner, Duration.ofMillis(200));
+  }
+
+  /**
+   * As {@link #start(LabTopology, Path, Provisioner)}; with the gNMI provisioner a carrier monitor
+   * sweeps every {@code monitorInterval} (null: no monitor).
+   */
+  public static DemoEnvironment start(LabTopology labTopology, Path dataDir, Provisioner provisioner,
+      Duration monitorInterval) throws IOException {
     boolean owns = dataDir == null;
     Path dir = owns ? Files.createTempDirectory("lightpath-demo-") : dataDir;
     EmulatedLab lab = labTopology == null ? null : EmulatedLab.start(labTopology);
     DemoEnvironment env = new DemoEnvironment(dir, owns, lab, provisioner);
+    env.monitorInterval = monitorInterval;
     try {
       env.startController();
     } catch (IOException | RuntimeException e) {
@@ -84,17 +97,25 @@ public final class DemoEnvironment implements AutoCloseable {
     }
     ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2));
     Module module = new ServerModule(config, Clock.systemUTC(), StoreConfig.at(dataDir));
-    if (provisioner != null) {
-      module = Modules.override(module).with(b -> b.bind(Provisioner.class).toInstance(provisioner));
-    }
+    module = Modules.override(module).with(provisioner != null
+        ? b -> b.bind(Provisioner.class).toInstance(provisioner)
+        : new GnmiSouthboundModule(Duration.ofSeconds(10), Duration.ofMillis(20)));
     Injector injector = Guice.createInjector(module);
     server = injector.getInstance(LightpathServer.class).start();
+    if (provisioner == null && monitorInterval != null) {
+      monitor = injector.getInstance(CarrierMonitor.class);
+      monitor.start(monitorInterval);
+    }
     channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create())
         .build();
   }
 
   /** Stops the controller (keeping the data directory) and closes the client channel. */
   public void stopController() throws InterruptedException {
+    if (monitor != null) {
+      monitor.close();
+      monitor = null;
+    }
     if (channel != null) {
       channel.shutdownNow();
       channel.awaitTermination(5, TimeUnit.SECONDS);

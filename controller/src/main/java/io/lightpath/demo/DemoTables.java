@@ -3,6 +3,7 @@ package io.lightpath.demo;
 import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.Hop;
 import io.lightpath.proto.v1.Path;
+import io.lightpath.proto.v1.Protection;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceEvent;
 import java.io.PrintWriter;
@@ -16,11 +17,12 @@ final class DemoTables {
   private DemoTables() {}
 
   static void services(PrintWriter out, List<Service> services) {
-    Table t = new Table("SERVICE", "STATE", "A", "Z", "RATE", "PROTECTION", "CHANNELS", "REASON");
+    Table t = new Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "REASON");
     for (Service s : services) {
       t.row(id(s), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
           s.getRate().name().replace("LINE_RATE_", ""),
-          s.getProtection().name().replace("PROTECTION_", ""),
+          s.getProtection() == Protection.ONE_PLUS_ONE ? "1+1"
+              : s.hasBundle() ? s.getBundle().getChannelCount() + "-ch bundle" : "none",
           s.getChannelsCount(), reason(s));
     }
     t.print(out);

@@ -1,0 +1,144 @@
+package io.lightpath.demo;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.grpc.Context;
+import io.lightpath.api.TopologyHolder;
+import io.lightpath.pce.ComputedChannel;
+import io.lightpath.provisioning.ProvisioningResult;
+import io.lightpath.api.TopologyMapper;
+import io.lightpath.device.DeviceRegistry;
+import io.lightpath.model.Topology;
+import io.lightpath.monitor.CarrierMonitor;
+import io.lightpath.provisioning.ChannelMapper;
+import io.lightpath.provisioning.CredentialResolver;
+import io.lightpath.provisioning.DeviceDrivers;
+import io.lightpath.provisioning.DeviceProvisioner;
+import io.lightpath.provisioning.GnmiDriverFactory;
+import io.lightpath.provisioning.Provisioner;
+import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.service.ServiceRepository;
+import io.lightpath.southbound.gnmi.Scheduler;
+import io.lightpath.southbound.gnmi.YangPayloadValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Binds the controller's {@link Provisioner} to the gNMI {@link DeviceProvisioner}, driving the
+ * devices registered through the DeviceService (override of the lifecycle's default, which has no
+ * southbound). Used by the demo and the lab bench; the server's own wiring is expected to do the
+ * same.
+ *
+ * <p>Carrier verification polls every {@code pollInterval} (the emulated lab answers on loopback
+ * in well under a millisecond, so the default 500 ms would dominate create → ACTIVE).
+ */
+final class GnmiSouthboundModule extends AbstractModule {
+  private final Duration verifyDeadline;
+  private final Duration pollInterval;
+
+  GnmiSouthboundModule(Duration verifyDeadline, Duration pollInterval) {
+    this.verifyDeadline = verifyDeadline;
+    this.pollInterval = pollInterval;
+  }
+
+  @Provides
+  @Singleton
+  ScheduledExecutorService southboundTimer() {
+    return Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "southbound-timer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Provides
+  @Singleton
+  DeviceDrivers drivers(DeviceRegistry registry, ScheduledExecutorService timer) {
+    return new DeviceDrivers(registry, new GnmiDriverFactory(new CredentialResolver(),
+        YangPayloadValidator.bundled(), Scheduler.of(timer), Duration.ofSeconds(5)));
+  }
+
+  @Provides
+  @Singleton
+  Supplier<Topology> domainTopology(TopologyHolder holder) {
+    return domainTopologyOf(holder);
+  }
+
+  @Provides
+  @Singleton
+  ProvisioningConfig provisioningConfig() {
+    return ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval);
+  }
+
+  @Provides
+  @Singleton
+  Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers,
+      ProvisioningConfig config, Clock clock, ScheduledExecutorService timer) {
+    return detached(new DeviceProvisioner(topology, drivers, config, clock, Scheduler.of(timer)));
+  }
+
+  @Provides
+  @Singleton
+  CarrierMonitor carrierMonitor(ServiceRepository services, Supplier<Topology> topology,
+      DeviceDrivers drivers, ProvisioningConfig config) {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "carrier-monitor");
+      t.setDaemon(true);
+      return t;
+    });
+    return new CarrierMonitor(services, topology, drivers, new ChannelMapper(config), sweeper);
+  }
+
+  /**
+   * Runs the provisioner outside the gRPC context of the call that triggered it. The lifecycle
+   * starts provisioning from inside CreateService / DeleteService; the device RPCs would otherwise
+   * inherit that call's context and be cancelled as soon as the northbound call returns
+   * ("io.grpc.Context was cancelled without error" at the first device).
+   */
+  private static Provisioner detached(Provisioner delegate) {
+    return new Provisioner() {
+      @Override
+      public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
+        return call(() -> delegate.provision(serviceId, channels));
+      }
+
+      @Override
+      public CompletableFuture<Void> deprovision(String serviceId, List<ComputedChannel> channels) {
+        return call(() -> delegate.deprovision(serviceId, channels));
+      }
+
+      private <T> CompletableFuture<T> call(Callable<CompletableFuture<T>> body) {
+        try {
+          return Context.current().fork().call(body);
+        } catch (Exception e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    };
+  }
+
+  /** The holder's topology in domain terms, mapped again only when it changed. */
+  private static Supplier<Topology> domainTopologyOf(TopologyHolder holder) {
+    return new Supplier<>() {
+      private io.lightpath.proto.v1.Topology lastApi;
+      private Topology lastDomain;
+
+      @Override
+      public synchronized Topology get() {
+        io.lightpath.proto.v1.Topology now = holder.current();
+        if (now != lastApi) {
+          lastDomain = TopologyMapper.toDomain(now);
+          lastApi = now;
+        }
+        return lastDomain;
+      }
+    };
+  }
+}
