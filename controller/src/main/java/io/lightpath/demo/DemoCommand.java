@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Start a controller and a six-site emulated lab (OCS, ROADMs, transponders) on loopback,",
       "import the lab's topology and register its devices through the gRPC API, provision a 1+1",
       "service, an 800G bundle with latency and skew bounds and two metro services, then cut a",
-      "fiber through the lab's fault service and show what happened to each service."
+      "fiber through the lab's fault service, show what happened to each service, repair it and",
+      "see them recover. Exit code 0 when everything behaved as expected, 1 otherwise."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** Output formats. */
@@ -51,8 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
     System.exit(new picocli.CommandLine(new DemoCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
+  @Option(names = "--verbose", description = "Keep the controller's and the lab's INFO logs.")
+  boolean verbose;
+
   @Override
   public Integer call() throws IOException {
+    if (!verbose) {
+      // the narration is the output; the components' INFO lines would interleave with it
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter narrate = output == Format.text ? out : null;
     LabTopology lab = DemoLab.topology();
@@ -88,6 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         .put("millis", s.millis()).put("detail", s.detail()));
     root.set("provisioned", services(m, r.provisioned()));
     root.set("after_cut", services(m, r.afterCut()));
+    root.set("recovered", services(m, r.recovered()));
     ArrayNode events = root.putArray("events");
     r.events().forEach(e -> events.add(proto(m, e.event())));
     ArrayNode verdicts = root.putArray("verdicts");

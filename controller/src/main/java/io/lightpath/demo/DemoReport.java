@@ -12,6 +12,7 @@ import java.util.List;
  * @param afterCut the services once they settled after the cut
  * @param events watch events received after the cut, in order
  * @param verdicts one line per service: expected and observed state after the cut
+ * @param recovered the services once ACTIVE again after the fiber was repaired
  */
 public record DemoReport(
     boolean ok,
@@ -19,7 +20,8 @@ public record DemoReport(
     List<Service> provisioned,
     List<Service> afterCut,
     List<ServiceWatch.Received> events,
-    List<Verdict> verdicts) {
+    List<Verdict> verdicts,
+    List<Service> recovered) {
 
   public DemoReport {
     steps = List.copyOf(steps);
@@ -27,6 +29,7 @@ public record DemoReport(
     afterCut = List.copyOf(afterCut);
     events = List.copyOf(events);
     verdicts = List.copyOf(verdicts);
+    recovered = List.copyOf(recovered);
   }
 
   /** One step: what, whether it worked, how long it took (ms), and a detail or error. */

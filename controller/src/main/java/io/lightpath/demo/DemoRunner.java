@@ -69,6 +69,7 @@ public final class DemoRunner {
     List<Service> provisioned = List.of();
     List<Service> afterCut = List.of();
     List<ServiceWatch.Received> cutEvents = List.of();
+    List<Service> recovered = List.of();
     List<DemoReport.Verdict> verdicts = new ArrayList<>();
     boolean ok = false;
     ManagedChannel ch = env.channel();
@@ -91,9 +92,8 @@ public final class DemoRunner {
       long cutAt = System.nanoTime();
       say("Watching services while the lab cuts fiber " + DemoScenario.CUT_FIBER + ":");
       w.onEvent(r -> say(DemoTables.event((r.atNanos() - cutAt) / 1_000_000, r.event())));
-      step("cut fiber " + DemoScenario.CUT_FIBER, () -> cutFiber());
+      step("cut fiber " + DemoScenario.CUT_FIBER, () -> labFault(true));
       afterCut = stepValue("services settle after the cut", () -> settle(w, verdicts));
-      w.onEvent(r -> {});
       List<ServiceWatch.Received> all = w.events();
       cutEvents = all.subList(before, all.size());
       say("");
@@ -106,7 +106,13 @@ public final class DemoRunner {
       DemoTables.Table t = new DemoTables.Table("SERVICE", "EXPECTED", "OBSERVED", "");
       verdicts.forEach(v -> t.row(v.serviceId(), v.expected(), v.observed(), v.ok() ? "ok" : "UNEXPECTED"));
       table(() -> t.print(out));
-      ok = verdicts.stream().allMatch(DemoReport.Verdict::ok);
+      say("");
+      say("Repairing fiber " + DemoScenario.CUT_FIBER + ":");
+      step("repair fiber " + DemoScenario.CUT_FIBER, () -> labFault(false));
+      recovered = stepValue("services back to ACTIVE", () -> recover(w));
+      w.onEvent(r -> {});
+      ok = verdicts.stream().allMatch(DemoReport.Verdict::ok)
+          && recovered.stream().allMatch(s -> s.getState() == ServiceState.ACTIVE);
     } catch (StepFailed e) {
       ok = false;
     } finally {
@@ -115,9 +121,10 @@ public final class DemoRunner {
       }
     }
     say("");
-    say(ok ? "Demo finished: every step worked and every service ended as expected."
+    say(ok ? "Demo finished: every step worked, every service reacted to the cut as expected and"
+        + " recovered after the repair."
         : "Demo FAILED: see the step marked FAILED above.");
-    return new DemoReport(ok, steps, provisioned, afterCut, cutEvents, verdicts);
+    return new DemoReport(ok, steps, provisioned, afterCut, cutEvents, verdicts, recovered);
   }
 
   private void importTopology(ManagedChannel ch) throws Exception {
@@ -197,17 +204,36 @@ public final class DemoRunner {
     return result;
   }
 
-  private void cutFiber() {
+  /** Cuts (or repairs) {@link DemoScenario#CUT_FIBER} through the lab's LabAdmin service. */
+  private void labFault(boolean cut) {
     ManagedChannel admin = Grpc.newChannelBuilder(env.lab().adminAddress(),
         InsecureChannelCredentials.create()).build();
     try {
-      String msg = LabAdminGrpc.newBlockingStub(admin).withDeadlineAfter(10, TimeUnit.SECONDS)
-          .cutFiber(FiberRequest.newBuilder().setFiber(DemoScenario.CUT_FIBER).build())
-          .getMessage();
-      detail(msg);
+      LabAdminGrpc.LabAdminBlockingStub stub =
+          LabAdminGrpc.newBlockingStub(admin).withDeadlineAfter(10, TimeUnit.SECONDS);
+      FiberRequest fiber = FiberRequest.newBuilder().setFiber(DemoScenario.CUT_FIBER).build();
+      detail((cut ? stub.cutFiber(fiber) : stub.repairFiber(fiber)).getMessage());
     } finally {
       admin.shutdownNow();
     }
+  }
+
+  /** Waits until every demo service is ACTIVE again. */
+  private List<Service> recover(ServiceWatch watch) throws Exception {
+    List<Service> result = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (DemoScenario.DemoService d : DemoScenario.services()) {
+      long left = Math.max(1, deadline - System.nanoTime());
+      try {
+        result.add(watch.when("services/" + d.id(), EnumSet.of(ServiceState.ACTIVE))
+            .get(left, TimeUnit.NANOSECONDS));
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("services/" + d.id() + " not ACTIVE again within "
+            + timeout.toSeconds() + " s");
+      }
+    }
+    detail(result.size() + " services ACTIVE, every carrier up");
+    return result;
   }
 
   private List<Service> settle(ServiceWatch watch, List<DemoReport.Verdict> verdicts)
