@@ -146,6 +146,9 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Integer> states = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    AtomicInteger completed = new AtomicInteger();
+    PrintWriter progress = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
     String[] firstError = {null};
     String[] last = {null};
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -169,6 +172,12 @@ public final class BenchCommand implements Callable<Integer> {
               long c2 = System.nanoTime();
               create[i] = b - a;
               states.merge(s.getState().name(), 1, Integer::sum);
+              int done = completed.incrementAndGet();
+              if (services >= 20_000 && done % (services / 10) == 0) {
+                progress.printf(Locale.ROOT, "progress: %d services settled after %.1f s%n", done,
+                    (System.nanoTime() - t0) / 1e9);
+                progress.flush();
+              }
               if (s.getState() == ServiceState.ACTIVE) {
                 settle[i] = c2 - a;
                 last[0] = s.getName();

@@ -8,6 +8,10 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.lightpath.monitor.CarrierMonitor;
+import io.lightpath.provisioning.DeviceDrivers;
+import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.store.StateStore;
+import java.util.concurrent.ScheduledExecutorService;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
@@ -44,6 +48,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private Duration monitorInterval;
   private CarrierMonitor monitor;
   private LightpathServer server;
+  private Injector injector;
   private ManagedChannel channel;
 
   private DemoEnvironment(Path dataDir, boolean ownsDataDir, EmulatedLab lab, Provisioner provisioner) {
@@ -100,7 +105,7 @@ public final class DemoEnvironment implements AutoCloseable {
     module = Modules.override(module).with(provisioner != null
         ? b -> b.bind(Provisioner.class).toInstance(provisioner)
         : new GnmiSouthboundModule(Duration.ofSeconds(10), Duration.ofMillis(20)));
-    Injector injector = Guice.createInjector(module);
+    injector = Guice.createInjector(module);
     server = injector.getInstance(LightpathServer.class).start();
     if (provisioner == null && monitorInterval != null) {
       monitor = injector.getInstance(CarrierMonitor.class);
@@ -124,6 +129,15 @@ public final class DemoEnvironment implements AutoCloseable {
     if (server != null) {
       server.stop();
       server = null;
+      // as ServeCommand does at shutdown: finish provisioning work, then close the store so a
+      // restart really reopens the data directory
+      injector.getInstance(ProvisioningOrchestrator.class).close();
+      injector.getInstance(StateStore.class).close();
+      if (provisioner == null) {
+        injector.getInstance(DeviceDrivers.class).close();
+        injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+      }
+      injector = null;
     }
   }
 

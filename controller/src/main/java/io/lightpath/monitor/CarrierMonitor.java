@@ -56,6 +56,7 @@ public final class CarrierMonitor implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private ScheduledFuture<?> task;
 
+  /** @param executor runs the sweeps; owned by the monitor (shut down by {@link #close}) */
   public CarrierMonitor(ServiceRepository services, Supplier<Topology> topology,
       DeviceDrivers drivers, ChannelMapper mapper, ScheduledExecutorService executor) {
     this.services = services;
@@ -192,11 +193,13 @@ public final class CarrierMonitor implements AutoCloseable {
     return b.build();
   }
 
+  /** Stops sweeping and shuts the monitor's executor down. */
   @Override
   public synchronized void close() {
     if (task != null) {
       task.cancel(false);
       task = null;
     }
+    executor.shutdownNow();
   }
 }
