@@ -78,9 +78,13 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
+  public void close() {
+    try {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     injector.getInstance(ProvisioningOrchestrator.class).close();
     store().close();
   }
