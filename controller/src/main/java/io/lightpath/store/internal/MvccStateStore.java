@@ -280,7 +280,7 @@ public class MvccStateStore implements StateStore {
       }
     } catch (RuntimeException e) {
       if (!staged.isEmpty()) {
-        tables.rollback();
+        rollbackAfter(e);
       }
       for (PendingTxn p : group) {
         p.error = p.error == null ? e : p.error;
@@ -475,7 +475,7 @@ public class MvccStateStore implements StateStore {
         meta.put(META_COMPACT, KeyCodec.longKey(atRevision));
         tables.commit();
       } catch (RuntimeException e) {
-        tables.rollback();
+        rollbackAfter(e);
         throw e;
       }
       compactRevision = atRevision;
@@ -535,7 +535,7 @@ public class MvccStateStore implements StateStore {
         meta.put(META_NEXT_LEASE, KeyCodec.longKey(id + 1));
         tables.commit();
       } catch (RuntimeException e) {
-        tables.rollback();
+        rollbackAfter(e);
         throw e;
       }
       nextLeaseId = id + 1;
@@ -562,7 +562,7 @@ public class MvccStateStore implements StateStore {
         leases.put(KeyCodec.longKey(leaseId), RecordCodec.encodeLease(ttlMillis, deadline));
         tables.commit();
       } catch (RuntimeException e) {
-        tables.rollback();
+        rollbackAfter(e);
         throw e;
       }
       leaseSchedule.set(leaseId, deadline);
@@ -654,7 +654,7 @@ public class MvccStateStore implements StateStore {
       leases.remove(prefix);
       finishWrite(batch);
     } catch (RuntimeException e) {
-      tables.rollback();
+      rollbackAfter(e);
       throw e;
     }
     leaseSchedule.remove(leaseId);
@@ -686,6 +686,15 @@ public class MvccStateStore implements StateStore {
     } catch (RuntimeException e) {
       // Keep the timer alive; the next operation retries the expiry and reports the failure.
       LOG.warn("lease expiry failed", e);
+    }
+  }
+
+  /** Undoes uncommitted changes after {@code cause}; a failing rollback must not hide the cause. */
+  private void rollbackAfter(RuntimeException cause) {
+    try {
+      tables.rollback();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
     }
   }
 
