@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Topology {
   private final Map<String, Node> nodes;
   private final Map<String, Fiber> fibers;
+  private volatile TopologyIndex index;
 
   private Topology(Map<String, Node> nodes, Map<String, Fiber> fibers) {
     this.nodes = nodes;
@@ -59,5 +60,18 @@ public final class Topology {
 
   public Fiber fiber(String id) {
     return fibers.get(id);
+  }
+
+  /**
+   * Dense integer indexes for graph algorithms, built on first use. A racing second build is
+   * harmless: both results are equal and immutable.
+   */
+  public TopologyIndex index() {
+    TopologyIndex i = index;
+    if (i == null) {
+      i = new TopologyIndex(this);
+      index = i;
+    }
+    return i;
   }
 }

@@ -1,0 +1,175 @@
+package io.lightpath.api;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.Code;
+import io.grpc.stub.StreamObserver;
+import io.lightpath.api.internal.FieldViolations;
+import io.lightpath.api.internal.PageTokens;
+import io.lightpath.api.internal.RpcErrors;
+import io.lightpath.device.DeviceRegistry;
+import io.lightpath.device.ManagedDevice;
+import io.lightpath.proto.v1.ConnectionState;
+import io.lightpath.proto.v1.Device;
+import io.lightpath.proto.v1.DeviceProtocol;
+import io.lightpath.proto.v1.DeviceRole;
+import io.lightpath.proto.v1.DeviceServiceGrpc;
+import io.lightpath.proto.v1.GetDeviceRequest;
+import io.lightpath.proto.v1.ListDevicesRequest;
+import io.lightpath.proto.v1.ListDevicesResponse;
+import io.lightpath.proto.v1.RegisterDeviceRequest;
+import io.lightpath.proto.v1.RemoveDeviceRequest;
+import io.lightpath.proto.v1.RemoveDeviceResponse;
+import io.lightpath.proto.v1.TlsSettings;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** DeviceService: validates requests and maps between the API and {@link DeviceRegistry}. */
+public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImplBase {
+  private static final String COLLECTION = "devices";
+  /** host:port, where host is a name, an IPv4 address or a bracketed IPv6 address. */
+  private static final Pattern ADDRESS =
+      Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]+):([0-9]{1,5})");
+
+  private final DeviceRegistry registry;
+  private final Clock clock;
+
+  @Inject
+  public DeviceGrpcService(DeviceRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public void registerDevice(RegisterDeviceRequest request, StreamObserver<Device> response) {
+    FieldViolations v = new FieldViolations();
+    v.id(request.getDeviceId(), "device_id");
+    v.check(request.hasDevice(), "device", "is required");
+    Device d = request.getDevice();
+    if (request.hasDevice()) {
+      validateAddress(d.getAddress(), v);
+      v.check(
+          d.getProtocol() != DeviceProtocol.DEVICE_PROTOCOL_UNSPECIFIED
+              && d.getProtocol() != DeviceProtocol.UNRECOGNIZED,
+          "device.protocol",
+          "must be GNMI or NETCONF");
+      v.check(
+          d.getRole() != DeviceRole.DEVICE_ROLE_UNSPECIFIED && d.getRole() != DeviceRole.UNRECOGNIZED,
+          "device.role",
+          "must be set");
+      String ref = d.getCredentialRef();
+      v.check(
+          ref.isEmpty() || ref.startsWith("env:") && ref.length() > 4 || ref.startsWith("file:/"),
+          "device.credential_ref",
+          "must be \"env:VAR\" or \"file:/absolute/path\" (the secret itself is never accepted)");
+    }
+    v.throwIfAny();
+    ManagedDevice device = toDomain(request.getDeviceId(), d, clock.instant());
+    if (!registry.register(device)) {
+      throw RpcErrors.error(
+          Code.ALREADY_EXISTS,
+          "RESOURCE_ALREADY_EXISTS",
+          COLLECTION + "/" + request.getDeviceId() + " already exists",
+          Map.of("resource", COLLECTION + "/" + request.getDeviceId()));
+    }
+    response.onNext(toProto(device));
+    response.onCompleted();
+  }
+
+  @Override
+  public void getDevice(GetDeviceRequest request, StreamObserver<Device> response) {
+    String id = parseName(request.getName());
+    ManagedDevice device =
+        registry.get(id).orElseThrow(() -> RpcErrors.notFound(request.getName()));
+    response.onNext(toProto(device));
+    response.onCompleted();
+  }
+
+  @Override
+  public void listDevices(ListDevicesRequest request, StreamObserver<ListDevicesResponse> response) {
+    FieldViolations v = new FieldViolations();
+    int size = PageTokens.pageSize(request.getPageSize(), v, "page_size");
+    String after = PageTokens.decode(request.getPageToken(), v, "page_token");
+    v.throwIfAny();
+    // one extra entry tells whether another page exists without a second scan
+    List<ManagedDevice> page = registry.page(after, size + 1);
+    ListDevicesResponse.Builder out = ListDevicesResponse.newBuilder();
+    page.stream().limit(size).map(DeviceGrpcService::toProto).forEach(out::addDevices);
+    if (page.size() > size) {
+      out.setNextPageToken(PageTokens.encode(page.get(size - 1).id()));
+    }
+    response.onNext(out.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void removeDevice(
+      RemoveDeviceRequest request, StreamObserver<RemoveDeviceResponse> response) {
+    String id = parseName(request.getName());
+    if (!registry.remove(id)) {
+      throw RpcErrors.notFound(request.getName());
+    }
+    response.onNext(RemoveDeviceResponse.getDefaultInstance());
+    response.onCompleted();
+  }
+
+  private static String parseName(String name) {
+    FieldViolations v = new FieldViolations();
+    String id = v.resourceId(name, COLLECTION, "name");
+    v.throwIfAny();
+    return id;
+  }
+
+  private static void validateAddress(String address, FieldViolations v) {
+    var m = ADDRESS.matcher(address);
+    if (!m.matches()) {
+      v.add("device.address", "must be host:port; got \"" + address + "\"");
+      return;
+    }
+    int port = Integer.parseInt(m.group(2));
+    v.check(port >= 1 && port <= 65535, "device.address", "port must be 1..65535; got " + port);
+  }
+
+  private static ManagedDevice toDomain(String id, Device d, Instant now) {
+    TlsSettings tls = d.getTls();
+    return new ManagedDevice(
+        id,
+        d.getAddress(),
+        ManagedDevice.Protocol.valueOf(d.getProtocol().name()),
+        ManagedDevice.Role.valueOf(d.getRole().name().substring("DEVICE_ROLE_".length())),
+        d.getNodeId(),
+        d.getTarget(),
+        d.getCredentialRef(),
+        new ManagedDevice.Tls(
+            tls.getInsecurePlaintext(), tls.getCaCertificateFile(), tls.getServerNameOverride()),
+        now);
+  }
+
+  static Device toProto(ManagedDevice d) {
+    return Device.newBuilder()
+        .setName(COLLECTION + "/" + d.id())
+        .setAddress(d.address())
+        .setProtocol(DeviceProtocol.valueOf(d.protocol().name()))
+        .setRole(DeviceRole.valueOf("DEVICE_ROLE_" + d.role().name()))
+        .setNodeId(d.nodeId())
+        .setTarget(d.target())
+        .setCredentialRef(d.credentialRef())
+        .setTls(
+            TlsSettings.newBuilder()
+                .setInsecurePlaintext(d.tls().insecurePlaintext())
+                .setCaCertificateFile(d.tls().caCertificateFile())
+                .setServerNameOverride(d.tls().serverNameOverride()))
+        // No southbound session is attached to the registry yet: report that plainly.
+        .setConnectionState(ConnectionState.CONNECTION_STATE_UNSPECIFIED)
+        .setConnectionDetail("no southbound session: device drivers are not attached yet")
+        .setCreateTime(timestamp(d.createTime()))
+        .build();
+  }
+
+  private static Timestamp timestamp(Instant t) {
+    return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+  }
+}

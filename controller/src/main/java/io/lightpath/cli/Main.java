@@ -1,0 +1,51 @@
+package io.lightpath.cli;
+
+import io.lightpath.qot.QotCommand;
+import io.lightpath.sim.SimCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lightpath}: the operator CLI and the server launcher, one executable. */
+@Command(
+    name = "lightpath",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Lightpath wavelength-provisioning controller: server, operator CLI and tools.",
+    subcommands = {
+      ServeCommand.class,
+      StatusCommand.class,
+      TopologyCommand.class,
+      DeviceCommand.class,
+      ServiceCommand.class,
+      PathCommand.class,
+      QotCommand.class,
+      SimCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs one command line and returns its exit code; never exits the JVM (tests call this). */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command tree. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  /** Reports the version from the jar manifest when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"lightpath " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.lightpath.cli;
+
+import io.lightpath.proto.v1.Channel;
+import io.lightpath.proto.v1.Hop;
+import io.lightpath.proto.v1.Path;
+import io.lightpath.proto.v1.Service;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Human views of services and paths. */
+final class Views {
+  private Views() {}
+
+  static void services(PrintWriter out, List<Service> services) {
+    Output.Table t = new Output.Table("NAME", "STATE", "A", "Z", "RATE", "CHANNELS", "REASON");
+    for (Service s : services) {
+      t.row(s.getName(), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
+          s.getRate().name().replace("LINE_RATE_", ""), s.getChannelsCount(),
+          s.getStateReason().getCode().isEmpty() ? "" : s.getStateReason().getCode() + ": " + s.getStateReason().getMessage());
+    }
+    t.print(out);
+  }
+
+  static void channels(PrintWriter out, List<Channel> channels) {
+    Output.Table t = new Output.Table("CHANNEL", "ROLE", "FREQ_MHZ", "WIDTH_MHZ", "MODE", "KM", "LATENCY_US",
+        "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
+    for (Channel c : channels) {
+      Path p = c.getPath();
+      t.row(c.getId(), c.getRole(), p.getSlot().getCenterFrequencyMhz(), p.getSlot().getWidthMhz(),
+          p.getMode().getId(), fmt(p.getLengthKm()), fmt(p.getLatencyUs()), fmt(p.getGsnrDb()),
+          fmt(p.getMarginDb()), fmt(p.getEnergyPjPerBit()), route(p));
+    }
+    t.print(out);
+  }
+
+  static String route(Path p) {
+    return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));
+  }
+
+  static String fmt(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+}

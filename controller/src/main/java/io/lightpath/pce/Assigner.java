@@ -1,0 +1,314 @@
+package io.lightpath.pce;
+
+import io.lightpath.model.Fiber;
+import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
+import io.lightpath.model.TopologyIndex;
+import io.lightpath.model.TransceiverMode;
+import io.lightpath.qot.QotEstimate;
+import io.lightpath.qot.QotEstimator;
+import io.lightpath.spectrum.PathOrder;
+import io.lightpath.spectrum.SlotBits;
+import io.lightpath.spectrum.SlotRange;
+import io.lightpath.spectrum.SlotSelector;
+import io.lightpath.spectrum.SpectrumGrid;
+import io.lightpath.spectrum.SpectrumPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Mode selection and spectrum assignment over candidate routes, for one computation against one
+ * {@link ResourceSnapshot}. Not thread-safe (scratch arrays); create one per computation.
+ */
+final class Assigner {
+  /** A route, a mode that clears QoT on it and the first slot of the chosen range. */
+  record Choice(Route route, TransceiverMode mode, QotEstimate qot, int first, int count) {}
+
+  private final TopologyIndex index;
+  private final ResourceSnapshot snapshot;
+  private final QotEstimator qot;
+  private final PceConfig config;
+  private final SlotSelector selector;
+  private final long[] valid;
+  private final long[] free;
+  private final long[] scratch;
+  private final int words;
+  private final RandomGenerator random;
+  final FailureTracker failures = new FailureTracker();
+
+  Assigner(TopologyIndex index, ResourceSnapshot snapshot, QotEstimator qot, PceConfig config,
+      RandomGenerator random) {
+    this.index = index;
+    this.snapshot = snapshot;
+    this.qot = qot;
+    this.config = config;
+    this.random = random;
+    SpectrumGrid grid = config.grid();
+    this.words = grid.words();
+    this.selector = new SlotSelector(grid.slotCount(), random);
+    this.valid = SlotBits.validMask(grid.slotCount());
+    this.free = new long[words];
+    this.scratch = new long[words];
+  }
+
+  /** Slots a mode needs, guard band included. */
+  int slotsWithGuard(TransceiverMode mode) {
+    return SpectrumGrid.slotsFor(mode.widthMhz()) + config.guardSlots();
+  }
+
+  /** Writes the slots free on every fiber of {@code route} into {@code out}. */
+  void freeAlong(Route route, long[] out) {
+    System.arraycopy(valid, 0, out, 0, words);
+    for (int f : route.fibers()) {
+      long[] occ = snapshot.occupancy(index.fiber(f).id());
+      for (int w = 0; w < words; w++) {
+        out[w] &= ~occ[w];
+      }
+    }
+  }
+
+  /** Whether the latency bound holds; records a failure when not. */
+  boolean latencyOk(Route route, Constraints c) {
+    if (c.hasLatencyBound() && route.latencyUs() > c.maxLatencyUs()) {
+      if (failures.wants(FailureTracker.LATENCY)) {
+        failures.offer(FailureTracker.LATENCY, FailureReason.LATENCY_EXCEEDED,
+          String.format("route %s has one-way latency %.1f µs, over the bound of %.1f µs",
+              describe(route), route.latencyUs(), c.maxLatencyUs()), "maxLatencyUs");
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether every OCS on the route can join the route's fibers; records a failure when not. */
+  boolean ocsPortsOk(Route route) {
+    int[] ns = route.nodes();
+    int[] fs = route.fibers();
+    for (int i = 1; i < ns.length - 1; i++) {
+      Node n = index.node(ns[i]);
+      if (n.kind() != NodeKind.OCS) {
+        continue;
+      }
+      String in = index.fiber(fs[i - 1]).id();
+      String out = index.fiber(fs[i]).id();
+      String pin = snapshot.crossConnectPeer(n.id(), in);
+      String pout = snapshot.crossConnectPeer(n.id(), out);
+      if ((pin != null && !pin.equals(out)) || (pout != null && !pout.equals(in))) {
+        String busy = pin != null && !pin.equals(out) ? in : out;
+        failures.offer(FailureTracker.OCS_PORT, FailureReason.NO_ROUTE,
+            "OCS " + n.id() + " already cross-connects the port of fiber " + busy
+                + " elsewhere, so route " + describe(route) + " cannot pass", n.id());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The estimate when the mode clears threshold plus margin, else {@code null} (recorded). */
+  QotEstimate qotOk(Route route, TransceiverMode mode) {
+    QotEstimate e = route.cachedQot(mode);
+    if (e == null) {
+      e = qot.estimate(fibers(route), nodes(route), mode);
+      route.cacheQot(mode, e);
+    }
+    double needed = mode.requiredGsnrDb() + config.qotMarginDb();
+    if (e.gsnrDb() < needed) {
+      if (!failures.wants(FailureTracker.QOT)) {
+        return null;
+      }
+      int worst = longestFiber(route);
+      failures.offer(FailureTracker.QOT, FailureReason.QOT_INFEASIBLE,
+          String.format("mode %s needs GSNR %.2f dB (%.2f + %.2f margin) but route %s gives %.2f"
+                  + " dB; longest fiber %s is %.0f km", mode.id(), needed, mode.requiredGsnrDb(),
+              config.qotMarginDb(), describe(route), e.gsnrDb(), index.fiber(worst).id(),
+              index.fiberLengthKm(worst)), index.fiber(worst).id());
+      return null;
+    }
+    return e;
+  }
+
+  /**
+   * Picks slots on one route for a mode that already cleared QoT.
+   *
+   * @param extraUsed slots taken by earlier channels of the same result, or {@code null}
+   * @return the first slot, or -1 (recorded as NO_SPECTRUM naming the limiting fiber)
+   */
+  int pickSlots(Route route, TransceiverMode mode, SlotRange pinned, long[] extraUsed) {
+    freeAlong(route, free);
+    if (extraUsed != null) {
+      for (int w = 0; w < words; w++) {
+        free[w] &= ~extraUsed[w];
+      }
+    }
+    int count = slotsWithGuard(mode);
+    int s;
+    if (pinned != null) {
+      s = pinned.first() + count <= config.grid().slotCount()
+          && SlotBits.allSet(free, pinned.first(), pinned.first() + count) ? pinned.first() : -1;
+    } else {
+      s = selector.choose(config.policy(), free, count, usage());
+    }
+    if (s < 0) {
+      recordNoSpectrum(route, count, pinned);
+    }
+    return s;
+  }
+
+  /** Picks the same slots on two routes (1+1 with one transceiver per end). */
+  int pickSlotsOnBoth(Route a, Route b, TransceiverMode mode, SlotRange pinned) {
+    freeAlong(a, free);
+    freeAlong(b, scratch);
+    for (int w = 0; w < words; w++) {
+      free[w] &= scratch[w];
+    }
+    int count = slotsWithGuard(mode);
+    int s;
+    if (pinned != null) {
+      s = pinned.first() + count <= config.grid().slotCount()
+          && SlotBits.allSet(free, pinned.first(), pinned.first() + count) ? pinned.first() : -1;
+    } else {
+      s = selector.choose(config.policy(), free, count, usage());
+    }
+    if (s < 0) {
+      freeAlong(a, scratch);
+      SlotBits.startsInPlace(scratch, count, words);
+      recordNoSpectrum(SlotBits.nextSet(scratch, 0, words) < 0 ? a : b, count, pinned);
+    }
+    return s;
+  }
+
+  /**
+   * Route and slots for one channel over {@code routes} with the configured order, trying modes
+   * in the given order (best first).
+   */
+  Choice assign(List<Route> routes, List<TransceiverMode> modes, Constraints c, SlotRange pinned) {
+    List<Route> usable = new ArrayList<>(routes.size());
+    for (Route r : routes) {
+      if (latencyOk(r, c) && ocsPortsOk(r)) {
+        usable.add(r);
+      }
+    }
+    // Modes outside, routes inside: the preferred mode wins on any of the k routes before a
+    // less preferred mode is considered on the shortest one.
+    if (config.order() == PathOrder.KSP || pinned != null) {
+      for (TransceiverMode m : modes) {
+        for (Route r : usable) {
+          QotEstimate e = qotOk(r, m);
+          if (e == null) {
+            continue;
+          }
+          int s = pickSlots(r, m, pinned, null);
+          if (s >= 0) {
+            return new Choice(r, m, e, s, SpectrumGrid.slotsFor(m.widthMhz()));
+          }
+        }
+      }
+      return null;
+    }
+    for (TransceiverMode m : modes) {
+      Choice best = null;
+      long bestScore = Long.MAX_VALUE;
+      long seen = 0;
+      for (Route r : usable) {
+        QotEstimate e = qotOk(r, m);
+        if (e == null) {
+          continue;
+        }
+        int s = pickSlots(r, m, null, null);
+        if (s < 0) {
+          continue;
+        }
+        Choice ch = new Choice(r, m, e, s, SpectrumGrid.slotsFor(m.widthMhz()));
+        if (config.policy() == SpectrumPolicy.RANDOM) {
+          // Weight each route by its number of fitting starts: uniform over all (route, start).
+          seen += selector.lastCandidates();
+          if (random.nextLong(seen) < selector.lastCandidates()) {
+            best = ch;
+          }
+        } else if (selector.lastScore() < bestScore) {
+          bestScore = selector.lastScore();
+          best = ch;
+        }
+      }
+      if (best != null) {
+        return best;
+      }
+    }
+    return null;
+  }
+
+  private int[] usage() {
+    return config.policy().needsUsage() ? snapshot.slotUsage() : null;
+  }
+
+  /** Walks the route ANDing fiber by fiber; the fiber after which nothing fits is the limit. */
+  private void recordNoSpectrum(Route route, int count, SlotRange pinned) {
+    if (!failures.wants(FailureTracker.SPECTRUM)) {
+      return;
+    }
+    System.arraycopy(valid, 0, scratch, 0, words);
+    String limiting = index.fiber(route.fibers()[0]).id();
+    for (int f : route.fibers()) {
+      long[] occ = snapshot.occupancy(index.fiber(f).id());
+      for (int w = 0; w < words; w++) {
+        scratch[w] &= ~occ[w];
+      }
+      boolean fits;
+      if (pinned != null) {
+        fits = SlotBits.allSet(scratch, pinned.first(),
+            Math.min(config.grid().slotCount(), pinned.first() + count));
+      } else {
+        long[] starts = scratch.clone();
+        SlotBits.startsInPlace(starts, count, words);
+        fits = SlotBits.nextSet(starts, 0, words) >= 0;
+      }
+      if (!fits) {
+        limiting = index.fiber(f).id();
+        break;
+      }
+    }
+    String what = pinned != null ? "pinned slots " + pinned : count + " contiguous free slots";
+    failures.offer(FailureTracker.SPECTRUM, FailureReason.NO_SPECTRUM,
+        "no " + what + " along route " + describe(route) + "; fiber " + limiting + " has "
+            + snapshot.usedSlots(limiting) + " of " + config.grid().slotCount()
+            + " slots in use and leaves none that fit", limiting);
+  }
+
+  List<Fiber> fibers(Route r) {
+    List<Fiber> l = new ArrayList<>(r.hops());
+    for (int f : r.fibers()) {
+      l.add(index.fiber(f));
+    }
+    return l;
+  }
+
+  List<Node> nodes(Route r) {
+    List<Node> l = new ArrayList<>(r.nodes().length);
+    for (int n : r.nodes()) {
+      l.add(index.node(n));
+    }
+    return l;
+  }
+
+  private int longestFiber(Route r) {
+    int best = r.fibers()[0];
+    for (int f : r.fibers()) {
+      if (index.fiberLengthKm(f) > index.fiberLengthKm(best)) {
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  String describe(Route r) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : r.nodes()) {
+      if (sb.length() > 0) {
+        sb.append('-');
+      }
+      sb.append(index.node(n).id());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package io.lightpath.pce;
+
+import io.lightpath.pce.PathResult.Failure;
+
+/**
+ * Keeps the most telling failure seen while trying candidates: the one that got furthest
+ * (route → latency → OCS ports → QoT → spectrum). Among equals, the first (shortest route) wins.
+ */
+final class FailureTracker {
+  static final int LATENCY = 1;
+  static final int OCS_PORT = 2;
+  static final int QOT = 3;
+  static final int SPECTRUM = 4;
+
+  private int stage = -1;
+  private Failure failure;
+
+  /** Whether a failure at {@code atStage} would be kept (so callers build messages lazily). */
+  boolean wants(int atStage) {
+    return atStage > stage;
+  }
+
+  void offer(int atStage, FailureReason reason, String message, String element) {
+    if (atStage > stage) {
+      stage = atStage;
+      failure = new Failure(reason, message, element);
+    }
+  }
+
+  Failure orElse(FailureReason reason, String message, String element) {
+    return failure != null ? failure : new Failure(reason, message, element);
+  }
+}

@@ -1,0 +1,162 @@
+package io.lightpath.pce;
+
+import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
+import io.lightpath.model.Port;
+import io.lightpath.model.TopologyIndex;
+import io.lightpath.model.TransceiverMode;
+import io.lightpath.pce.ComputedChannel.Hop;
+import io.lightpath.pce.ComputedChannel.Role;
+import io.lightpath.pce.Reservation.CrossConnect;
+import io.lightpath.pce.Reservation.PortClaim;
+import io.lightpath.pce.Reservation.SlotClaim;
+import io.lightpath.pce.Reservation.TransceiverClaim;
+import io.lightpath.qot.QotEstimate;
+import io.lightpath.spectrum.SlotRange;
+import io.lightpath.spectrum.SpectrumGrid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns chosen routes and slots into channels and the reservation that holds them. */
+final class ResultBuilder {
+  private record Pending(Role role, Route route, TransceiverMode mode, QotEstimate qot, int first,
+      int txIndex) {}
+
+  private final TopologyIndex index;
+  private final ResourceSnapshot snapshot;
+  private final PceConfig config;
+  private final List<Pending> pending = new ArrayList<>();
+  private int transceiverPairs;
+
+  ResultBuilder(TopologyIndex index, ResourceSnapshot snapshot, PceConfig config) {
+    this.index = index;
+    this.snapshot = snapshot;
+    this.config = config;
+  }
+
+  /**
+   * Adds a channel. A PROTECTION channel shares the transceivers of the channel added before it
+   * (one transceiver per end feeds both routes through an optical protection switch).
+   */
+  void add(Role role, Route route, TransceiverMode mode, QotEstimate qot, int first) {
+    int tx = role == Role.PROTECTION ? transceiverPairs - 1 : transceiverPairs++;
+    pending.add(new Pending(role, route, mode, qot, first, tx));
+  }
+
+  /**
+   * @param txModes the mode of each transceiver pair, in order of the non-protection channels
+   */
+  PathResult build(List<TransceiverMode> txModes) {
+    int src = pending.get(0).route().source();
+    int dst = pending.get(0).route().destination();
+    List<TransceiverClaim> claims = new ArrayList<>();
+    String[] aNode = new String[transceiverPairs];
+    String[] zNode = new String[transceiverPairs];
+    Map<String, Integer> taken = new HashMap<>();
+    for (int i = 0; i < transceiverPairs; i++) {
+      String type = txModes.get(Math.min(i, txModes.size() - 1)).type();
+      aNode[i] = pickHolder(src, type, taken, claims);
+      zNode[i] = pickHolder(dst, type, taken, claims);
+      if (aNode[i] == null || zNode[i] == null) {
+        String end = aNode[i] == null ? index.node(src).id() : index.node(dst).id();
+        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "node " + end
+            + " (and its site) has too few free " + type + " transceivers for "
+            + transceiverPairs + " channel(s)", end);
+      }
+    }
+    List<ComputedChannel> channels = new ArrayList<>();
+    List<SlotClaim> slots = new ArrayList<>();
+    List<CrossConnect> xcs = new ArrayList<>();
+    List<PortClaim> ports = new ArrayList<>();
+    SpectrumGrid grid = config.grid();
+    for (Pending p : pending) {
+      String aPort = addDropPort(p.route(), false, ports);
+      String zPort = aPort == null ? null : addDropPort(p.route(), true, ports);
+      if (aPort == null || zPort == null) {
+        int roadm = addDropRoadm(p.route(), aPort != null);
+        String id = index.node(roadm).id();
+        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "ROADM " + id
+            + " has no free add/drop port for route " + describe(p.route()), id);
+      }
+      int count = SpectrumGrid.slotsFor(p.mode().widthMhz());
+      SlotRange range = new SlotRange(p.first(), count);
+      SlotRange reserved = range.withGuard(config.guardSlots());
+      int[] ns = p.route().nodes();
+      int[] fs = p.route().fibers();
+      List<Hop> hops = new ArrayList<>(fs.length);
+      for (int i = 0; i < fs.length; i++) {
+        String fiberId = index.fiber(fs[i]).id();
+        hops.add(new Hop(index.node(ns[i]).id(), fiberId, index.node(ns[i + 1]).id()));
+        slots.add(new SlotClaim(fiberId, reserved));
+        if (i > 0 && index.node(ns[i]).kind() == NodeKind.OCS) {
+          xcs.add(new CrossConnect(index.node(ns[i]).id(), index.fiber(fs[i - 1]).id(), fiberId));
+        }
+      }
+      channels.add(new ComputedChannel(p.role(), hops, range, grid.centreFrequencyMhz(range),
+          p.mode().widthMhz(), p.mode(), p.route().latencyUs(), p.route().lengthKm(), p.qot(),
+          aNode[p.txIndex()], zNode[p.txIndex()], aPort, zPort));
+    }
+    return new PathResult.Success(channels, new Reservation(slots, xcs, claims, ports));
+  }
+
+  /** The ROADM where the channel is added (from A) or dropped (from Z): the first along the route. */
+  private int addDropRoadm(Route route, boolean fromZ) {
+    int[] ns = route.nodes();
+    for (int i = 0; i < ns.length; i++) {
+      int n = ns[fromZ ? ns.length - 1 - i : i];
+      if (index.node(n).kind() == NodeKind.ROADM) {
+        return n;
+      }
+    }
+    return ns[fromZ ? ns.length - 1 : 0];
+  }
+
+  /**
+   * A free ADD_DROP port at the add/drop ROADM, "" when that ROADM models none (unlimited), or
+   * {@code null} when all are in use.
+   */
+  private String addDropPort(Route route, boolean fromZ, List<PortClaim> taken) {
+    Node roadm = index.node(addDropRoadm(route, fromZ));
+    boolean any = false;
+    for (Port port : roadm.ports()) {
+      if (port.role() != Port.PortRole.ADD_DROP) {
+        continue;
+      }
+      any = true;
+      PortClaim claim = new PortClaim(roadm.id(), port.id());
+      if (!snapshot.portInUse(roadm.id(), port.id()) && !taken.contains(claim)) {
+        taken.add(claim);
+        return port.id();
+      }
+    }
+    return any ? null : "";
+  }
+
+  private String describe(Route r) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : r.nodes()) {
+      sb.append(sb.length() > 0 ? "-" : "").append(index.node(n).id());
+    }
+    return sb.toString();
+  }
+
+  private String pickHolder(int endpoint, String type, Map<String, Integer> taken,
+      List<TransceiverClaim> claims) {
+    if (!config.enforceTransceivers()) {
+      return index.node(endpoint).id();
+    }
+    for (Node n : PathComputer.Transceivers.holders(index, endpoint)) {
+      String key = n.id() + '\u0000' + type;
+      int free = n.transceiverCounts().getOrDefault(type, 0)
+          - snapshot.transceiversUsed(n.id(), type) - taken.getOrDefault(key, 0);
+      if (free > 0) {
+        taken.merge(key, 1, Integer::sum);
+        claims.add(new TransceiverClaim(n.id(), type));
+        return n.id();
+      }
+    }
+    return null;
+  }
+}

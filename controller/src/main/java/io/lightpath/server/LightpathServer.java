@@ -1,0 +1,119 @@
+package io.lightpath.server;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.lightpath.api.internal.ErrorTranslatingInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The northbound gRPC server: the API services plus the standard health and reflection services,
+ * so load balancers, orchestrators and {@code grpcurl} work without extra configuration.
+ *
+ * <p>Construction does no I/O; {@link #start()} binds the port. Thread-safe.
+ */
+public final class LightpathServer {
+  private static final Logger log = LoggerFactory.getLogger(LightpathServer.class);
+
+  private final ServerConfig config;
+  private final NorthboundServices services;
+  private final MeterRegistry meters;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private Server server;
+
+  @Inject
+  public LightpathServer(ServerConfig config, NorthboundServices services, MeterRegistry meters) {
+    this.config = config;
+    this.services = services;
+    this.meters = meters;
+  }
+
+  /** Binds the port and starts serving; every service reports SERVING. */
+  public synchronized LightpathServer start() throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.port()))
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(legacyReflection());
+    // grpc_server_* request counters and latency timers per method and status code
+    MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(meters);
+    for (BindableService service : services.services()) {
+      // interceptors run last-added first: metrics see the status the error translation produced
+      builder.addService(
+          ServerInterceptors.intercept(service, new ErrorTranslatingInterceptor(), metrics));
+    }
+    server = builder.build().start();
+    for (BindableService service : services.services()) {
+      ServerServiceDefinition definition = service.bindService();
+      health.setStatus(definition.getServiceDescriptor().getName(), ServingStatus.SERVING);
+    }
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    log.info("lightpath server listening on {}:{}", config.bindAddress(), port());
+    return this;
+  }
+
+  /**
+   * grpcurl and many other clients still speak only the v1alpha reflection protocol, so both are
+   * served; the v1alpha class is deprecated in favour of v1, which we also register.
+   */
+  @SuppressWarnings("deprecation")
+  private static BindableService legacyReflection() {
+    return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
+  }
+
+  /** The bound port (useful when the configured port was 0). */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getPort();
+  }
+
+  /**
+   * Stops accepting calls, reports NOT_SERVING, lets in-flight calls finish within the grace
+   * period, then cancels what is left.
+   */
+  public void stop() throws InterruptedException {
+    Server s;
+    synchronized (this) {
+      s = server;
+    }
+    if (s == null || s.isTerminated()) {
+      return;
+    }
+    health.enterTerminalState();
+    s.shutdown();
+    if (!s.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+      log.warn("calls still running after {}; cancelling them", config.shutdownGrace());
+      s.shutdownNow();
+      s.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    log.info("lightpath server stopped");
+  }
+
+  /** Blocks until the server has terminated. */
+  public void awaitTermination() throws InterruptedException {
+    Server s;
+    synchronized (this) {
+      s = server;
+    }
+    if (s != null) {
+      s.awaitTermination();
+    }
+  }
+}

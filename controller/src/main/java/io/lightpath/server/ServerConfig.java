@@ -1,0 +1,28 @@
+package io.lightpath.server;
+
+import java.time.Duration;
+
+/**
+ * How the northbound gRPC server listens.
+ *
+ * @param bindAddress address to bind, such as "0.0.0.0" or "127.0.0.1"
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param shutdownGrace how long in-flight calls may finish after a shutdown request
+ */
+public record ServerConfig(String bindAddress, int port, Duration shutdownGrace) {
+  /** The port operators and the CLI expect by default. */
+  public static final int DEFAULT_PORT = 50051;
+
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdownGrace must not be negative");
+    }
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("0.0.0.0", DEFAULT_PORT, Duration.ofSeconds(10));
+  }
+}

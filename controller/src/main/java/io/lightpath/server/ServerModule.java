@@ -1,0 +1,57 @@
+package io.lightpath.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.lightpath.api.ConnectivityGrpcService;
+import io.lightpath.api.DeviceGrpcService;
+import io.lightpath.api.TopologyGrpcService;
+import io.lightpath.api.TopologyHolder;
+import io.lightpath.device.DeviceRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the northbound server. Binding only: no I/O, no threads, so building the injector is
+ * fast and tests can override any binding.
+ */
+public final class ServerModule extends AbstractModule {
+  private final ServerConfig config;
+  private final Clock clock;
+
+  public ServerModule(ServerConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void configure() {
+    bind(ServerConfig.class).toInstance(config);
+    bind(Clock.class).toInstance(clock);
+    bind(DeviceRegistry.class).in(Singleton.class);
+    bind(TopologyHolder.class).in(Singleton.class);
+    bind(LightpathServer.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  PrometheusMeterRegistry prometheusRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  @Provides
+  @Singleton
+  MeterRegistry meterRegistry(PrometheusMeterRegistry prometheus) {
+    return prometheus;
+  }
+
+  @Provides
+  @Singleton
+  NorthboundServices northboundServices(
+      TopologyGrpcService topology, DeviceGrpcService devices, ConnectivityGrpcService connectivity) {
+    return new NorthboundServices(List.of(topology, devices, connectivity));
+  }
+}
