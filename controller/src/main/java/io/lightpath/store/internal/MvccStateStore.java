@@ -227,13 +227,20 @@ public class MvccStateStore implements StateStore {
         meta.put(META_REVISION, KeyCodec.longKey(rev));
         commitDurably();
       }
-    } catch (RuntimeException e) {
-      if (!staged.isEmpty()) {
-        rollbackAfter(e);
-      }
+    } catch (RuntimeException | Error e) {
+      // Undo everything uncommitted (an Error too: a half-applied group must never reach a later
+      // commit) and fail every transaction of the group that has no error of its own.
+      rollbackAfter(e);
+      StoreException forOthers =
+          e instanceof StoreException se ? se : new StoreException("transaction not applied: " + e, e);
       for (PendingTxn p : group) {
-        p.error = p.error == null ? e : p.error;
+        if (p.error == null) {
+          p.error = e instanceof RuntimeException re ? re : forOthers;
+        }
         p.done = true;
+      }
+      if (e instanceof Error error) {
+        throw error;
       }
       return;
     }
@@ -346,7 +353,7 @@ public class MvccStateStore implements StateStore {
         keyspace.compact(atRevision);
         meta.put(META_COMPACT, KeyCodec.longKey(atRevision));
         tables.commit();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         rollbackAfter(e);
         throw e;
       }
@@ -375,7 +382,7 @@ public class MvccStateStore implements StateStore {
         leases.put(KeyCodec.longKey(id), RecordCodec.encodeLease(ttlMillis, deadline));
         meta.put(META_NEXT_LEASE, KeyCodec.longKey(id + 1));
         tables.commit();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         rollbackAfter(e);
         throw e;
       }
@@ -402,7 +409,7 @@ public class MvccStateStore implements StateStore {
       try {
         leases.put(KeyCodec.longKey(leaseId), RecordCodec.encodeLease(ttlMillis, deadline));
         tables.commit();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         rollbackAfter(e);
         throw e;
       }
@@ -490,7 +497,7 @@ public class MvccStateStore implements StateStore {
       }
       leases.remove(prefix);
       finishWrite(batch);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       rollbackAfter(e);
       throw e;
     }
@@ -527,7 +534,7 @@ public class MvccStateStore implements StateStore {
   }
 
   /** Undoes uncommitted changes after {@code cause}; a failing rollback must not hide the cause. */
-  private void rollbackAfter(RuntimeException cause) {
+  private void rollbackAfter(Throwable cause) {
     try {
       tables.rollback();
     } catch (RuntimeException e) {
