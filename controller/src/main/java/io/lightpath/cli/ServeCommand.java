@@ -47,10 +47,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Keep all state in memory and lose it on exit (tests and demos only).")
   boolean inMemory;
 
+  @Option(names = "--store", paramLabel = "LOCATION",
+      description = "State store location instead of --data-dir: memory:, mvstore:DIR or etcd:URL[,URL...].")
+  String store;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
-    StoreConfig storeConfig = inMemory ? StoreConfig.inMemory() : StoreConfig.at(dataDirectory());
+    StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
+        : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
     Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
@@ -73,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     }, "lightpath-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("lightpath serving on " + bind + ":" + server.port()
-        + storeConfig.dataDir().map(d -> ", state in " + d).orElse(", state in memory only")
+        + ", state " + storeConfig.describe()
         + (metrics == null ? "" : ", metrics on " + bind + ":" + metrics.port() + "/metrics"));
     System.out.flush();
     server.awaitTermination();

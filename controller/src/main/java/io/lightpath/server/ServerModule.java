@@ -13,8 +13,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.service.LifecycleModule;
 import io.lightpath.store.StateStore;
+import io.lightpath.store.StateStores;
 import io.lightpath.store.memory.InMemoryStateStore;
 import io.lightpath.store.mvstore.MvStateStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -53,8 +55,14 @@ public final class ServerModule extends AbstractModule {
   @Provides
   @Singleton
   StateStore stateStore(StoreConfig config, Clock clock) {
-    return config.dataDir().<StateStore>map(dir -> MvStateStore.open(dir, clock))
-        .orElseGet(() -> new InMemoryStateStore(clock));
+    String location = config.location();
+    if (location.equals(StoreConfig.MEMORY)) {
+      return new InMemoryStateStore(clock); // the injected clock, so tests control lease expiry
+    }
+    if (location.startsWith(StoreConfig.MVSTORE)) {
+      return MvStateStore.open(Path.of(location.substring(StoreConfig.MVSTORE.length())), clock);
+    }
+    return StateStores.open(location);
   }
 
   @Provides
