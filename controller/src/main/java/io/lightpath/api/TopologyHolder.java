@@ -25,12 +25,19 @@ public final class TopologyHolder {
   public static final String KEY = "/topology";
 
   private final StateStore store;
+  private final TopologyGuard guard;
   private Topology current;
   private long generation;
 
   @Inject
-  public TopologyHolder(StateStore store) {
+  public TopologyHolder(StateStore store, TopologyGuard guard) {
     this.store = store;
+    this.guard = guard;
+  }
+
+  /** A holder without a guard (tests of the holder alone). */
+  public TopologyHolder(StateStore store) {
+    this(store, TopologyGuard.NONE);
   }
 
   public synchronized Topology current() {
@@ -54,6 +61,7 @@ public final class TopologyHolder {
           Map.of("current_etag", current.getEtag()));
     }
     Topology next = change.apply(current).toBuilder().setEtag(Long.toString(generation + 1)).build();
+    guard.check(next);
     store.put(Bytes.utf8(KEY), Bytes.wrap(next.toByteArray()));
     generation++;
     current = next;

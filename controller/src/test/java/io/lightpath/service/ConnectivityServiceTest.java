@@ -279,4 +279,21 @@ class ConnectivityServiceTest {
     assertEquals(PathFailureReason.LATENCY_EXCEEDED, none.getFailure().getReason());
     assertEquals(0, none.getCandidatesCount());
   }
+
+  @Test
+  void removingAFiberALiveServiceUsesIsTopologyInUse() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    String fiber = s.getChannels(0).getPath().getHops(1).getFiberId();
+    io.lightpath.proto.v1.Topology without = TestTopology.build(64).toBuilder().clearFibers()
+        .addAllFibers(TestTopology.build(64).getFibersList().stream()
+            .filter(f -> !f.getId().equals(fiber)).toList()).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.topology(without));
+    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+    assertEquals("TOPOLOGY_IN_USE", reason(e));
+    assertTrue(e.getStatus().getDescription().contains(s.getName()));
+    h.awaitIdle();
+    h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
+    h.awaitIdle();
+    h.topology(without); // nothing uses it any more
+  }
 }
