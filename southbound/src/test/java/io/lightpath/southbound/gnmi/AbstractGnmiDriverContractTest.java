@@ -84,8 +84,11 @@ public abstract class AbstractGnmiDriverContractTest {
     /** Brings the device back on the same address, with its configuration. */
     protected abstract void restartDevice(GnmiDeviceType type) throws Exception;
 
-    /** Makes the transponder channel's operational status change to {@code up}. */
-    protected abstract void changeOperStatus(boolean up) throws Exception;
+    /**
+     * Makes light reach (or stop reaching) the receiver of {@link #opticalChannel()}, so that its oper-status and
+     * loss of signal change.
+     */
+    protected abstract void changeLight(boolean present) throws Exception;
 
     /** Number of Subscribe streams the device is serving, if the target can tell. */
     protected OptionalInt activeSubscribeStreams(GnmiDeviceType type) {
@@ -411,7 +414,7 @@ public abstract class AbstractGnmiDriverContractTest {
     private StateSubscription subscribeTransponder(GnmiDeviceDriver driver, RecordingListener listener) {
         StateSubscriber subscriber = driver.behaviour(StateSubscriber.class).orElseThrow();
         return subscriber.subscribe(Set.of(opticalChannel()),
-                Set.of(StateMetric.OPER_STATUS, StateMetric.INPUT_POWER_DBM, StateMetric.OUTPUT_POWER_DBM),
+                Set.of(StateMetric.values()),
                 Duration.ofMillis(200), listener);
     }
 
@@ -421,15 +424,21 @@ public abstract class AbstractGnmiDriverContractTest {
         try (StateSubscription sub = subscribeTransponder(listener)) {
             listener.awaitSyncs(1);
             assertTrue(sub.connected());
-            listener.awaitEvent(e -> e.metric() == StateMetric.INPUT_POWER_DBM);
+            for (StateMetric metric : StateMetric.values()) {
+                listener.awaitEvent(e -> e.metric() == metric && e.resource().equals(opticalChannel()));
+            }
             assertEquals(1.0, listener.awaitEvent(e -> e.metric() == StateMetric.OPER_STATUS).value(),
                     "channel starts up");
+            assertEquals(0.0, listener.awaitEvent(e -> e.metric() == StateMetric.LOSS_OF_SIGNAL).value(),
+                    "channel starts with light");
             int seen = listener.events().size();
-            changeOperStatus(false);
+            changeLight(false);
             listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 0);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.LOSS_OF_SIGNAL, 1);
             seen = listener.events().size();
-            changeOperStatus(true);
+            changeLight(true);
             listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 1);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.LOSS_OF_SIGNAL, 0);
         }
     }
 

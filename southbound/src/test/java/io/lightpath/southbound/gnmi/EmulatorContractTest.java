@@ -113,8 +113,8 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
     }
 
     @Override
-    protected void changeOperStatus(boolean up) {
-        if (up) {
+    protected void changeLight(boolean present) {
+        if (present) {
             lab.network().repairFiber("fern-tp1-l2");
         } else {
             lab.network().cutFiber("fern-tp1-l2");
