@@ -455,14 +455,22 @@ public abstract class AbstractGnmiDriverContractTest {
             listener.awaitDisconnects(1);
             assertFalse(sub.connected());
             scheduler.awaitScheduled(1, Duration.ofSeconds(10));
-            assertEquals(policy.delay(0), scheduler.requestedDelays().get(0));
-
-            scheduler.advance(policy.delay(0)); // retry while the device is still down: the probe fails
-            scheduler.awaitScheduled(2, Duration.ofSeconds(10));
-            assertEquals(policy.delay(1), scheduler.requestedDelays().get(1));
+            // Retries while the device is still down: each probe fails and the next delay grows to the cap.
+            int retriesWhileDown = 5;
+            for (int n = 0; n < retriesWhileDown; n++) {
+                scheduler.advance(policy.delay(n));
+                scheduler.awaitScheduled(n + 2, Duration.ofSeconds(10));
+            }
+            List<Duration> expected = new java.util.ArrayList<>();
+            for (int n = 0; n <= retriesWhileDown; n++) {
+                expected.add(policy.delay(n));
+            }
+            assertEquals(expected, scheduler.requestedDelays());
+            assertEquals(policy.max(), expected.get(retriesWhileDown), "the delay is capped");
+            assertEquals(1, listener.disconnects().size(), "failed probes are not reported as new disconnects");
 
             restartDevice(GnmiDeviceType.TRANSPONDER);
-            scheduler.advance(policy.delay(1));
+            scheduler.advance(policy.delay(retriesWhileDown));
             listener.awaitSyncs(2);
             assertTrue(sub.connected());
             assertEquals(0, scheduler.pending());
