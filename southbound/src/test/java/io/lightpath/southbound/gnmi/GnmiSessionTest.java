@@ -56,6 +56,19 @@ class GnmiSessionTest {
     }
 
     @Test
+    void closingTheDriverEndsItsSubscriptionsOnTheDevice() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        driver.behaviour(io.lightpath.southbound.spi.StateSubscriber.class).orElseThrow().subscribe(
+                java.util.Set.of("p1"), java.util.Set.of(io.lightpath.southbound.spi.StateMetric.OPER_STATUS),
+                Duration.ofSeconds(1), listener);
+        listener.awaitSyncs(1);
+        target.awaitActiveSubscribeStreams(1, Duration.ofSeconds(10));
+        driver.close();
+        target.awaitActiveSubscribeStreams(0, Duration.ofSeconds(10));
+        assertEquals(0, listener.disconnects().size(), "a deliberate close is not a disconnect");
+    }
+
+    @Test
     void aDeviceThatAcknowledgesWithoutApplyingFailsVerification() throws Exception {
         ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
         String before = target.configSnapshot();

@@ -160,6 +160,21 @@ final class TestGnmiTarget implements AutoCloseable {
         return (int) streams.stream().filter(s -> !s.call.isCancelled()).count();
     }
 
+    /** Waits (bounded, real time) until the target serves exactly {@code count} Subscribe streams. */
+    void awaitActiveSubscribeStreams(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (streams) {
+            while (activeSubscribeStreams() != count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " Subscribe streams, have "
+                            + activeSubscribeStreams());
+                }
+                TimeUnit.NANOSECONDS.timedWait(streams, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+        }
+    }
+
     int subscribeCalls() {
         return subscribeCalls.get();
     }
@@ -304,6 +319,9 @@ final class TestGnmiTarget implements AutoCloseable {
             call.setOnCancelHandler(() -> {
                 synchronized (holder) {
                     streams.remove(holder[0]);
+                }
+                synchronized (streams) {
+                    streams.notifyAll();
                 }
             });
             return new StreamObserver<>() {
