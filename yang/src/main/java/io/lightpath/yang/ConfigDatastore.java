@@ -59,8 +59,9 @@ public final class ConfigDatastore {
     public interface ChangeListener {
         /**
          * Called once per commit that changed something, on the committing thread, after the
-         * commit is visible to readers. Calls are serialized in commit order. Must not block for
-         * long; exceptions are logged and ignored.
+         * commit is visible to readers. Calls are serialized in commit order (commits wait while
+         * listeners run). Must not block for long or wait for another thread's commit; reading the
+         * datastore is fine. Exceptions are logged and ignored.
          */
         void onChanges(List<DatastoreChange> changes);
     }

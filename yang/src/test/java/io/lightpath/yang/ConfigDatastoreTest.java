@@ -199,4 +199,28 @@ class ConfigDatastoreTest {
         ConfigDatastore.Transaction bad = ds.newTransaction().merge(OCH_CONFIG, "{\"line-port\": \"nope\"}");
         assertThrows(YangValidationException.class, bad::validate);
     }
+
+    @Test
+    void aFailingListenerDoesNotUndoTheCommitOrStarveOthers() {
+        ConfigDatastore ds = transponder();
+        List<List<DatastoreChange>> seen = new ArrayList<>();
+        ds.addListener(changes -> {
+            throw new IllegalStateException("listener bug");
+        });
+        ds.addListener(seen::add);
+        ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"192000000\"}").commit();
+        assertEquals("\"192000000\"", ds.read(OCH_CONFIG.child("frequency")).orElseThrow());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void restoreIntoAnotherDatastoreCopiesContent() {
+        ConfigDatastore source = transponder();
+        ConfigDatastore copy = new ConfigDatastore(YangSchema.bundled(), ConfigDatastore.Kind.CONFIGURATION);
+        copy.restore(source.snapshot());
+        assertEquals(source.read(YangPath.ROOT), copy.read(YangPath.ROOT));
+        copy.newTransaction().delete(YangPath.ROOT).commit();
+        assertEquals("{}", copy.read(YangPath.ROOT).orElseThrow());
+        assertTrue(source.exists(OCH_CONFIG));
+    }
 }
