@@ -223,4 +223,25 @@ class ConfigDatastoreTest {
         assertEquals("{}", copy.read(YangPath.ROOT).orElseThrow());
         assertTrue(source.exists(OCH_CONFIG));
     }
+
+    @Test
+    void reconfigurationChangesUseEachOutputOnceAndMayDisconnect() {
+        ConfigDatastore ds = new ConfigDatastore(YangSchema.bundled(), ConfigDatastore.Kind.CONFIGURATION);
+        ds.newTransaction().replace(YangPath.ROOT, Payloads.OCS_ROOT).commit();
+        YangPath reconfiguration = YangPath.parse("/optical-switch/reconfigurations/reconfiguration[id=17]");
+        ds.newTransaction().replace(reconfiguration, """
+                {"config": {"id": "17"}, "changes": {"change": [
+                  {"input-port": "1", "config": {"input-port": "1"}},
+                  {"input-port": "2", "config": {"input-port": "2", "output-port": "3"}}]}}
+                """).commit();
+        assertTrue(ds.exists(reconfiguration.child("changes")));
+        YangValidationException e = assertThrows(YangValidationException.class, () -> ds.newTransaction()
+                .replace(YangPath.parse("/optical-switch/reconfigurations/reconfiguration[id=18]"), """
+                        {"config": {"id": "18"}, "changes": {"change": [
+                          {"input-port": "1", "config": {"input-port": "1", "output-port": "4"}},
+                          {"input-port": "2", "config": {"input-port": "2", "output-port": "4"}}]}}
+                        """).commit());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unique")
+                || e.getMessage().contains("output-port"), e.getMessage());
+    }
 }
