@@ -67,7 +67,7 @@ public final class JsonIetfCodec {
     public boolean isConfiguration(YangPath path) {
         ResolvedPath resolved = resolve(path);
         return !(resolved.statement() instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode node)
-                || node.isConfiguration();
+                || node.effectiveConfig().orElse(Boolean.TRUE);
     }
 
     /**

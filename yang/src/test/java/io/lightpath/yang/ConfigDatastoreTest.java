@@ -147,27 +147,27 @@ class ConfigDatastoreTest {
     void listenersSeeLeafLevelUpdatesAndSubtreeCreatesAndDeletes() throws Exception {
         ConfigDatastore ds = transponder();
         List<List<DatastoreChange>> seen = new CopyOnWriteArrayList<>();
-        try (AutoCloseable registration = ds.addListener(seen::add)) {
-            ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"192000000\", \"line-port\": \"port-1\"}").commit();
-            assertEquals(List.of(new DatastoreChange(
-                    YangPath.parse("/openconfig-platform:components/component[name=och-1]"
-                            + "/openconfig-terminal-device:optical-channel/config/frequency"),
-                    DatastoreChange.Kind.UPDATED)), seen.get(0));
+        AutoCloseable registration = ds.addListener(seen::add);
+        ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"192000000\", \"line-port\": \"port-1\"}").commit();
+        assertEquals(List.of(new DatastoreChange(
+                YangPath.parse("/openconfig-platform:components/component[name=och-1]"
+                        + "/openconfig-terminal-device:optical-channel/config/frequency"),
+                DatastoreChange.Kind.UPDATED)), seen.get(0));
 
-            ds.newTransaction().replace(YangPath.parse("/components/component[name=port-2]"),
-                    "{\"config\": {\"name\": \"port-2\"}}").commit();
-            assertEquals(DatastoreChange.Kind.CREATED, seen.get(1).get(0).kind());
-            assertEquals("/openconfig-platform:components/component[name=port-2]", seen.get(1).get(0).path().toString());
+        ds.newTransaction().replace(YangPath.parse("/components/component[name=port-2]"),
+                "{\"config\": {\"name\": \"port-2\"}}").commit();
+        assertEquals(DatastoreChange.Kind.CREATED, seen.get(1).get(0).kind());
+        assertEquals("/openconfig-platform:components/component[name=port-2]", seen.get(1).get(0).path().toString());
 
-            ds.newTransaction().delete(YangPath.parse("/components/component[name=port-2]")).commit();
-            assertEquals(List.of(new DatastoreChange(YangPath.parse(
-                    "/openconfig-platform:components/component[name=port-2]"), DatastoreChange.Kind.DELETED)),
-                    seen.get(2));
+        ds.newTransaction().delete(YangPath.parse("/components/component[name=port-2]")).commit();
+        assertEquals(List.of(new DatastoreChange(YangPath.parse(
+                "/openconfig-platform:components/component[name=port-2]"), DatastoreChange.Kind.DELETED)),
+                seen.get(2));
 
-            // No-op write: no event.
-            ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"192000000\"}").commit();
-            assertEquals(3, seen.size());
-        }
+        // No-op write: no event.
+        ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"192000000\"}").commit();
+        assertEquals(3, seen.size());
+        registration.close();
         ds.newTransaction().merge(OCH_CONFIG, "{\"frequency\": \"191000000\"}").commit();
         assertEquals(3, seen.size(), "closed registration gets nothing");
     }

@@ -76,7 +76,7 @@ final class SchemaChecks {
      * @throws YangValidationException at the first node that is state ({@code config false})
      */
     void checkConfigOnly(NormalizedNode node, EffectiveStatement<?, ?> stmt, YangInstanceIdentifier at) {
-        if (stmt instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode data && !data.isConfiguration()) {
+        if (stmt instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode data && !data.effectiveConfig().orElse(Boolean.TRUE)) {
             throw new YangValidationException(resolver.toPath(at), "'" + data.getQName().getLocalName()
                     + "' is state (config false) and cannot be set");
         }
