@@ -360,7 +360,7 @@ public final class ConfigDatastore {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(ErrorMessages.simplify(e.getMessage()));
+        StringBuilder sb = new StringBuilder(ErrorMessages.explainUnique(ErrorMessages.simplify(e.getMessage())));
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             String more = ErrorMessages.simplify(t.getMessage());
             if (!more.isEmpty() && !sb.toString().contains(more)) {

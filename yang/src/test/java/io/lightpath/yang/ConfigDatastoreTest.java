@@ -92,7 +92,8 @@ class ConfigDatastoreTest {
                 .replace(YangPath.parse("/optical-switch/cross-connects/cross-connect[input-port=2]"),
                         "{\"config\": {\"input-port\": \"2\", \"output-port\": \"3\"}}")
                 .commit());
-        assertTrue(e.getMessage().contains("3") || e.getMessage().contains("output-port"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("config/output-port = 3 is already used by cross-connect[input-port=1] (unique)"),
+                e.getMessage());
         ds.newTransaction()
                 .replace(YangPath.parse("/optical-switch/cross-connects/cross-connect[input-port=2]"),
                         "{\"config\": {\"input-port\": \"2\", \"output-port\": \"4\"}}")
