@@ -245,4 +245,18 @@ class ConfigDatastoreTest {
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unique")
                 || e.getMessage().contains("output-port"), e.getMessage());
     }
+
+    @Test
+    void wholeListsAreReadAndReplacedAsArrays() {
+        ConfigDatastore ds = new ConfigDatastore(YangSchema.bundled(), ConfigDatastore.Kind.CONFIGURATION);
+        YangPath ports = YangPath.parse("/optical-switch/ports/port");
+        ds.newTransaction().replace(ports, """
+                [{"name": "a", "config": {"name": "a"}}, {"name": "b", "config": {"name": "b"}}]
+                """).commit();
+        assertEquals(2, JsonParser.parseString(ds.read(ports).orElseThrow()).getAsJsonArray().size());
+        ds.newTransaction().replace(ports, "[{\"name\": \"c\", \"config\": {\"name\": \"c\"}}]").commit();
+        assertFalse(ds.exists(YangPath.parse("/optical-switch/ports/port[name=a]")));
+        assertTrue(ds.exists(YangPath.parse("/optical-switch/ports/port[name=c]")));
+        assertThrows(YangValidationException.class, () -> ds.newTransaction().replace(ports, "{}"));
+    }
 }
