@@ -59,8 +59,9 @@ public final class ConfigDatastore {
     public interface ChangeListener {
         /**
          * Called once per commit that changed something, on the committing thread, after the
-         * commit is visible to readers. Calls are serialized in commit order. Must not block for
-         * long; exceptions are logged and ignored.
+         * commit is visible to readers. Calls are serialized in commit order (commits wait while
+         * listeners run). Must not block for long or wait for another thread's commit; reading the
+         * datastore is fine. Exceptions are logged and ignored.
          */
         void onChanges(List<DatastoreChange> changes);
     }
@@ -327,15 +328,21 @@ public final class ConfigDatastore {
     }
 
     /**
-     * Checks every leafref of the resulting tree. yangtools' incremental check fails with an
-     * internal error when a list entry that leafrefs point into is deleted, so the whole result is
-     * presented to it as one freshly written tree instead: complete, and linear in the tree size.
+     * Checks the leafrefs a commit can break. yangtools' incremental check (which only looks at
+     * modified nodes) fails with an internal error when a list entry that leafrefs point into is
+     * deleted, so commits that delete anything present the whole resulting tree to it as one
+     * freshly written tree instead: complete, but quadratic in the number of leafrefs.
      */
     private void validateLeafRefs(DataTreeCandidate candidate) throws LeafRefDataValidationFailedException {
         NormalizedNode after = candidate.getRootNode().dataAfter();
-        if (after != null) {
+        if (after == null) {
+            return;
+        }
+        if (ChangeCollector.hasDeletions(candidate)) {
             LeafRefValidation.validate(DataTreeCandidates.fromNormalizedNode(YangInstanceIdentifier.of(), after),
                     schema.leafRefs());
+        } else {
+            LeafRefValidation.validate(candidate, schema.leafRefs());
         }
     }
 

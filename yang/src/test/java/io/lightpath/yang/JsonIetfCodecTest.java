@@ -129,4 +129,39 @@ class JsonIetfCodecTest {
                 + "/openconfig-terminal-device:optical-channel/config/frequency", back.toString());
         assertEquals(codec.toInstanceIdentifier(path), codec.toInstanceIdentifier(back));
     }
+
+    @Test
+    void encodingANodeAtAPathThatDoesNotNameItFails() {
+        YangPath config = YangPath.parse("/components/component[name=och-1]/optical-channel/config");
+        NormalizedNode leaf = codec.decode(config.child("frequency"), "\"193100000\"");
+        YangValidationException e = assertThrows(YangValidationException.class, () -> codec.encode(config, leaf));
+        assertEquals(config, e.path());
+        assertTrue(e.getMessage().contains("frequency") && e.getMessage().contains("container"), e.getMessage());
+        NormalizedNode entry = codec.decode(YangPath.parse("/components/component[name=och-1]"),
+                "{\"config\": {\"name\": \"och-1\"}}");
+        assertThrows(YangValidationException.class,
+                () -> codec.encode(YangPath.parse("/components/component[name=och-2]"), entry));
+    }
+
+    @Test
+    void encodingFollowsSchemaOrderWhateverTheInputOrder() {
+        YangPath path = YangPath.parse("/components/component[name=och-1]/optical-channel/config");
+        String a = codec.canonicalize(path, "{\"line-port\": \"p\", \"frequency\": 1, \"operational-mode\": 2}");
+        String b = codec.canonicalize(path, "{\"operational-mode\": 2, \"frequency\": 1, \"line-port\": \"p\"}");
+        assertEquals(a, b);
+        assertEquals("{\"openconfig-terminal-device:frequency\":\"1\",\"openconfig-terminal-device:operational-mode\":2,"
+                + "\"openconfig-terminal-device:line-port\":\"p\"}", a);
+    }
+
+    @Test
+    void decodeConfigRejectsStateNodes() {
+        YangPath och = YangPath.parse("/components/component[name=och-1]/optical-channel");
+        codec.decodeConfig(och, "{\"config\": {\"frequency\": \"193100000\"}}");
+        YangValidationException e = assertThrows(YangValidationException.class, () -> codec.decodeConfig(och,
+                "{\"config\": {\"frequency\": \"193100000\"}, \"state\": {\"frequency\": \"193100000\"}}"));
+        assertTrue(e.path().toString().endsWith("optical-channel/state"), e.path().toString());
+        assertTrue(codec.isConfiguration(och.child("config")));
+        assertTrue(!codec.isConfiguration(och.child("state").child("output-power")));
+        assertTrue(codec.isConfiguration(YangPath.ROOT));
+    }
 }

@@ -29,6 +29,7 @@ import org.opendaylight.yangtools.yang.data.codec.gson.JSONNormalizedNodeStreamW
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 import org.opendaylight.yangtools.yang.model.api.stmt.ListEffectiveStatement;
@@ -48,12 +49,12 @@ public final class JsonTranscoder {
     private final JSONCodecFactory codecs;
     private final PathResolver resolver;
 
-    private final IdentityChecker identities;
+    private final SchemaChecks identities;
 
     public JsonTranscoder(JSONCodecFactory codecs, PathResolver resolver) {
         this.codecs = codecs;
         this.resolver = resolver;
-        this.identities = new IdentityChecker(resolver.contextOf(), resolver);
+        this.identities = new SchemaChecks(resolver.contextOf(), resolver);
     }
 
     /** Parses a gNMI JSON_IETF value for the node at {@code target}. */
@@ -122,8 +123,14 @@ public final class JsonTranscoder {
         return node;
     }
 
+    /** Rejects state ({@code config false}) nodes in {@code data}, the node at {@code target}. */
+    public void requireConfigOnly(ResolvedPath target, NormalizedNode data) {
+        identities.checkConfigOnly(data, target.statement(), target.identifier());
+    }
+
     /** Writes the node at {@code target} as a gNMI JSON_IETF value (compact, RFC 7951). */
     public String encode(ResolvedPath target, NormalizedNode data) {
+        checkFits(target, data);
         if (target.kind() == ResolvedPath.TargetKind.ROOT) {
             JsonObject out = new JsonObject();
             for (DataContainerChild child : ((ContainerNode) data).body()) {
@@ -147,18 +154,49 @@ public final class JsonTranscoder {
         return value.toString();
     }
 
+    /** The node must be the one the path names: same name, same list keys, right kind. */
+    private static void checkFits(ResolvedPath target, NormalizedNode data) {
+        boolean fits = switch (target.kind()) {
+            case ROOT -> data instanceof ContainerNode c && c.name().getNodeType().equals(SchemaContext.NAME);
+            case LIST_ENTRY -> data instanceof MapEntryNode && data.name().equals(target.identifier().getLastPathArgument());
+            case LIST -> data instanceof MapNode && data.name().getNodeType().equals(target.qname());
+            case CONTAINER -> data instanceof ContainerNode && data.name().getNodeType().equals(target.qname());
+            case LEAF -> data instanceof org.opendaylight.yangtools.yang.data.api.schema.LeafNode<?>
+                    && data.name().getNodeType().equals(target.qname());
+            case LEAF_LIST -> data instanceof org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode<?>
+                    && data.name().getNodeType().equals(target.qname());
+        };
+        if (!fits) {
+            throw new YangValidationException(target.path(), "cannot encode " + ErrorMessages.simplify(
+                    data.name().toString()) + " (" + data.contract().getSimpleName() + ") at a path naming a "
+                    + target.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+
     private JsonObject write(ResolvedPath target, SchemaInferenceStack parentStack, NormalizedNode node) {
         StringWriter text = new StringWriter();
         try (JsonWriter json = new JsonWriter(text)) {
             NormalizedNodeStreamWriter stream = JSONNormalizedNodeStreamWriter.createExclusiveWriter(codecs,
                     parentStack.toInference(), null, json);
-            try (NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(stream)) {
+            // Schema order makes the text independent of the order in which the data was built.
+            try (NormalizedNodeWriter writer = orderedWriter(stream, parentStack, node)) {
                 writer.write(node);
             }
         } catch (IOException | RuntimeException e) {
             throw new YangValidationException(target.path(), "cannot encode as JSON_IETF: " + rootMessage(e), e);
         }
         return JsonParser.parseString(text.toString()).getAsJsonObject();
+    }
+
+    private static NormalizedNodeWriter orderedWriter(NormalizedNodeStreamWriter stream,
+            SchemaInferenceStack parentStack, NormalizedNode node) {
+        if (parentStack.isEmpty()) {
+            return new SchemaOrderedNormalizedNodeWriter(stream, parentStack.modelContext());
+        }
+        SchemaInferenceStack nodeStack = parentStack.copy();
+        nodeStack.enterDataTree(node.name().getNodeType());
+        return new SchemaOrderedNormalizedNodeWriter(stream, nodeStack.modelContext(),
+                nodeStack.toSchemaNodeIdentifier());
     }
 
     private void parse(ResolvedPath target, NormalizedNodeStreamWriter writer, JsonElement value,
