@@ -10,6 +10,7 @@ import io.lightpath.southbound.emulator.topology.DeviceRole;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import io.lightpath.southbound.emulator.topology.PortRef;
+import io.lightpath.yang.YangSchema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,14 +33,20 @@ public final class LabNetwork {
   private final Map<String, EmulatedDevice> devices = new LinkedHashMap<>();
   private final Set<String> cutFibers = new HashSet<>();
 
+  /** A network whose devices check only the emulator's own rules. */
+  public LabNetwork(LabTopology topology, Clock clock) {
+    this(topology, clock, null);
+  }
+
   /**
    * @param clock source of notification timestamps
+   * @param yangSchema schema every device's config is also validated against, or null
    */
-  public LabNetwork(LabTopology topology, Clock clock) {
+  public LabNetwork(LabTopology topology, Clock clock, YangSchema yangSchema) {
     this.topology = topology;
     this.clock = clock;
     for (DeviceSpec spec : topology.devices()) {
-      devices.put(spec.name(), new EmulatedDevice(spec));
+      devices.put(spec.name(), new EmulatedDevice(spec, yangSchema));
     }
     synchronized (this) {
       recompute(true);

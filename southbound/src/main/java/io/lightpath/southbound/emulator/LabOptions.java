@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param tls server certificate and key (PEM files), or null for plaintext
  * @param credentials required username/password metadata on gNMI calls, or null for none
  * @param clock timestamps of notifications and replies
+ * @param yangValidation true to validate every device's config against the project's YANG modules
+ *     as well as the emulator's own rules (see docs/lab.md)
  */
 public record LabOptions(
     String host,
@@ -24,7 +26,8 @@ public record LabOptions(
     int adminPort,
     TlsFiles tls,
     Credentials credentials,
-    Clock clock) {
+    Clock clock,
+    boolean yangValidation) {
   public LabOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
@@ -51,37 +54,44 @@ public record LabOptions(
     }
   }
 
-  /** Loopback, free ports, one port per device, admin on, plaintext, no auth, system clock. */
+  /**
+   * Loopback, free ports, one port per device, admin on, plaintext, no auth, system clock, YANG
+   * validation on.
+   */
   public static LabOptions defaults() {
-    return new LabOptions("127.0.0.1", 0, false, 0, null, null, Clock.systemUTC());
+    return new LabOptions("127.0.0.1", 0, false, 0, null, null, Clock.systemUTC(), true);
+  }
+
+  public LabOptions withYangValidation(boolean on) {
+    return new LabOptions(host, basePort, sharedPort, adminPort, tls, credentials, clock, on);
   }
 
   public LabOptions withBasePort(int port) {
-    return new LabOptions(host, port, sharedPort, adminPort, tls, credentials, clock);
+    return new LabOptions(host, port, sharedPort, adminPort, tls, credentials, clock, yangValidation);
   }
 
   public LabOptions withSharedPort(boolean shared) {
-    return new LabOptions(host, basePort, shared, adminPort, tls, credentials, clock);
+    return new LabOptions(host, basePort, shared, adminPort, tls, credentials, clock, yangValidation);
   }
 
   public LabOptions withAdminPort(int port) {
-    return new LabOptions(host, basePort, sharedPort, port, tls, credentials, clock);
+    return new LabOptions(host, basePort, sharedPort, port, tls, credentials, clock, yangValidation);
   }
 
   public LabOptions withTls(TlsFiles files) {
-    return new LabOptions(host, basePort, sharedPort, adminPort, files, credentials, clock);
+    return new LabOptions(host, basePort, sharedPort, adminPort, files, credentials, clock, yangValidation);
   }
 
   public LabOptions withCredentials(String username, String password) {
     return new LabOptions(
-        host, basePort, sharedPort, adminPort, tls, new Credentials(username, password), clock);
+        host, basePort, sharedPort, adminPort, tls, new Credentials(username, password), clock, yangValidation);
   }
 
   public LabOptions withClock(Clock c) {
-    return new LabOptions(host, basePort, sharedPort, adminPort, tls, credentials, c);
+    return new LabOptions(host, basePort, sharedPort, adminPort, tls, credentials, c, yangValidation);
   }
 
   public LabOptions withHost(String h) {
-    return new LabOptions(h, basePort, sharedPort, adminPort, tls, credentials, clock);
+    return new LabOptions(h, basePort, sharedPort, adminPort, tls, credentials, clock, yangValidation);
   }
 }

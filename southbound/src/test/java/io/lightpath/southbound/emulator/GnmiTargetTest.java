@@ -195,7 +195,7 @@ class GnmiTargetTest {
       assertEquals(a.channel.authority(), b.channel.authority());
       a.tune("line1", 193_100_000L);
       assertTrue(a.getJson("/").contains("193100000"));
-      var e = assertThrows(StatusRuntimeException.class, () -> b.get("/components", GetRequest.DataType.ALL));
+      var e = assertThrows(StatusRuntimeException.class, () -> b.get("/optical-switch", GetRequest.DataType.ALL));
       assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     }
   }

@@ -8,6 +8,8 @@ import io.lightpath.southbound.emulator.store.DeviceDatastore;
 import io.lightpath.southbound.emulator.store.DeviceSchema;
 import io.lightpath.southbound.emulator.store.Edit;
 import io.lightpath.southbound.emulator.store.TreeDatastore;
+import io.lightpath.southbound.emulator.store.YangValidatedDatastore;
+import io.lightpath.yang.YangSchema;
 import io.lightpath.southbound.emulator.topology.DeviceRole;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
 import java.util.Collections;
@@ -37,16 +39,33 @@ public final class EmulatedDevice {
   private volatile NavigableMap<DataPath, JsonNode> tree =
       Collections.unmodifiableNavigableMap(new TreeMap<>());
 
+  /** A device whose datastore checks only the emulator's own schema subset and rules. */
   public EmulatedDevice(DeviceSpec spec) {
+    this(spec, null);
+  }
+
+  /**
+   * A device whose config is also validated against the project's YANG modules.
+   *
+   * @param yangSchema the shared YANG schema, or null for the emulator's checks only
+   */
+  public EmulatedDevice(DeviceSpec spec, YangSchema yangSchema) {
     this.spec = Objects.requireNonNull(spec);
     this.model = DeviceModel.forRole(spec.role());
-    this.store = new TreeDatastore(model.schema(), candidate -> model.validate(spec, candidate));
+    TreeDatastore leaves =
+        new TreeDatastore(model.schema(), candidate -> model.validate(spec, candidate));
+    this.store = yangSchema == null ? leaves : new YangValidatedDatastore(leaves, yangSchema);
     try {
       store.commit(List.of(new Edit.Update(DataPath.ROOT, model.initialConfig(spec))));
     } catch (ConfigException e) {
       throw new IllegalStateException("initial config of " + spec.name() + " invalid", e);
     }
     this.opticalView = model.opticalView(spec, store.config());
+  }
+
+  /** The YANG datastore's JSON_IETF content, or "" without YANG validation (diagnostics). */
+  public String yangContent() {
+    return store instanceof YangValidatedDatastore y ? y.yangContent() : "";
   }
 
   /** The device's name (its gNMI target). */

@@ -30,6 +30,10 @@ final class RoadmModel implements DeviceModel {
   private final DeviceSchema schema =
       DeviceSchema.builder()
           .top("wavelength-router", "openconfig-wavelength-router")
+          .top("components", "openconfig-platform")
+          .list("components/component", "name")
+          .leaf("components/component/name", new LeafType.Str(), true)
+          .configLeaf("components/component", "name", new LeafType.Str())
           .list(CHANNEL, "index")
           .leaf(CHANNEL + "/index", new LeafType.Uint(32), true)
           .configLeaf(CHANNEL, "index", new LeafType.Uint(32))
@@ -52,14 +56,21 @@ final class RoadmModel implements DeviceModel {
 
   @Override
   public List<String[]> modules() {
-    List<String[]> l = new ArrayList<>();
-    l.add(new String[] {"openconfig-wavelength-router", "OpenConfig working group", "1.1.0"});
-    return l;
+    return List.of(
+        new String[] {"openconfig-wavelength-router", "OpenConfig working group", "1.1.0"},
+        new String[] {"openconfig-platform", "OpenConfig working group", "0.24.0"});
   }
 
   @Override
   public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
+    for (DataPath c : ListEntries.of(candidate, "components/component").keySet()) {
+      String name = c.elems().get(1).keys().get("name");
+      if (!spec.ports().contains(name)) {
+        throw ConfigException.invalid(
+            "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
+      }
+    }
     List<OpticalView.MediaChannel> channels = new ArrayList<>();
     for (var e : ListEntries.of(candidate, CHANNEL).entrySet()) {
       Map<String, JsonNode> leaves = e.getValue();
@@ -123,8 +134,16 @@ final class RoadmModel implements DeviceModel {
   }
 
   @Override
+  /** Boots with one openconfig-platform component per port: media channel ports refer to them. */
   public JsonNode initialConfig(DeviceSpec spec) {
-    return JsonNodeFactory.instance.objectNode();
+    var root = JsonNodeFactory.instance.objectNode();
+    var list = root.putObject("openconfig-platform:components").putArray("component");
+    for (String port : spec.ports()) {
+      var c = list.addObject();
+      c.put("name", port);
+      c.putObject("config").put("name", port);
+    }
+    return root;
   }
 
   @Override

@@ -29,6 +29,17 @@ public final class TreeDatastore implements DeviceDatastore {
   @Override
   public synchronized NavigableMap<DataPath, JsonNode> commit(List<Edit> edits)
       throws ConfigException {
+    NavigableMap<DataPath, JsonNode> candidate = prepare(edits);
+    install(candidate);
+    return committed;
+  }
+
+  /**
+   * Applies {@code edits} to a copy of the committed config and validates it, without committing.
+   *
+   * @return the validated candidate, to {@link #install} unchanged
+   */
+  synchronized NavigableMap<DataPath, JsonNode> prepare(List<Edit> edits) throws ConfigException {
     TreeMap<DataPath, JsonNode> candidate = new TreeMap<>(committed);
     for (Edit edit : edits) {
       if (edit instanceof Edit.Delete d) {
@@ -42,7 +53,16 @@ public final class TreeDatastore implements DeviceDatastore {
       }
     }
     validator.validate(candidate);
+    return candidate;
+  }
+
+  /** Makes a candidate from {@link #prepare} the committed config. */
+  synchronized void install(NavigableMap<DataPath, JsonNode> candidate) {
     committed = Collections.unmodifiableNavigableMap(candidate);
-    return committed;
+  }
+
+  /** The schema of this datastore. */
+  public DeviceSchema schema() {
+    return schema;
   }
 }
