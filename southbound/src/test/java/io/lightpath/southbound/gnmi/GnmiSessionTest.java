@@ -69,6 +69,23 @@ class GnmiSessionTest {
     }
 
     @Test
+    void aSetAppliedButAnsweredAfterTheDeadlineIsCompensated() throws Exception {
+        ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
+        String before = target.configSnapshot();
+        try (GnmiDeviceDriver impatient = new GnmiDeviceDriver(driver.session().client().config()
+                .withRpcDeadline(Duration.ofMillis(300)), PayloadValidator.NONE, new ManualScheduler())) {
+            target.applyThenReplySlowlyToNextSets(1, 1500);
+            CompletionException e = assertThrows(CompletionException.class, () -> impatient
+                    .behaviour(CrossConnectConfig.class).orElseThrow().connect(new CrossConnect("a", "c"))
+                    .orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(DeviceException.Kind.DEADLINE_EXCEEDED, DeviceException.unwrap(e).kind());
+            assertEquals(0, e.getCause().getSuppressed().length, "the compensation succeeded");
+        }
+        assertEquals(before, target.configSnapshot(), "the device applied the change, the compensation undid it");
+        assertEquals(3, target.setCalls());
+    }
+
+    @Test
     void aDeviceThatAcknowledgesWithoutApplyingFailsVerification() throws Exception {
         ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
         String before = target.configSnapshot();

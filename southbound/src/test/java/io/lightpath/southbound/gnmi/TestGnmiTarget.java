@@ -68,6 +68,8 @@ final class TestGnmiTarget implements AutoCloseable {
     private volatile int delayedSetsRemaining;
     private volatile boolean malformedGets;
     private volatile int ignoredSetsRemaining;
+    private volatile long slowReplyMillis;
+    private volatile int slowRepliesRemaining;
     private final AtomicInteger setCalls = new AtomicInteger();
 
     private Server server;
@@ -149,6 +151,12 @@ final class TestGnmiTarget implements AutoCloseable {
     /** The next {@code count} Sets are acknowledged but not applied: a lying device. */
     void ackWithoutApplyingNextSets(int count) {
         ignoredSetsRemaining = count;
+    }
+
+    /** The next {@code count} Sets are applied at once but answered only after {@code millis}. */
+    void applyThenReplySlowlyToNextSets(int count, long millis) {
+        slowReplyMillis = millis;
+        slowRepliesRemaining = count;
     }
 
     /** Number of Set RPCs received. */
@@ -305,6 +313,14 @@ final class TestGnmiTarget implements AutoCloseable {
                     return;
                 }
                 store = candidate;
+            }
+            if (slowRepliesRemaining > 0) {
+                slowRepliesRemaining--;
+                try {
+                    Thread.sleep(slowReplyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             out.onNext(response.build());
             out.onCompleted();
