@@ -64,7 +64,7 @@ class GnmiSecurityTest {
 
     private GnmiDeviceDriver connect(GnmiTransport transport, Optional<GnmiCredentials> login) {
         driver = new GnmiDeviceDriver(new GnmiDeviceConfig("ocs-1", OCS, "127.0.0.1", target.port(), transport,
-                login, Duration.ofSeconds(2), BackoffPolicy.DEFAULT), PayloadValidator.NONE, new ManualScheduler());
+                login, Duration.ofSeconds(10), BackoffPolicy.DEFAULT), PayloadValidator.NONE, new ManualScheduler());
         return driver;
     }
 
