@@ -59,8 +59,9 @@ public final class ConfigDatastore {
     public interface ChangeListener {
         /**
          * Called once per commit that changed something, on the committing thread, after the
-         * commit is visible to readers. Calls are serialized in commit order. Must not block for
-         * long; exceptions are logged and ignored.
+         * commit is visible to readers. Calls are serialized in commit order (commits wait while
+         * listeners run). Must not block for long or wait for another thread's commit; reading the
+         * datastore is fine. Exceptions are logged and ignored.
          */
         void onChanges(List<DatastoreChange> changes);
     }
@@ -359,7 +360,7 @@ public final class ConfigDatastore {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(ErrorMessages.simplify(e.getMessage()));
+        StringBuilder sb = new StringBuilder(ErrorMessages.explainUnique(ErrorMessages.simplify(e.getMessage())));
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             String more = ErrorMessages.simplify(t.getMessage());
             if (!more.isEmpty() && !sb.toString().contains(more)) {

@@ -103,8 +103,8 @@ class UpstreamCompatibilityTest {
         }
         if (node instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode ours
                 && other instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode up
-                && ours.isConfiguration() != up.isConfiguration()) {
-            problems.add(where + ": config " + ours.isConfiguration() + " vs " + up.isConfiguration());
+                && !ours.effectiveConfig().equals(up.effectiveConfig())) {
+            problems.add(where + ": config " + ours.effectiveConfig() + " vs " + up.effectiveConfig());
         }
         if (node instanceof TypedDataSchemaNode ours && other instanceof TypedDataSchemaNode up) {
             String ourType = builtin(ours.getType());

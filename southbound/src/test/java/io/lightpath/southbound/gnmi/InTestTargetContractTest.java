@@ -2,6 +2,7 @@ package io.lightpath.southbound.gnmi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.grpc.Status;
 import java.time.Duration;
@@ -124,9 +125,12 @@ class InTestTargetContractTest extends AbstractGnmiDriverContractTest {
     }
 
     @Override
-    protected void changeOperStatus(boolean up) {
-        targets.get(GnmiDeviceType.TRANSPONDER).put("/components/component[name=" + OCH + "]/state/oper-status",
-                TextNode.valueOf(up ? "ACTIVE" : "INACTIVE"));
+    protected void changeLight(boolean present) {
+        TestGnmiTarget t = targets.get(GnmiDeviceType.TRANSPONDER);
+        t.put("/components/component[name=" + OCH + "]/state/oper-status",
+                TextNode.valueOf(present ? "ACTIVE" : "INACTIVE"));
+        t.put("/components/component[name=" + OCH + "]/optical-channel/state/carrier-present",
+                BooleanNode.valueOf(present));
     }
 
     @Override
