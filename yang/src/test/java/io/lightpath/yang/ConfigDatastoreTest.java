@@ -278,4 +278,17 @@ class ConfigDatastoreTest {
         assertThrows(YangValidationException.class, () -> ds.newTransaction()
                 .delete(YangPath.parse("/components/component[name=och-1]")).commit());
     }
+
+    @Test
+    void keyLeafMustMirrorItsOwnConfigLeafEvenInAWholeTreeReplace() {
+        ConfigDatastore ds = new ConfigDatastore(YangSchema.bundled(), ConfigDatastore.Kind.CONFIGURATION);
+        // Each key names the other entry's config/name: every value exists somewhere, but not in its own entry.
+        YangValidationException e = assertThrows(YangValidationException.class, () -> ds.newTransaction()
+                .replace(YangPath.ROOT, """
+                        {"openconfig-platform:components": {"component": [
+                          {"name": "x", "config": {"name": "y"}}, {"name": "y", "config": {"name": "x"}}]}}
+                        """).commit());
+        assertTrue(e.getMessage().contains("does not match ../config/name"), e.getMessage());
+        assertEquals("{}", ds.read(YangPath.ROOT).orElseThrow());
+    }
 }

@@ -70,7 +70,17 @@ public final class LeafRefChecker {
                 }
             } else if (child instanceof LeafNode<?> leaf) {
                 if (childCtx.isReferencing()) {
-                    checkValue(leaf.body(), childCtx, childAt, root, targets, problems);
+                    Set<Object> local = siblingTargets(childCtx, node);
+                    if (local != null) {
+                        if (!local.contains(leaf.body())) {
+                            YangPath path = resolver.toPath(childAt);
+                            problems.add(new Problem(path, "leafref " + childCtx.getNodeName().getLocalName() + " = '"
+                                    + leaf.body() + "' at " + path + " does not match "
+                                    + childCtx.getLeafRefTargetPathString() + " (found: " + local + ")"));
+                        }
+                    } else {
+                        checkValue(leaf.body(), childCtx, childAt, root, targets, problems);
+                    }
                 }
             } else if (child instanceof LeafSetNode<?> set) {
                 if (childCtx.isReferencing()) {
@@ -82,6 +92,33 @@ public final class LeafRefChecker {
                 walk(child, childCtx, childAt, root, targets, problems);
             }
         }
+    }
+
+    /**
+     * Values of a relative target that stays inside the leaf's parent ("../config/name", the
+     * OpenConfig list key pattern), resolved in this instance rather than over the whole tree;
+     * {@code null} for other paths.
+     */
+    private static Set<Object> siblingTargets(LeafRefContext ctx, NormalizedNode parent) {
+        if (ctx.getLeafRefTargetPath() == null || ctx.getLeafRefTargetPath().isAbsolute()) {
+            return null;
+        }
+        List<QName> down = new ArrayList<>();
+        int ups = 0;
+        for (QNameWithPredicate step : ctx.getLeafRefTargetPath().getPathFromRoot()) {
+            if (step == QNameWithPredicate.UP_PARENT || step.equals(QNameWithPredicate.UP_PARENT)) {
+                if (!down.isEmpty()) {
+                    return null;
+                }
+                ups++;
+            } else {
+                down.add(step.getQName());
+            }
+        }
+        if (ups != 1 || down.isEmpty()) {
+            return null;
+        }
+        return collect(parent, down);
     }
 
     private void checkValue(Object value, LeafRefContext ctx, YangInstanceIdentifier at, NormalizedNode root,
