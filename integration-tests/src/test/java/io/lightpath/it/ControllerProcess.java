@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * does, on a free loopback port. Its stderr is kept for assertions.
  */
 final class ControllerProcess implements AutoCloseable {
-  private static final Pattern SERVING = Pattern.compile("lightpath serving on .*:(\\d+)");
+  private static final Pattern SERVING = Pattern.compile("lightpath serving on [^,]*:(\\d+)");
 
   final Process process;
   private final StringBuffer stderr = new StringBuffer();
