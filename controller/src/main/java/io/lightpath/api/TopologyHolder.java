@@ -8,6 +8,7 @@ import io.lightpath.store.Bytes;
 import io.lightpath.store.KeyValue;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StoreException;
+import io.lightpath.store.memory.InMemoryStateStore;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,11 @@ public final class TopologyHolder {
   public TopologyHolder(StateStore store, TopologyGuard guard) {
     this.store = store;
     this.guard = guard;
+  }
+
+  /** A holder kept in memory only, without a guard (tests of other subsystems). */
+  public TopologyHolder() {
+    this(new InMemoryStateStore(), TopologyGuard.NONE);
   }
 
   /** A holder without a guard (tests of the holder alone). */

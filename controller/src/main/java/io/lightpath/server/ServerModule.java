@@ -11,6 +11,8 @@ import io.lightpath.device.DeviceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.provisioning.ProvisioningModule;
 import io.lightpath.service.LifecycleModule;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StateStores;
@@ -18,6 +20,7 @@ import io.lightpath.store.memory.InMemoryStateStore;
 import io.lightpath.store.mvstore.MvStateStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,6 +31,9 @@ public final class ServerModule extends AbstractModule {
   private final ServerConfig config;
   private final Clock clock;
   private final StoreConfig store;
+
+  /** Deadline of each gNMI RPC, which bounds every device transaction step of provisioning. */
+  static final Duration DEVICE_RPC_DEADLINE = Duration.ofSeconds(10);
 
   /** A server whose state lives in memory only (tests). */
   public ServerModule(ServerConfig config, Clock clock) {
@@ -49,6 +55,7 @@ public final class ServerModule extends AbstractModule {
     bind(LightpathServer.class).in(Singleton.class);
     bind(StoreConfig.class).toInstance(store);
     install(new LifecycleModule());
+    install(new ProvisioningModule(ProvisioningConfig.defaults(), DEVICE_RPC_DEADLINE));
   }
 
   /** Opens the store when first injected (not in configure(): building the injector does no I/O). */
