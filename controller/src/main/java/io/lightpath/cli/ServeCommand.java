@@ -9,6 +9,7 @@ import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.service.RequestRecordSweeper;
 import io.lightpath.service.ServiceRecovery;
 import io.lightpath.store.StateStore;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
+    injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));
     LightpathServer server = injector.getInstance(LightpathServer.class);
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
@@ -70,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         if (metrics != null) {
           metrics.close();
         }
+        injector.getInstance(RequestRecordSweeper.class).close();
         injector.getInstance(ProvisioningOrchestrator.class).close();
         injector.getInstance(StateStore.class).close();
       } catch (InterruptedException e) {
