@@ -259,4 +259,36 @@ class ConfigDatastoreTest {
         assertTrue(ds.exists(YangPath.parse("/optical-switch/ports/port[name=c]")));
         assertThrows(YangValidationException.class, () -> ds.newTransaction().replace(ports, "{}"));
     }
+
+    @Test
+    void wholeTreeReplaceChecksEveryLeafrefAndNamesTheDanglingOne() {
+        ConfigDatastore ds = transponder();
+        String before = ds.read(YangPath.ROOT).orElseThrow();
+        String broken = Payloads.TRANSPONDER_ROOT.replace("\"optical-channel\": \"och-1\"", "\"optical-channel\": \"och-7\"");
+        YangValidationException e = assertThrows(YangValidationException.class,
+                () -> ds.newTransaction().replace(YangPath.ROOT, broken).commit());
+        assertEquals("/openconfig-terminal-device:terminal-device/logical-channels/channel[index=100]"
+                + "/logical-channel-assignments/assignment[index=1]/config/optical-channel", e.path().toString());
+        assertTrue(e.getMessage().contains("'och-7'") && e.getMessage().contains("/components/component/name"),
+                e.getMessage());
+        assertEquals(before, ds.read(YangPath.ROOT).orElseThrow());
+        // The same tree without the dangling reference is accepted, and dropping the referenced
+        // component while keeping the reference is not.
+        ds.newTransaction().replace(YangPath.ROOT, Payloads.TRANSPONDER_ROOT).commit();
+        assertThrows(YangValidationException.class, () -> ds.newTransaction()
+                .delete(YangPath.parse("/components/component[name=och-1]")).commit());
+    }
+
+    @Test
+    void keyLeafMustMirrorItsOwnConfigLeafEvenInAWholeTreeReplace() {
+        ConfigDatastore ds = new ConfigDatastore(YangSchema.bundled(), ConfigDatastore.Kind.CONFIGURATION);
+        // Each key names the other entry's config/name: every value exists somewhere, but not in its own entry.
+        YangValidationException e = assertThrows(YangValidationException.class, () -> ds.newTransaction()
+                .replace(YangPath.ROOT, """
+                        {"openconfig-platform:components": {"component": [
+                          {"name": "x", "config": {"name": "y"}}, {"name": "y", "config": {"name": "x"}}]}}
+                        """).commit());
+        assertTrue(e.getMessage().contains("does not match ../config/name"), e.getMessage());
+        assertEquals("{}", ds.read(YangPath.ROOT).orElseThrow());
+    }
 }
