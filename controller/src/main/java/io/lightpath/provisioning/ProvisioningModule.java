@@ -6,17 +6,21 @@ import com.google.inject.Singleton;
 import io.lightpath.api.TopologyHolder;
 import io.lightpath.api.TopologyMapper;
 import io.lightpath.device.DeviceRegistry;
+import io.lightpath.model.Topology;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.gnmi.YangPayloadValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Binds {@link Provisioner} to {@link DeviceProvisioner} over gNMI drivers. Binding only: nothing
  * is opened until a provisioner is first injected, and drivers connect on first use. Needs
- * {@link Clock}, {@link DeviceRegistry} and {@link TopologyHolder} bound elsewhere (ServerModule).
+ * {@link Clock}, {@link DeviceRegistry} and {@link TopologyHolder} bound elsewhere (ServerModule);
+ * the domain topology is a {@code Supplier<Topology>} read from the holder, which a test or demo
+ * can override ({@code Modules.override}).
  */
 public final class ProvisioningModule extends AbstractModule {
   private final ProvisioningConfig config;
@@ -56,12 +60,17 @@ public final class ProvisioningModule extends AbstractModule {
         YangPayloadValidator.bundled(), scheduler, rpcDeadline));
   }
 
+  /** The domain topology provisioning maps channels over (override to supply another source). */
+  @Provides
+  Supplier<Topology> topology(TopologyHolder holder) {
+    // The northbound holder keeps the API form; each provision maps the current snapshot.
+    return () -> TopologyMapper.toDomain(holder.current());
+  }
+
   @Provides
   @Singleton
-  DeviceProvisioner deviceProvisioner(TopologyHolder topology, DeviceDrivers drivers, Clock clock,
-      Scheduler scheduler) {
-    // The northbound holder keeps the API form; each provision maps the current snapshot.
-    return new DeviceProvisioner(() -> TopologyMapper.toDomain(topology.current()), drivers, config,
-        clock, scheduler);
+  DeviceProvisioner deviceProvisioner(Supplier<Topology> topology, DeviceDrivers drivers,
+      Clock clock, Scheduler scheduler) {
+    return new DeviceProvisioner(topology, drivers, config, clock, scheduler);
   }
 }

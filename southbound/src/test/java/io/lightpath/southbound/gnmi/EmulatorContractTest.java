@@ -66,7 +66,7 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
     protected GnmiDeviceConfig config(GnmiDeviceType type) {
         DeviceEndpoint ep = lab.endpoint(DEVICES.get(type));
         return new GnmiDeviceConfig(ep.name(), type, ep.host(), ep.port(), new GnmiTransport.PlaintextForLabOnly(),
-                Optional.empty(), Duration.ofSeconds(5), InTestTargetContractTest.BACKOFF, ep.target());
+                Optional.empty(), Duration.ofSeconds(10), InTestTargetContractTest.BACKOFF, ep.target());
     }
 
     @Override

@@ -73,8 +73,8 @@ class GnmiSessionTest {
         ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
         String before = target.configSnapshot();
         try (GnmiDeviceDriver impatient = new GnmiDeviceDriver(driver.session().client().config()
-                .withRpcDeadline(Duration.ofMillis(300)), PayloadValidator.NONE, new ManualScheduler())) {
-            target.applyThenReplySlowlyToNextSets(1, 1500);
+                .withRpcDeadline(Duration.ofSeconds(2)), PayloadValidator.NONE, new ManualScheduler())) {
+            target.applyThenReplySlowlyToNextSets(1, 8000);
             CompletionException e = assertThrows(CompletionException.class, () -> impatient
                     .behaviour(CrossConnectConfig.class).orElseThrow().connect(new CrossConnect("a", "c"))
                     .orTimeout(20, TimeUnit.SECONDS).join());

@@ -73,7 +73,7 @@ class InTestTargetContractTest extends AbstractGnmiDriverContractTest {
     @Override
     protected GnmiDeviceConfig config(GnmiDeviceType type) {
         return new GnmiDeviceConfig(type.name().toLowerCase(), type, "127.0.0.1", targets.get(type).port(),
-                new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(5), BACKOFF);
+                new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(10), BACKOFF);
     }
 
     @Override
