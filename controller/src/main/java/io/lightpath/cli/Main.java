@@ -1,6 +1,7 @@
 package io.lightpath.cli;
 
 import io.lightpath.qot.QotCommand;
+import io.lightpath.sim.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       ServiceCommand.class,
       PathCommand.class,
       QotCommand.class,
+      SimCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

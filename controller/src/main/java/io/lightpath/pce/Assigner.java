@@ -12,6 +12,7 @@ import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SlotRange;
 import io.lightpath.spectrum.SlotSelector;
 import io.lightpath.spectrum.SpectrumGrid;
+import io.lightpath.spectrum.SpectrumPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -219,7 +220,7 @@ final class Assigner {
           continue;
         }
         Choice ch = new Choice(r, m, e, s, SpectrumGrid.slotsFor(m.widthMhz()));
-        if (config.policy() == io.lightpath.spectrum.SpectrumPolicy.RANDOM) {
+        if (config.policy() == SpectrumPolicy.RANDOM) {
           // Weight each route by its number of fitting starts: uniform over all (route, start).
           seen += selector.lastCandidates();
           if (random.nextLong(seen) < selector.lastCandidates()) {

@@ -2,10 +2,7 @@ package io.lightpath.pce;
 
 import io.lightpath.model.TopologyIndex;
 
-/**
- * Nodes and fibers a route may not use. {@code null} arrays mean "nothing blocked". Mutable and
- * confined to one computation.
- */
+/** Nodes and fibers a route may not use, by index. Mutable and confined to one computation. */
 final class Mask {
   final boolean[] nodes;
   final boolean[] fibers;

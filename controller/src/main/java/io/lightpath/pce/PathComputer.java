@@ -11,6 +11,7 @@ import io.lightpath.pce.PathResult.Failure;
 import io.lightpath.pce.PathResult.Success;
 import io.lightpath.qot.QotEstimate;
 import io.lightpath.qot.QotEstimator;
+import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SpectrumGrid;
 import java.util.ArrayList;
 import java.util.List;
@@ -366,7 +367,7 @@ public final class PathComputer {
           ok = s >= 0;
           if (ok) {
             starts[i] = s;
-            io.lightpath.spectrum.SlotBits.set(trial, s, s + assigner.slotsWithGuard(m));
+            SlotBits.set(trial, s, s + assigner.slotsWithGuard(m));
           }
         }
         if (ok) {

@@ -84,10 +84,16 @@ final class RequestValidator {
       if (r.protection() != Protection.NONE) {
         return conflict("a bundle cannot also ask for 1+1 protection", "protection");
       }
-      if (r.pinnedSlots() != null && b.channels() > 1) {
-        return conflict("pinned slots apply to one channel, the bundle has " + b.channels(),
+      if (r.pinnedSlots() != null) {
+        return conflict("pinned slots apply to a single or 1+1 channel, not to a bundle",
             "pinnedSlots");
       }
+    }
+    if ((b != null || r.protection() != Protection.NONE)
+        && (!c.includeNodes().isEmpty() || !c.includeFibers().isEmpty())) {
+      // Which of several disjoint routes would have to pass the included element is ambiguous.
+      return conflict("include constraints apply to unprotected single channels only",
+          "include");
     }
     return null;
   }

@@ -43,9 +43,15 @@ public final class BlockingSimulator {
       PathOrder order, double loadErlang, double meanHolding, int warmup, int requests,
       int[] slotDemands) {
     public Settings {
-      if (slots < 1 || k < 1 || loadErlang <= 0 || meanHolding <= 0 || warmup < 0
-          || requests < 1 || slotDemands.length == 0) {
-        throw new IllegalArgumentException("invalid simulation settings");
+      if (slots < 1 || k < 1) {
+        throw new IllegalArgumentException("wavelengths and k must be at least 1");
+      }
+      if (!(loadErlang > 0) || !(meanHolding > 0)) {
+        throw new IllegalArgumentException("load and holding time must be positive");
+      }
+      if (warmup < 0 || requests < 1 || slotDemands.length == 0) {
+        throw new IllegalArgumentException(
+            "need warmup >= 0, requests >= 1 and at least one slot demand");
       }
       for (int d : slotDemands) {
         if (d < 1 || d > slots) {

@@ -87,16 +87,22 @@ public final class SlotSelector {
   private int chooseByUsage(boolean most, int count, int[] usage) {
     int best = -1;
     long bestScore = Long.MAX_VALUE;
-    for (int s = SlotBits.nextSet(starts, 0, nWords); s >= 0;
-        s = SlotBits.nextSet(starts, s + 1, nWords)) {
-      long sum = 0;
-      for (int i = s; i < s + count; i++) {
-        sum += usage[i];
-      }
-      long score = (most ? -sum : sum) * (slots + 1L) + s;
-      if (score < bestScore) {
-        bestScore = score;
-        best = s;
+    long weight = slots + 1L;
+    // Walk set bits word by word (cheaper than repeated nextSet calls in the simulator's loop).
+    for (int w = 0; w < nWords; w++) {
+      long bits = starts[w];
+      while (bits != 0) {
+        int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        long sum = usage[s];
+        for (int i = s + 1; i < s + count; i++) {
+          sum += usage[i];
+        }
+        long score = (most ? -sum : sum) * weight + s;
+        if (score < bestScore) {
+          bestScore = score;
+          best = s;
+        }
       }
     }
     lastScore = bestScore;

@@ -198,6 +198,16 @@ class PathComputerTest {
         .withPinnedSlots(new SlotRange(0, 12))), FailureReason.CONSTRAINT_CONFLICT);
     fail(pc.compute(PathRequest.between("A", "D", List.of(M100))
         .withBundle(new Bundle(2, 3, 0))), FailureReason.CONSTRAINT_CONFLICT);
+    fail(pc.compute(PathRequest.between("A", "D", List.of(M100))
+        .withBundle(new Bundle(1, 1, 0)).withPinnedSlots(new SlotRange(0, 8))),
+        FailureReason.CONSTRAINT_CONFLICT);
+    fail(pc.compute(PathRequest.between("A", "D", List.of(M100))
+        .withProtection(Protection.ONE_PLUS_ONE)
+        .withConstraints(Constraints.NONE.withInclude(Set.of("B"), Set.of()))),
+        FailureReason.CONSTRAINT_CONFLICT);
+    fail(pc.compute(PathRequest.between("A", "D", List.of(M100)).withConstraints(
+        Constraints.NONE.withExclude(Set.of("A"), Set.of(), Set.of()))),
+        FailureReason.CONSTRAINT_CONFLICT);
   }
 
   @Test
@@ -307,6 +317,26 @@ class PathComputerTest {
     Topology t = new TopoBuilder().fiber("ab", "A", "B", 1).fiber("bc", "B", "C", 1).build();
     fail(pc(t, CFG).compute(PathRequest.between("A", "C", List.of(M100))
         .withProtection(Protection.ONE_PLUS_ONE)), FailureReason.NO_ROUTE);
+  }
+
+  @Test
+  void includeFiberForcesTheRouteThroughIt() {
+    Topology t = new TopoBuilder().fiber("ab", "A", "B", 100).fiber("bc", "B", "C", 100)
+        .fiber("ax", "A", "X", 100).fiber("xc", "X", "C", 100).fiber("xb", "X", "B", 10).build();
+    Success s = ok(pc(t, CFG).compute(PathRequest.between("A", "C", List.of(M100))
+        .withConstraints(Constraints.NONE.withInclude(Set.of(), Set.of("xb")))));
+    assertTrue(s.channels().get(0).fiberIds().contains("xb"), s.toString());
+  }
+
+  @Test
+  void diverseFromAlsoAvoidsSharedRiskGroups() {
+    // the existing service uses ab (SRLG duct); ax shares the duct, so only ay-yc-... remains
+    Topology t = new TopoBuilder().fiber("ab", "A", "B", 100, "duct").fiber("bc", "B", "C", 100)
+        .fiber("ax", "A", "X", 100, "duct").fiber("xc", "X", "C", 100)
+        .fiber("ay", "A", "Y", 300).fiber("yc", "Y", "C", 300).build();
+    Success s = ok(pc(t, CFG).compute(PathRequest.between("A", "C", List.of(M100))
+        .withConstraints(Constraints.NONE.withDiverseFrom(List.of(List.of("ab", "bc"))))));
+    assertEquals(List.of("ay", "yc"), s.channels().get(0).fiberIds());
   }
 
   @Test

@@ -99,9 +99,26 @@ class HexaMetroProvisioningTest {
         new ManagedDevice.Tls(false, tls.certChainPem().toString(), ""),
         v -> v.equals("LAB_GNMI_LOGIN") ? "lab-admin:s3cret:with-colon" : null);
 
-    ProvisioningResult r = h.provisioner.provision("svc", List.of(VIA_OCS)).get(30, TimeUnit.SECONDS);
-
-    assertEquals(List.of(true), r.carrierUp());
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      ProvisioningResult r =
+          h.provisioner.provision("svc", List.of(VIA_OCS)).get(30, TimeUnit.SECONDS);
+      assertEquals(List.of(true), r.carrierUp());
+      // a failing provision logs the device's error: still no secret
+      h.lab.device("gorse-roadm").setDown(true);
+      ProvisioningFaultTest.failure(h.provisioner.provision("svc-3", List.of(GORSE_HEATH)));
+    } finally {
+      root.detachAppender(logs);
+    }
+    assertFalse(logs.list.isEmpty(), "the provisioner logged");
+    for (var event : logs.list) {
+      assertFalse(event.getFormattedMessage().contains("s3cret"), event.getFormattedMessage());
+    }
   }
 
   private boolean carrier(String device, String port) {

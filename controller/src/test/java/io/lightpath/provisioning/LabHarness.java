@@ -69,7 +69,17 @@ final class LabHarness implements AutoCloseable {
   LabHarness(String bundledLab, UnaryOperator<Topology> edit, LabOptions options,
       String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment)
       throws Exception {
-    LabTopology labTopology = LabTopologyFile.readBundled(bundledLab);
+    this(LabTopologyFile.readBundled(bundledLab), edit, options, credentialRef, tls, environment);
+  }
+
+  /** A default (plaintext) lab of {@code labTopology}. */
+  LabHarness(LabTopology labTopology) throws Exception {
+    this(labTopology, t -> t, LabOptions.defaults(), "", LabBridge.plaintext(), v -> null);
+  }
+
+  private LabHarness(LabTopology labTopology, UnaryOperator<Topology> edit, LabOptions options,
+      String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment)
+      throws Exception {
     lab = EmulatedLab.start(labTopology, options);
     topology = edit.apply(LabBridge.topology(labTopology, MODE.type()));
     for (ManagedDevice d : LabBridge.devices(lab, credentialRef, tls, Instant.EPOCH)) {

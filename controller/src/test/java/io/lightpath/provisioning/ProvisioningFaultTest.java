@@ -152,6 +152,49 @@ class ProvisioningFaultTest {
   }
 
   @Test
+  void revertThatCannotReachItsDeviceIsReportedAsNotRolledBack() throws Exception {
+    h = new LabHarness("tri-site.yaml", t -> withFiberPort(t, "alder-birch", "west"));
+    // while verification waits for a carrier that never comes, alder-roadm goes down
+    h.time.beforeNextTask(() -> h.lab.device("alder-roadm").setDown(true));
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertEquals(false, e.rolledBack());
+    assertTrue(e.getMessage().contains("rollback incomplete"), e.getMessage());
+    assertTrue(e.getMessage().contains("alder-roadm"), e.getMessage());
+    // the other devices were still reverted
+    h.lab.device("alder-roadm").setDown(false);
+    Map<String, String> after = h.snapshots();
+    try (LabHarness fresh = new LabHarness("tri-site.yaml")) {
+      Map<String, String> pristine = fresh.snapshots();
+      for (String d : List.of("alder-tp1", "birch-tp1", "birch-roadm")) {
+        assertEquals(pristine.get(d), after.get(d), d);
+      }
+      assertTrue(!pristine.get("alder-roadm").equals(after.get("alder-roadm")),
+          "alder-roadm keeps its media channels for reconciliation");
+    }
+  }
+
+  @Test
+  void deprovisionWithADeviceDownProcessesTheOthersAndFails() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.provisioner.provision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    h.lab.device("birch-roadm").setDown(true);
+
+    ProvisioningException e = failure(h.provisioner.deprovision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertEquals(false, e.rolledBack());
+    assertEquals(before.get("alder-roadm"), h.snapshot("alder-roadm"), "alder-roadm cleaned");
+    h.lab.device("birch-roadm").setDown(false);
+    h.provisioner.deprovision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    assertEquals(before.get("birch-roadm"), h.snapshot("birch-roadm"), "retry finishes the job");
+  }
+
+  @Test
   void cutFiberFailsVerificationAndRollsBack() throws Exception {
     h = new LabHarness("tri-site.yaml");
     Map<String, String> before = h.snapshots();

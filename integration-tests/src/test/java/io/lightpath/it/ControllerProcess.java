@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * does, on a free loopback port. Its stderr is kept for assertions.
  */
 final class ControllerProcess implements AutoCloseable {
-  private static final Pattern SERVING = Pattern.compile("lightpath serving on .*:(\\d+)");
+  private static final Pattern SERVING = Pattern.compile("lightpath serving on [^,]*:(\\d+)");
 
   final Process process;
   private final StringBuffer stderr = new StringBuffer();
@@ -57,7 +57,7 @@ final class ControllerProcess implements AutoCloseable {
 
   static ControllerProcess start() throws Exception {
     ControllerProcess cp = new ControllerProcess(
-        new ProcessBuilder(java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0")).start());
+        new ProcessBuilder(java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0", "--in-memory")).start());
     cp.process.onExit().thenRun(() -> cp.port.completeExceptionally(
         new IllegalStateException("controller exited before serving:\n" + cp.stderr)));
     cp.port.get(60, TimeUnit.SECONDS);
