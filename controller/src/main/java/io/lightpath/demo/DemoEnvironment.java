@@ -11,7 +11,6 @@ import io.lightpath.monitor.CarrierMonitor;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.service.ProvisioningOrchestrator;
 import io.lightpath.store.StateStore;
-import java.util.concurrent.ScheduledExecutorService;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
@@ -133,10 +132,7 @@ public final class DemoEnvironment implements AutoCloseable {
       // restart really reopens the data directory
       injector.getInstance(ProvisioningOrchestrator.class).close();
       injector.getInstance(StateStore.class).close();
-      if (provisioner == null) {
-        injector.getInstance(DeviceDrivers.class).close();
-        injector.getInstance(ScheduledExecutorService.class).shutdownNow();
-      }
+      injector.getInstance(DeviceDrivers.class).close();
       injector = null;
     }
   }

@@ -8,19 +8,15 @@ import io.lightpath.api.TopologyHolder;
 import io.lightpath.pce.ComputedChannel;
 import io.lightpath.provisioning.ProvisioningResult;
 import io.lightpath.api.TopologyMapper;
-import io.lightpath.device.DeviceRegistry;
 import io.lightpath.model.Topology;
 import io.lightpath.monitor.CarrierMonitor;
 import io.lightpath.provisioning.ChannelMapper;
-import io.lightpath.provisioning.CredentialResolver;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.DeviceProvisioner;
-import io.lightpath.provisioning.GnmiDriverFactory;
 import io.lightpath.provisioning.Provisioner;
 import io.lightpath.provisioning.ProvisioningConfig;
 import io.lightpath.service.ServiceRepository;
 import io.lightpath.southbound.gnmi.Scheduler;
-import io.lightpath.southbound.gnmi.YangPayloadValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -31,10 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Binds the controller's {@link Provisioner} to the gNMI {@link DeviceProvisioner}, driving the
- * devices registered through the DeviceService (override of the lifecycle's default, which has no
- * southbound). Used by the demo and the lab bench; the server's own wiring is expected to do the
- * same.
+ * Overrides of the server's provisioning bindings ({@code ProvisioningModule}) for the demo and
+ * the lab bench: the gNMI {@link DeviceProvisioner} over the same device drivers but with a short
+ * carrier-verification poll interval and run detached from the triggering call's gRPC context,
+ * the domain topology mapped once per topology change rather than once per provision, and a
+ * {@link CarrierMonitor} over the same drivers.
  *
  * <p>Carrier verification polls every {@code pollInterval} (the emulated lab answers on loopback
  * in well under a millisecond, so the default 500 ms would dominate create → ACTIVE).
@@ -50,50 +47,29 @@ final class GnmiSouthboundModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ScheduledExecutorService southboundTimer() {
-    return Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "southbound-timer");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  @Provides
-  @Singleton
-  DeviceDrivers drivers(DeviceRegistry registry, ScheduledExecutorService timer) {
-    return new DeviceDrivers(registry, new GnmiDriverFactory(new CredentialResolver(),
-        YangPayloadValidator.bundled(), Scheduler.of(timer), Duration.ofSeconds(5)));
-  }
-
-  @Provides
-  @Singleton
   Supplier<Topology> domainTopology(TopologyHolder holder) {
     return domainTopologyOf(holder);
   }
 
   @Provides
   @Singleton
-  ProvisioningConfig provisioningConfig() {
-    return ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval);
-  }
-
-  @Provides
-  @Singleton
-  Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers,
-      ProvisioningConfig config, Clock clock, ScheduledExecutorService timer) {
-    return detached(new DeviceProvisioner(topology, drivers, config, clock, Scheduler.of(timer)));
+  Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers, Clock clock,
+      Scheduler scheduler) {
+    return detached(new DeviceProvisioner(topology, drivers,
+        ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler));
   }
 
   @Provides
   @Singleton
   CarrierMonitor carrierMonitor(ServiceRepository services, Supplier<Topology> topology,
-      DeviceDrivers drivers, ProvisioningConfig config) {
+      DeviceDrivers drivers) {
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "carrier-monitor");
       t.setDaemon(true);
       return t;
     });
-    return new CarrierMonitor(services, topology, drivers, new ChannelMapper(config), sweeper);
+    return new CarrierMonitor(services, topology, drivers,
+        new ChannelMapper(ProvisioningConfig.defaults()), sweeper);
   }
 
   /**
