@@ -16,7 +16,8 @@ import io.lightpath.proto.v1.TransceiverPool;
  * A synthetic network for measuring the controller with many services: ROADMs in a ring, each hop
  * {@value #RING_PARALLEL} parallel 40 km fibers, each ROADM with {@value #TP_PER_ROADM}
  * transponder nodes behind it, each transponder node on {@value #TP_FIBERS} parallel fibers to its
- * ROADM's add/drop ports with {@value #TP_TRANSCEIVERS} 100G transceivers. So nodes / 4 ROADMs;
+ * ROADM (colourless: no ADD_DROP ports, so they are not a per-channel resource) with {@value
+ * #TP_TRANSCEIVERS} 100G transceivers. So nodes / 4 ROADMs;
  * {@code --nodes 1000} gives 250 ROADMs and 750 transponder nodes.
  *
  * <p>Service {@code i} joins two transponder nodes behind neighbouring ROADMs (or behind the same
@@ -60,7 +61,10 @@ final class SyntheticNetwork {
                 .setType(TRANSCEIVER_TYPE).setTotalCount(TP_TRANSCEIVERS));
         for (int f = 0; f < TP_FIBERS; f++) {
           tp.addPorts(Port.newBuilder().setId("line" + f).setRole(PortRole.LINE));
-          roadm.addPorts(Port.newBuilder().setId("add" + k + "-" + f).setRole(PortRole.ADD_DROP));
+          // LINE, not ADD_DROP: a ROADM with add/drop ports reserves one per channel end, which
+          // would cap each site at a few dozen channels; without them the ROADM is colourless
+          // and the transponder fibers' spectrum is the limit
+          roadm.addPorts(Port.newBuilder().setId("add" + k + "-" + f).setRole(PortRole.LINE));
           t.addFibers(Fiber.newBuilder().setId(tp(r, k) + "-" + f)
               .setANodeId(tp(r, k)).setAPortId("line" + f)
               .setZNodeId(roadm(r)).setZPortId("add" + k + "-" + f)
