@@ -53,6 +53,7 @@ public final class DemoRunner {
   private final PrintWriter out;
   private final Duration timeout;
   private final List<DemoReport.Step> steps = new ArrayList<>();
+  private LabImport labImport;
 
   /**
    * @param timeout how long each waiting step (devices connected, services active, services
@@ -128,7 +129,7 @@ public final class DemoRunner {
   }
 
   private void importTopology(ManagedChannel ch) throws Exception {
-    LabImport imp = LabImport.of(env.lab().network().topology(), env.endpoints());
+    LabImport imp = labImport();
     Topology t = TopologyServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
         .importTopology(ImportTopologyRequest.newBuilder()
             .setFormat(TopologyFormat.LIGHTPATH_JSON)
@@ -139,7 +140,7 @@ public final class DemoRunner {
   }
 
   private void registerDevices(ManagedChannel ch) throws Exception {
-    LabImport imp = LabImport.of(env.lab().network().topology(), env.endpoints());
+    LabImport imp = labImport();
     DeviceServiceGrpc.DeviceServiceBlockingStub devices = DeviceServiceGrpc.newBlockingStub(ch);
     for (RegisterDeviceRequest r : imp.devices()) {
       devices.withDeadlineAfter(10, TimeUnit.SECONDS).registerDevice(r);
@@ -173,6 +174,13 @@ public final class DemoRunner {
           + (bad.size() > 3 ? "; ..." : ""));
     }
     detail(imp.devices().size() + " devices registered, connection states " + states);
+  }
+
+  private LabImport labImport() {
+    if (labImport == null) {
+      labImport = LabImport.of(env.lab().network().topology(), env.endpoints());
+    }
+    return labImport;
   }
 
   private List<Service> provision(ManagedChannel ch, ServiceWatch watch) throws Exception {
@@ -260,6 +268,7 @@ public final class DemoRunner {
     }
     long bad = verdicts.stream().filter(v -> !v.ok()).count();
     if (bad > 0) {
+      currentOk = false;
       detail(bad + " service(s) not in the expected state within " + timeout.toSeconds() + " s");
     } else {
       TreeMap<ServiceState, Integer> count = new TreeMap<>();
@@ -298,6 +307,7 @@ public final class DemoRunner {
   }
 
   private String currentDetail = "";
+  private boolean currentOk = true;
 
   private void detail(String d) {
     currentDetail = d;
@@ -313,11 +323,12 @@ public final class DemoRunner {
   private <T> T stepValue(String name, Body<T> body) {
     long start = System.nanoTime();
     currentDetail = "";
+    currentOk = true;
     int n = steps.size() + 1;
     try {
       T value = body.run();
       long ms = (System.nanoTime() - start) / 1_000_000;
-      boolean ok = !currentDetail.contains("not in the expected state");
+      boolean ok = currentOk;
       steps.add(new DemoReport.Step(name, ok, ms, currentDetail));
       say(String.format("[%d] %-32s %s  %5d ms  %s", n, name, ok ? "ok    " : "FAILED", ms, currentDetail));
       return value;
