@@ -3,10 +3,7 @@ package io.lightpath.demo;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.grpc.Context;
 import io.lightpath.api.TopologyHolder;
-import io.lightpath.pce.ComputedChannel;
-import io.lightpath.provisioning.ProvisioningResult;
 import io.lightpath.api.TopologyMapper;
 import io.lightpath.model.Topology;
 import io.lightpath.monitor.CarrierMonitor;
@@ -21,16 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Overrides of the server's provisioning bindings ({@code ProvisioningModule}) for the demo and
  * the lab bench: the gNMI {@link DeviceProvisioner} over the same device drivers but with a short
- * carrier-verification poll interval and run detached from the triggering call's gRPC context,
- * the domain topology mapped once per topology change rather than once per provision, and a
+ * carrier-verification poll interval, the domain topology mapped once per topology change rather than once per provision, and a
  * {@link CarrierMonitor} over the same drivers.
  *
  * <p>Carrier verification polls every {@code pollInterval} (the emulated lab answers on loopback
@@ -55,8 +48,8 @@ final class GnmiSouthboundModule extends AbstractModule {
   @Singleton
   Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers, Clock clock,
       Scheduler scheduler) {
-    return detached(new DeviceProvisioner(topology, drivers,
-        ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler));
+    return new DeviceProvisioner(topology, drivers,
+        ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler);
   }
 
   @Provides
@@ -70,34 +63,6 @@ final class GnmiSouthboundModule extends AbstractModule {
     });
     return new CarrierMonitor(services, topology, drivers,
         new ChannelMapper(ProvisioningConfig.defaults()), sweeper);
-  }
-
-  /**
-   * Runs the provisioner outside the gRPC context of the call that triggered it. The lifecycle
-   * starts provisioning from inside CreateService / DeleteService; the device RPCs would otherwise
-   * inherit that call's context and be cancelled as soon as the northbound call returns
-   * ("io.grpc.Context was cancelled without error" at the first device).
-   */
-  private static Provisioner detached(Provisioner delegate) {
-    return new Provisioner() {
-      @Override
-      public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
-        return call(() -> delegate.provision(serviceId, channels));
-      }
-
-      @Override
-      public CompletableFuture<Void> deprovision(String serviceId, List<ComputedChannel> channels) {
-        return call(() -> delegate.deprovision(serviceId, channels));
-      }
-
-      private <T> CompletableFuture<T> call(Callable<CompletableFuture<T>> body) {
-        try {
-          return Context.current().fork().call(body);
-        } catch (Exception e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      }
-    };
   }
 
   /** The holder's topology in domain terms, mapped again only when it changed. */
