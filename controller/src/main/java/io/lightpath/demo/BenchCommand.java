@@ -49,13 +49,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {
-      "Measure CreateService -> ACTIVE through the gRPC API: N concurrent clients, each creating a",
-      "service and waiting (on WatchServices) until it settles before creating the next.",
-      "Default: against a generated emulated lab (gNMI devices on loopback). With --nodes: a",
-      "synthetic topology without devices and a provisioner that does nothing, to measure the",
-      "controller alone with many services in memory; --restart then times a restart on the data."
-    })
+    description =
+        "Measure CreateService -> ACTIVE through the gRPC API: N concurrent clients, each "
+            + "creating a service and waiting (on WatchServices) until it settles before creating the "
+            + "next. Default: against a generated emulated lab (gNMI devices on loopback). With "
+            + "--nodes: a synthetic topology without devices and a provisioner that does nothing, to "
+            + "measure the controller alone with many services in memory; --restart then times a "
+            + "restart on the data.")
 public final class BenchCommand implements Callable<Integer> {
   private static final Set<ServiceState> SETTLED =
       EnumSet.of(ServiceState.ACTIVE, ServiceState.DEGRADED, ServiceState.FAILED);

@@ -28,13 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Start a controller and a six-site emulated lab (OCS, ROADMs, transponders) on loopback,",
-      "import the lab's topology and register its devices through the gRPC API, provision a 1+1",
-      "service, an 800G bundle with latency and skew bounds and two metro services, then cut a",
-      "fiber through the lab's fault service, show what happened to each service, repair it and",
-      "see them recover. Exit code 0 when everything behaved as expected, 1 otherwise."
-    })
+    description =
+        "Start a controller and a six-site emulated lab (OCS, ROADMs, transponders) on loopback, "
+            + "import the lab's topology and register its devices through the gRPC API, provision a 1+1 "
+            + "service, an 800G bundle with latency and skew bounds and two metro services, then cut a "
+            + "fiber through the lab's fault service, show what happened to each service, repair it and "
+            + "see them recover. Exit code 0 when everything behaved as expected, 1 otherwise.")
 public final class DemoCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { text, json }
