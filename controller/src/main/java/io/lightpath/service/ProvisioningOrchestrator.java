@@ -102,6 +102,7 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
             finishDeletion(id);
           } else {
             ProvisioningException pe = asProvisioning(unwrap(error), "deprovision");
+            metrics.deviceError(pe);
             log.warn("deprovisioning {} failed at {} on {}: {}", id, pe.step(), pe.deviceId(),
                 pe.getMessage());
             services.update(id, x -> x.state() != ServiceState.DELETING ? x
@@ -207,6 +208,7 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
 
   private void fail(StoredService s, Throwable error) {
     ProvisioningException pe = asProvisioning(error, "provision");
+    metrics.deviceError(pe);
     if (!pe.rolledBack()) {
       try {
         provisioner.deprovision(s.id(), s.channels()).join();

@@ -3,6 +3,7 @@ package io.lightpath.service;
 import io.lightpath.model.Fiber;
 import io.lightpath.model.Topology;
 import io.lightpath.pce.ResourceLedger;
+import io.lightpath.provisioning.ProvisioningException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code lightpath_services_failed_total{reason}} (a PathFailureReason or ErrorReason name),
  * {@code lightpath_service_provisioning_seconds} (histogram, from reservation to ACTIVE or
  * FAILED) and {@code lightpath_fiber_spectrum_utilisation{fiber}} (used slots / grid slots, 0 to
- * 1, read from the resource ledger at scrape time).
+ * 1, read from the resource ledger at scrape time), and {@code lightpath_device_errors_total{device,step,kind}}.
  */
 @Singleton
 public final class ServiceMetrics {
@@ -46,6 +47,18 @@ public final class ServiceMetrics {
   void failed(String reason) {
     Counter.builder("lightpath.services.failed").tag("reason", reason)
         .description("Services that failed, by reason").register(registry).increment();
+  }
+
+  /**
+   * Counts a device step that failed, as {@code lightpath_device_errors_total{device,step,kind}}:
+   * operators alert on a device that keeps failing before services pile up FAILED.
+   */
+  void deviceError(ProvisioningException e) {
+    Counter.builder("lightpath.device.errors")
+        .tag("device", e.deviceId().isEmpty() ? "none" : e.deviceId())
+        .tag("step", e.step()).tag("kind", e.kind().name())
+        .description("Device steps that failed during provisioning or deprovisioning")
+        .register(registry).increment();
   }
 
   void provisioned(Duration took) {

@@ -73,6 +73,8 @@ class FailpointAndMetricsTest {
     MeterRegistry m = h.injector.getInstance(MeterRegistry.class);
     assertEquals(2.0, m.get("lightpath.service.creations").counter().count());
     assertEquals(1.0, m.get("lightpath.services.failed").tag("reason", "DEVICE_REJECTED").counter().count());
+    assertEquals(1.0, m.get("lightpath.device.errors").tag("device", "ta")
+        .tag("step", "transponder-optical-channel").tag("kind", "REJECTED").counter().count());
     assertEquals(1.0, m.get("lightpath.services.failed").tag("reason", "LATENCY_EXCEEDED").counter().count());
     assertEquals(2, m.get("lightpath.service.provisioning").timer().count());
     double utilisation = TestTopology.FIBERS.stream().mapToDouble(f ->
