@@ -1,0 +1,126 @@
+package io.lightpath.store.mvstore;
+
+import io.lightpath.store.StoreException;
+import io.lightpath.store.internal.SortedTable;
+import io.lightpath.store.internal.Tables;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.ByteArrayDataType;
+
+/**
+ * Tables in one H2 MVStore file. Auto-commit is off: the engine's {@link #commit} writes a new
+ * chunk and forces it to the device ({@code FileChannel.force}), so a returned commit survives a
+ * crash. MVStore is append-only with checksummed chunks; after a crash it opens at the last
+ * complete chunk, i.e. the last commit, so a torn write loses only an unacknowledged commit.
+ */
+final class MvStoreTables implements Tables {
+
+  private final MVStore store;
+
+  MvStoreTables(Path file) {
+    try {
+      this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+      store.setRetentionTime(0);
+    } catch (MVStoreException e) {
+      throw new StoreException("cannot open state store file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public SortedTable table(String name) {
+    MVMap<byte[], byte[]> map =
+        store.openMap(
+            name,
+            new MVMap.Builder<byte[], byte[]>()
+                .keyType(UnsignedBytesType.INSTANCE)
+                .valueType(ByteArrayDataType.INSTANCE));
+    return new MvTable(map);
+  }
+
+  @Override
+  public void commit() {
+    try {
+      store.commit();
+      store.sync();
+    } catch (MVStoreException e) {
+      throw new StoreException("state store commit failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void rollback() {
+    store.rollback();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /** Size of the store file in bytes, for benchmarks and diagnostics. */
+  long fileSizeBytes() {
+    return store.getFileStore().size();
+  }
+
+  private static final class MvTable implements SortedTable {
+    private final MVMap<byte[], byte[]> map;
+
+    MvTable(MVMap<byte[], byte[]> map) {
+      this.map = map;
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+      return map.get(key);
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+      map.put(key.clone(), value);
+    }
+
+    @Override
+    public void remove(byte[] key) {
+      map.remove(key);
+    }
+
+    @Override
+    public Iterator<Map.Entry<byte[], byte[]>> scan(byte[] from, byte[] toExclusive) {
+      Cursor<byte[], byte[]> cursor = map.cursor(from);
+      return new Iterator<>() {
+        private byte[] nextKey = advance();
+
+        private byte[] advance() {
+          if (!cursor.hasNext()) {
+            return null;
+          }
+          byte[] key = cursor.next();
+          return toExclusive != null && Arrays.compareUnsigned(key, toExclusive) >= 0 ? null : key;
+        }
+
+        @Override
+        public boolean hasNext() {
+          return nextKey != null;
+        }
+
+        @Override
+        public Map.Entry<byte[], byte[]> next() {
+          if (nextKey == null) {
+            throw new NoSuchElementException();
+          }
+          Map.Entry<byte[], byte[]> entry = new AbstractMap.SimpleImmutableEntry<>(nextKey, cursor.getValue());
+          nextKey = advance();
+          return entry;
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.lightpath.southbound.emulator.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
+import io.lightpath.southbound.emulator.store.ConfigException;
+import io.lightpath.southbound.emulator.store.DataPath;
+import io.lightpath.southbound.emulator.store.DeviceSchema;
+import io.lightpath.southbound.emulator.topology.DeviceRole;
+import io.lightpath.southbound.emulator.topology.DeviceSpec;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * How one device role is modelled: its YANG subset, its cross-leaf validation, how its config
+ * reads as optics, and which state leaves it reports. Stateless; one instance per role.
+ */
+public interface DeviceModel {
+  /** The schema of this role's data tree. */
+  DeviceSchema schema();
+
+  /** The YANG modules this role implements, as (name, organization, version) for Capabilities. */
+  java.util.List<String[]> modules();
+
+  /** Cross-leaf checks of a candidate config of device {@code spec}. */
+  void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException;
+
+  /** Config the device boots with (e.g. one component per transponder port), as an RFC 7951 tree. */
+  JsonNode initialConfig(DeviceSpec spec);
+
+  /** What the config means to light passing through the device. */
+  OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config);
+
+  /**
+   * State leaves beyond the config mirror: operational status and, for transponders, what each
+   * port receives.
+   *
+   * @param optics the device's latest optical state
+   */
+  Map<DataPath, JsonNode> operationalState(
+      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics);
+
+  /** The model for {@code role}. */
+  static DeviceModel forRole(DeviceRole role) {
+    return switch (role) {
+      case TRANSPONDER -> TransponderModel.INSTANCE;
+      case ROADM -> RoadmModel.INSTANCE;
+      case OCS -> OcsModel.INSTANCE;
+    };
+  }
+}

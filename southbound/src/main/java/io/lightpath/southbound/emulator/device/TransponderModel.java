@@ -1,0 +1,219 @@
+package io.lightpath.southbound.emulator.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.lightpath.southbound.emulator.optics.DeviceOptics;
+import io.lightpath.southbound.emulator.optics.OpticalReading;
+import io.lightpath.southbound.emulator.store.ConfigException;
+import io.lightpath.southbound.emulator.store.DataPath;
+import io.lightpath.southbound.emulator.store.DeviceSchema;
+import io.lightpath.southbound.emulator.store.LeafType;
+import io.lightpath.southbound.emulator.store.ListEntries;
+import io.lightpath.southbound.emulator.topology.DeviceSpec;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+
+/**
+ * A transponder: openconfig-platform components, one per port, each with an
+ * openconfig-terminal-device optical-channel ({@code frequency} in MHz, {@code
+ * target-output-power} in dBm). The laser is on while a frequency is configured.
+ */
+final class TransponderModel implements DeviceModel {
+  static final TransponderModel INSTANCE = new TransponderModel();
+  static final String COMPONENT = "components/component";
+  static final String OCH = COMPONENT + "/optical-channel";
+  static final String LOGICAL = "terminal-device/logical-channels/channel";
+  static final String ASSIGNMENT = LOGICAL + "/logical-channel-assignments/assignment";
+  /** Lowest accepted target-output-power, dBm. */
+  static final double MIN_POWER_DBM = -15.0;
+  /** Highest accepted target-output-power, dBm. */
+  static final double MAX_POWER_DBM = 5.0;
+
+  private final DeviceSchema schema =
+      DeviceSchema.builder()
+          .top("components", "openconfig-platform")
+          .top("terminal-device", "openconfig-terminal-device")
+          .list(LOGICAL, "index")
+          .leaf(LOGICAL + "/index", new LeafType.Uint(32), true)
+          .configLeaf(LOGICAL, "index", new LeafType.Uint(32))
+          .configLeaf(LOGICAL, "description", new LeafType.Str())
+          .configLeaf(LOGICAL, "admin-state", new LeafType.Enum(Set.of("ENABLED", "DISABLED", "MAINT")))
+          .list(ASSIGNMENT, "index")
+          .leaf(ASSIGNMENT + "/index", new LeafType.Uint(32), true)
+          .configLeaf(ASSIGNMENT, "index", new LeafType.Uint(32))
+          .configLeaf(ASSIGNMENT, "assignment-type",
+              new LeafType.Enum(Set.of("LOGICAL_CHANNEL", "OPTICAL_CHANNEL")))
+          .configLeaf(ASSIGNMENT, "optical-channel", new LeafType.Str())
+          .configLeaf(ASSIGNMENT, "allocation", new LeafType.Decimal(3))
+          .list(COMPONENT, "name")
+          .leaf(COMPONENT + "/name", new LeafType.Str(), true)
+          .configLeaf(COMPONENT, "name", new LeafType.Str())
+          .leaf(
+              COMPONENT + "/state/oper-status",
+              new LeafType.Enum(Set.of("ACTIVE", "INACTIVE", "DISABLED")),
+              false)
+          .configLeaf(OCH, "frequency", new LeafType.Uint(64))
+          .configLeaf(OCH, "target-output-power", new LeafType.Decimal(2))
+          .configLeaf(OCH, "operational-mode", new LeafType.Uint(16))
+          .leaf(OCH + "/state/carrier-present", new LeafType.Bool(), false)
+          .leaf(OCH + "/state/input-power/instant", new LeafType.Decimal(2), false)
+          .leaf(OCH + "/state/output-power/instant", new LeafType.Decimal(2), false)
+          .leaf(OCH + "/state/osnr/instant", new LeafType.Decimal(2), false)
+          .leaf(OCH + "/state/pre-fec-ber/instant", new LeafType.Decimal(18), false)
+          .build();
+
+  private TransponderModel() {}
+
+  @Override
+  public DeviceSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public List<String[]> modules() {
+    return List.of(
+        new String[] {"openconfig-platform", "OpenConfig working group", "0.24.0"},
+        new String[] {"openconfig-terminal-device", "OpenConfig working group", "1.9.2"});
+  }
+
+  @Override
+  public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException {
+    validateAssignments(spec, candidate);
+    for (var e : ListEntries.of(candidate, COMPONENT).entrySet()) {
+      String name = e.getKey().elems().get(1).keys().get("name");
+      if (!spec.ports().contains(name)) {
+        throw ConfigException.invalid(
+            "transponder " + spec.name() + " has no component '" + name + "'; its line ports are "
+                + spec.ports());
+      }
+      JsonNode f = e.getValue().get("optical-channel/config/frequency");
+      if (f != null && f.asLong() != 0) {
+        long mhz = f.asLong();
+        if (!FrequencyPlan.inBand(mhz)) {
+          throw ConfigException.invalid(
+              "component " + name + ": frequency " + mhz + " MHz is outside "
+                  + FrequencyPlan.MIN_FREQUENCY_MHZ + ".." + FrequencyPlan.MAX_FREQUENCY_MHZ + " MHz");
+        }
+        if (!FrequencyPlan.onGrid(mhz)) {
+          throw ConfigException.invalid(
+              "component " + name + ": frequency " + mhz + " MHz is not on the 6.25 GHz grid");
+        }
+      }
+      JsonNode p = e.getValue().get("optical-channel/config/target-output-power");
+      if (p != null && (p.asDouble() < MIN_POWER_DBM || p.asDouble() > MAX_POWER_DBM)) {
+        throw ConfigException.invalid(
+            "component " + name + ": target-output-power " + p.asDouble() + " dBm is outside "
+                + MIN_POWER_DBM + ".." + MAX_POWER_DBM + " dBm");
+      }
+    }
+  }
+
+  /** Checks that logical-channel assignments name existing optical channels. */
+  private static void validateAssignments(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException {
+    for (var e : ListEntries.of(candidate, ASSIGNMENT).entrySet()) {
+      JsonNode och = e.getValue().get("config/optical-channel");
+      if (och != null && !spec.ports().contains(och.asText())) {
+        throw ConfigException.invalid(e.getKey() + ": optical-channel '" + och.asText()
+            + "' is not a component of " + spec.name() + " (" + spec.ports() + ")");
+      }
+    }
+  }
+
+  /**
+   * Boots with one component per port and one logical channel per port (index 1, 2, ... in port
+   * order), ENABLED and assigned to that port's optical channel.
+   */
+  @Override
+  public JsonNode initialConfig(DeviceSpec spec) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    var list = root.putObject("openconfig-platform:components").putArray("component");
+    var channels = root.putObject("openconfig-terminal-device:terminal-device")
+        .putObject("logical-channels").putArray("channel");
+    int index = 1;
+    for (String port : spec.ports()) {
+      ObjectNode c = list.addObject();
+      c.put("name", port);
+      c.putObject("config").put("name", port);
+      ObjectNode ch = channels.addObject();
+      ch.put("index", index);
+      ch.putObject("config").put("index", index).put("admin-state", "ENABLED")
+          .put("description", "carrier of " + port);
+      ObjectNode a = ch.putObject("logical-channel-assignments").putArray("assignment").addObject();
+      a.put("index", 1);
+      a.putObject("config").put("index", 1).put("assignment-type", "OPTICAL_CHANNEL")
+          .put("optical-channel", port).put("allocation", "100.000");
+      index++;
+    }
+    return root;
+  }
+
+  /** Ports whose optical channel is assigned to a logical channel that is not ENABLED. */
+  private static java.util.Set<String> disabledPorts(NavigableMap<DataPath, JsonNode> config) {
+    java.util.Set<String> disabled = new java.util.HashSet<>();
+    for (var ch : ListEntries.of(config, LOGICAL).entrySet()) {
+      JsonNode admin = ch.getValue().get("config/admin-state");
+      if (admin == null || admin.asText().equals("ENABLED")) {
+        continue;
+      }
+      for (var e : ch.getValue().entrySet()) {
+        if (e.getKey().endsWith("/config/optical-channel")) {
+          disabled.add(e.getValue().asText());
+        }
+      }
+    }
+    return disabled;
+  }
+
+  @Override
+  public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config) {
+    Map<String, OpticalView.Tuning> tuning = new HashMap<>();
+    java.util.Set<String> disabled = disabledPorts(config);
+    for (var e : ListEntries.of(config, COMPONENT).entrySet()) {
+      JsonNode f = e.getValue().get("optical-channel/config/frequency");
+      String name = e.getKey().elems().get(1).keys().get("name");
+      if (f != null && f.asLong() != 0 && !disabled.contains(name)) {
+        JsonNode p = e.getValue().get("optical-channel/config/target-output-power");
+        tuning.put(
+            name,
+            new OpticalView.Tuning(f.asLong(), p == null ? 0.0 : p.asDouble()));
+      }
+    }
+    return new OpticalView.Transponder(Map.copyOf(tuning));
+  }
+
+  @Override
+  public Map<DataPath, JsonNode> operationalState(
+      DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics) {
+    Map<DataPath, JsonNode> out = new LinkedHashMap<>();
+    OpticalView.Transponder view = (OpticalView.Transponder) opticalView(spec, config);
+    for (String port : spec.ports()) {
+      DataPath component =
+          DataPath.ROOT
+              .child("components")
+              .child(new DataPath.Elem("component", Map.of("name", port)));
+      OpticalReading r = optics.receivers().getOrDefault(port, OpticalReading.DARK);
+      OpticalView.Tuning t = view.tuning().get(port);
+      DataPath state = component.child("optical-channel").child("state");
+      out.put(component.child("state").child("oper-status"),
+          TextNode.valueOf(r.carrierPresent() ? "ACTIVE" : "INACTIVE"));
+      out.put(state.child("carrier-present"), BooleanNode.valueOf(r.carrierPresent()));
+      out.put(state.child("input-power").child("instant"), DoubleNode.valueOf(r.inputPowerDbm()));
+      out.put(
+          state.child("output-power").child("instant"),
+          DoubleNode.valueOf(t == null ? OpticalReading.DARK_POWER_DBM : t.outputPowerDbm()));
+      out.put(state.child("osnr").child("instant"), DoubleNode.valueOf(r.osnrDb()));
+      out.put(state.child("pre-fec-ber").child("instant"), DoubleNode.valueOf(r.preFecBer()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,112 @@
+package io.lightpath.southbound.emulator.store;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The subset of a YANG schema an emulated device needs: its leaves (by key-less template such as
+ * {@code components/component/config/name}) with type and config/state flag, its lists with their
+ * keys, and the module of each top-level container. Built with {@link #builder()}.
+ */
+public final class DeviceSchema {
+  /**
+   * One leaf.
+   *
+   * @param type value type
+   * @param config true for configuration, false for state (config false)
+   */
+  public record LeafSpec(LeafType type, boolean config) {}
+
+  private final Map<String, LeafSpec> leaves;
+  private final Map<String, List<String>> lists;
+  private final Set<String> interior;
+  private final Map<String, String> topModules;
+
+  private DeviceSchema(Builder b) {
+    this.leaves = Map.copyOf(b.leaves);
+    this.lists = Map.copyOf(b.lists);
+    this.topModules = Map.copyOf(b.topModules);
+    Set<String> in = new HashSet<>();
+    for (String t : leaves.keySet()) {
+      int slash = t.lastIndexOf('/');
+      while (slash > 0) {
+        t = t.substring(0, slash);
+        in.add(t);
+        slash = t.lastIndexOf('/');
+      }
+      in.add(t);
+    }
+    in.addAll(lists.keySet());
+    this.interior = Set.copyOf(in);
+  }
+
+  /** The leaf at {@code template}, if it is one. */
+  public Optional<LeafSpec> leaf(String template) {
+    return Optional.ofNullable(leaves.get(template));
+  }
+
+  /** The keys of the list at {@code template}, if it is a list. */
+  public Optional<List<String>> listKeys(String template) {
+    return Optional.ofNullable(lists.get(template));
+  }
+
+  /** True when {@code template} is a container or list (has leaves below it). */
+  public boolean isInterior(String template) {
+    return interior.contains(template) || template.isEmpty();
+  }
+
+  /** The module owning a top-level node, for RFC 7951 member names. */
+  public String moduleOf(String topName) {
+    return topModules.getOrDefault(topName, "");
+  }
+
+  /** Top-level node names and their modules. */
+  public Map<String, String> topModules() {
+    return topModules;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects leaves and lists. Templates are key-less paths without leading slash. */
+  public static final class Builder {
+    private final Map<String, LeafSpec> leaves = new HashMap<>();
+    private final Map<String, List<String>> lists = new HashMap<>();
+    private final Map<String, String> topModules = new HashMap<>();
+
+    /** Declares a top-level container and its module. */
+    public Builder top(String name, String module) {
+      topModules.put(name, module);
+      return this;
+    }
+
+    /** Declares a list and its keys. */
+    public Builder list(String template, String... keys) {
+      lists.put(template, List.of(keys));
+      return this;
+    }
+
+    /** Declares a config leaf under {@code base}/config and its state mirror under base/state. */
+    public Builder configLeaf(String base, String name, LeafType type) {
+      leaves.put(base + "/config/" + name, new LeafSpec(type, true));
+      leaves.put(base + "/state/" + name, new LeafSpec(type, false));
+      return this;
+    }
+
+    /** Declares a single leaf. */
+    public Builder leaf(String template, LeafType type, boolean config) {
+      leaves.put(template, new LeafSpec(type, config));
+      return this;
+    }
+
+    public DeviceSchema build() {
+      return new DeviceSchema(this);
+    }
+  }
+}

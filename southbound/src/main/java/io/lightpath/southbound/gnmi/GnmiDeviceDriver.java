@@ -1,0 +1,123 @@
+package io.lightpath.southbound.gnmi;
+
+import io.lightpath.proto.gnmi.Encoding;
+import io.lightpath.proto.gnmi.ModelData;
+import io.lightpath.southbound.spi.CrossConnectConfig;
+import io.lightpath.southbound.spi.DeviceBehaviour;
+import io.lightpath.southbound.spi.DeviceDescription;
+import io.lightpath.southbound.spi.DeviceDriver;
+import io.lightpath.southbound.spi.DeviceException;
+import io.lightpath.southbound.spi.MediaChannelConfig;
+import io.lightpath.southbound.spi.OpticalStateReader;
+import io.lightpath.southbound.spi.StateSubscriber;
+import io.lightpath.southbound.spi.TransponderConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The gNMI {@link DeviceDriver}: one channel to one target, offering the behaviours of its
+ * {@link GnmiDeviceType}.
+ *
+ * <p>Thread-safe. {@link #close()} cancels every subscription and shuts the channel down.
+ */
+public final class GnmiDeviceDriver implements DeviceDriver {
+
+    private final GnmiDeviceConfig config;
+    private final GnmiClient client;
+    private final GnmiSession session;
+    private final Map<Class<? extends DeviceBehaviour>, DeviceBehaviour> behaviours = new LinkedHashMap<>();
+    private final List<ResilientSubscription> subscriptions = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * @param config target address, security, credentials, deadline, backoff
+     * @param validator schema check applied to every payload before it is sent
+     * @param scheduler runs subscription reconnects (inject a manual one in tests)
+     */
+    public GnmiDeviceDriver(GnmiDeviceConfig config, PayloadValidator validator, Scheduler scheduler) {
+        this.config = config;
+        this.client = new GnmiClient(config);
+        this.session = new GnmiSession(client, validator);
+        GnmiStateSubscriber subscriber = new GnmiStateSubscriber(session, config.type(), scheduler, config.backoff(),
+                this::register);
+        switch (config.type()) {
+            case TRANSPONDER -> {
+                GnmiTransponder transponder = new GnmiTransponder(session);
+                behaviours.put(TransponderConfig.class, transponder);
+                behaviours.put(OpticalStateReader.class, transponder);
+            }
+            case ROADM -> behaviours.put(MediaChannelConfig.class, new GnmiRoadm(session));
+            case OPTICAL_SWITCH -> behaviours.put(CrossConnectConfig.class, new GnmiOpticalSwitch(session));
+        }
+        behaviours.put(StateSubscriber.class, subscriber);
+    }
+
+    private synchronized void register(ResilientSubscription subscription) {
+        if (closed) {
+            throw new DeviceException(deviceId(), DeviceException.Kind.UNAVAILABLE, "driver is closed");
+        }
+        subscriptions.add(subscription);
+    }
+
+    @Override
+    public String deviceId() {
+        return config.deviceId();
+    }
+
+    /** The session, for reads and changes not covered by a behaviour (e.g. full-tree snapshots). */
+    public GnmiSession session() {
+        return session;
+    }
+
+    @Override
+    public CompletableFuture<DeviceDescription> discover() {
+        return client.probe().thenApply(caps -> {
+            List<DeviceDescription.SupportedModel> models = caps.getSupportedModelsList().stream()
+                    .map(m -> new DeviceDescription.SupportedModel(m.getName(), m.getOrganization(), m.getVersion()))
+                    .toList();
+            Set<String> missing = new TreeSet<>(config.type().requiredModels());
+            caps.getSupportedModelsList().stream().map(ModelData::getName).forEach(missing::remove);
+            if (!missing.isEmpty()) {
+                throw new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED,
+                        "target does not support required model(s) " + missing);
+            }
+            if (!caps.getSupportedEncodingsList().contains(Encoding.JSON_IETF)) {
+                throw new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED,
+                        "target does not support JSON_IETF encoding (supports " + caps.getSupportedEncodingsList()
+                                + ")");
+            }
+            return new DeviceDescription(deviceId(), caps.getGNMIVersion(), models);
+        });
+    }
+
+    @Override
+    public Set<Class<? extends DeviceBehaviour>> behaviours() {
+        return Set.copyOf(behaviours.keySet());
+    }
+
+    @Override
+    public <T extends DeviceBehaviour> Optional<T> behaviour(Class<T> type) {
+        return Optional.ofNullable(behaviours.get(type)).map(type::cast);
+    }
+
+    @Override
+    public void close() {
+        List<ResilientSubscription> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = List.copyOf(subscriptions);
+            subscriptions.clear();
+        }
+        toClose.forEach(ResilientSubscription::close);
+        client.close();
+    }
+}

@@ -1,0 +1,236 @@
+package io.lightpath.southbound.gnmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightpath.proto.gnmi.Encoding;
+import io.lightpath.proto.gnmi.GetRequest;
+import io.lightpath.proto.gnmi.GetResponse;
+import io.lightpath.proto.gnmi.Notification;
+import io.lightpath.proto.gnmi.Path;
+import io.lightpath.proto.gnmi.SetRequest;
+import io.lightpath.proto.gnmi.TypedValue;
+import io.lightpath.proto.gnmi.Update;
+import io.lightpath.southbound.spi.AppliedChange;
+import io.lightpath.southbound.spi.DeviceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and transactional writes on one gNMI target. This is where the per-device transaction contract lives:
+ *
+ * <ol>
+ *   <li>validate every payload against the schema (nothing is sent if one is invalid);</li>
+ *   <li>read the prior CONFIG value of every touched subtree (absent subtrees are remembered as absent);</li>
+ *   <li>send all edits in <em>one</em> SetRequest, which the gNMI specification makes atomic, with the RPC
+ *       deadline;</li>
+ *   <li>read every touched subtree back and check that the device reports what was written;</li>
+ *   <li>return an {@link AppliedChange} whose revert sends the inverse SetRequest (replace each subtree with its
+ *       prior value, delete the ones that did not exist) and verifies that the prior values are back.</li>
+ * </ol>
+ *
+ * <p>If the Set outcome is unknown (deadline exceeded) or verification fails, the inverse is sent once as a
+ * compensation before the failure is reported, so a failed change does not linger on the device.
+ *
+ * <p>Thread-safe. Changes and reverts on one session run one after another, in call order (reads do not wait):
+ * the prior value a change records is then always the state left by the change before it, so reverting
+ * changes in reverse order of completion restores the device exactly even when callers race.
+ */
+public final class GnmiSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GnmiSession.class);
+
+    private final GnmiClient client;
+    private final PayloadValidator validator;
+    /** Completion of the last queued change; the next one starts after it, whatever its outcome. */
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+
+    public GnmiSession(GnmiClient client, PayloadValidator validator) {
+        this.client = client;
+        this.validator = validator;
+    }
+
+    public String deviceId() {
+        return client.deviceId();
+    }
+
+    public GnmiClient client() {
+        return client;
+    }
+
+    /** Reads a CONFIG subtree; empty when the device has none at the path. */
+    public CompletableFuture<Optional<JsonNode>> readConfig(Path path) {
+        return read(path, GetRequest.DataType.CONFIG);
+    }
+
+    /** Reads a subtree including state; empty when the device has none at the path. */
+    public CompletableFuture<Optional<JsonNode>> readAll(Path path) {
+        return read(path, GetRequest.DataType.ALL);
+    }
+
+    /** Reads a subtree of the given data type; empty when the device has none at the path. */
+    public CompletableFuture<Optional<JsonNode>> read(Path path, GetRequest.DataType type) {
+        GetRequest request = GetRequest.newBuilder()
+                .addPath(path).setType(type).setEncoding(Encoding.JSON_IETF).build();
+        return client.get(request).handle((response, error) -> {
+            if (error != null) {
+                DeviceException de = GnmiErrors.toDeviceException(deviceId(), "Get", error);
+                if (de.kind() == DeviceException.Kind.NOT_FOUND) {
+                    return Optional.<JsonNode>empty();
+                }
+                throw de;
+            }
+            return decode(path, response);
+        });
+    }
+
+    private Optional<JsonNode> decode(Path path, GetResponse response) {
+        List<Map.Entry<Path, TypedValue>> updates = new ArrayList<>();
+        for (Notification n : response.getNotificationList()) {
+            for (Update u : n.getUpdateList()) {
+                updates.add(TypedValues.entry(n.getPrefix(), u));
+            }
+        }
+        try {
+            return TypedValues.assemble(path, updates);
+        } catch (IllegalArgumentException e) {
+            throw new DeviceException(deviceId(), DeviceException.Kind.MALFORMED_REPLY,
+                    "Get " + GnmiPaths.format(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code operation} after every change queued before it has finished. */
+    private synchronized <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<T> next = tail.handle((ignored, error) -> null).thenCompose(ignored -> operation.get());
+        tail = next;
+        return next;
+    }
+
+    /** Applies {@code edits} as one verified, revertible change (see the class comment). */
+    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits) {
+        return serialized(() -> applyNow(description, edits));
+    }
+
+    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> edits) {
+        if (edits.isEmpty()) {
+            return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
+        }
+        try {
+            for (ConfigEdit edit : edits) {
+                edit.value().ifPresent(v -> validator.validate(edit.path(), v));
+            }
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.INVALID_REQUEST,
+                    description + ": " + e.getMessage(), e));
+        }
+        return readConfigs(edits).thenCompose(priors -> {
+            List<ConfigEdit> inverse = new ArrayList<>();
+            boolean changesSomething = false;
+            for (int i = 0; i < edits.size(); i++) {
+                Optional<JsonNode> prior = priors.get(i);
+                inverse.add(new ConfigEdit(edits.get(i).path(), prior));
+                changesSomething |= edits.get(i).value().isPresent() || prior.isPresent();
+            }
+            if (!changesSomething) {
+                return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
+            }
+            GnmiAppliedChange change = new GnmiAppliedChange(this, description, List.copyOf(inverse));
+            return setAndVerify(description, edits, false).handle((ok, error) -> {
+                if (error == null) {
+                    return CompletableFuture.completedFuture((AppliedChange) change);
+                }
+                DeviceException de = GnmiErrors.toDeviceException(deviceId(), "Set", error);
+                boolean outcomeUnknown = de.kind() == DeviceException.Kind.DEADLINE_EXCEEDED
+                        || de.kind() == DeviceException.Kind.VERIFICATION_FAILED;
+                if (!outcomeUnknown) {
+                    return CompletableFuture.<AppliedChange>failedFuture(de);
+                }
+                LOG.warn("{}: change '{}' failed ({}); sending its inverse as compensation",
+                        deviceId(), description, de.kind());
+                // Not change.revert(): that would queue behind this very change and never run.
+                return setAndVerify("compensation of " + description, inverse, true)
+                        .<AppliedChange>handle((ignored, revertError) -> {
+                    if (revertError != null) {
+                        de.addSuppressed(revertError);
+                    }
+                    throw de;
+                });
+            }).thenCompose(f -> f);
+        });
+    }
+
+    private CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<ConfigEdit> edits) {
+        List<CompletableFuture<Optional<JsonNode>>> reads = edits.stream().map(e -> readConfig(e.path())).toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> reads.stream().map(CompletableFuture::join).collect(Collectors.toList()));
+    }
+
+    /**
+     * Sends {@code edits} in one SetRequest and reads them back. With {@code exact}, the read-back must equal
+     * the written subtree (used to restore prior values); otherwise it must contain every written leaf (the
+     * device may add defaults).
+     */
+    CompletableFuture<Void> setAndVerify(String description, List<ConfigEdit> edits, boolean exact) {
+        SetRequest.Builder set = SetRequest.newBuilder();
+        for (ConfigEdit edit : edits) {
+            if (edit.value().isPresent()) {
+                set.addReplace(Update.newBuilder().setPath(edit.path()).setVal(TypedValue.newBuilder()
+                        .setJsonIetfVal(IetfJson.toBytes(edit.value().get()))));
+            } else {
+                set.addDelete(edit.path());
+            }
+        }
+        return client.set(set.build()).thenCompose(response -> readConfigs(edits)).thenAccept(readBack -> {
+            for (int i = 0; i < edits.size(); i++) {
+                ConfigEdit edit = edits.get(i);
+                Optional<JsonNode> actual = readBack.get(i);
+                boolean ok = edit.value().isEmpty() ? actual.isEmpty()
+                        : actual.isPresent() && (exact ? IetfJson.equivalent(actual.get(), edit.value().get())
+                                : IetfJson.containsAll(actual.get(), edit.value().get()));
+                if (!ok) {
+                    throw new DeviceException(deviceId(), DeviceException.Kind.VERIFICATION_FAILED,
+                            description + ": read-back of " + GnmiPaths.format(edit.path()) + " is "
+                                    + actual.map(JsonNode::toString).orElse("absent") + ", expected "
+                                    + edit.value().map(JsonNode::toString).orElse("absent"));
+                }
+            }
+        });
+    }
+
+    /** The revertible record of one applied change. */
+    private static final class GnmiAppliedChange implements AppliedChange {
+        private final GnmiSession session;
+        private final String description;
+        private final List<ConfigEdit> inverse;
+
+        GnmiAppliedChange(GnmiSession session, String description, List<ConfigEdit> inverse) {
+            this.session = session;
+            this.description = description;
+            this.inverse = inverse;
+        }
+
+        @Override
+        public String deviceId() {
+            return session.deviceId();
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public CompletableFuture<Void> revert() {
+            return session.serialized(() -> session.setAndVerify("revert of " + description, inverse, true));
+        }
+
+        @Override
+        public String toString() {
+            return deviceId() + ": " + description + " (inverse: " + inverse + ")";
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.lightpath.southbound.gnmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.lightpath.proto.gnmi.GetRequest;
+import io.lightpath.southbound.spi.AppliedChange;
+import io.lightpath.southbound.spi.DeviceException;
+import io.lightpath.southbound.spi.OpticalChannelConfig;
+import io.lightpath.southbound.spi.OpticalChannelState;
+import io.lightpath.southbound.spi.OpticalStateReader;
+import io.lightpath.southbound.spi.TransponderConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link TransponderConfig} and {@link OpticalStateReader} over gNMI and openconfig-terminal-device. */
+final class GnmiTransponder extends GnmiBehaviour implements TransponderConfig, OpticalStateReader {
+
+    GnmiTransponder(GnmiSession session) {
+        super(session);
+    }
+
+    @Override
+    public CompletableFuture<AppliedChange> configureOpticalChannel(OpticalChannelConfig config) {
+        String name = config.componentName();
+        String description = "optical channel " + name + " -> " + config.frequencyMhz() + " MHz, "
+                + config.targetOutputPowerDbm() + " dBm, mode " + config.operationalMode()
+                + (config.adminEnabled() ? ", enabled" : ", disabled");
+        return session.readConfig(TerminalDeviceMapping.logicalChannels()).thenCompose(logical -> {
+            Optional<Long> carrier = decode("logical channels",
+                    () -> TerminalDeviceMapping.logicalChannelFor(logical, name));
+            List<ConfigEdit> edits = new ArrayList<>();
+            edits.add(ConfigEdit.replace(TerminalDeviceMapping.configLeaf(name, "frequency"),
+                    IetfJson.int64(config.frequencyMhz())));
+            edits.add(ConfigEdit.replace(TerminalDeviceMapping.configLeaf(name, "target-output-power"),
+                    IetfJson.decimal64(config.targetOutputPowerDbm(), 2)));
+            edits.add(ConfigEdit.replace(TerminalDeviceMapping.configLeaf(name, "operational-mode"),
+                    IntNode.valueOf(config.operationalMode())));
+            if (carrier.isPresent()) {
+                edits.add(ConfigEdit.replace(TerminalDeviceMapping.logicalChannelAdminState(carrier.get()),
+                        TextNode.valueOf(config.adminEnabled() ? "ENABLED" : "DISABLED")));
+            } else if (!config.adminEnabled()) {
+                return CompletableFuture.failedFuture(new DeviceException(deviceId(),
+                        DeviceException.Kind.INVALID_REQUEST, description
+                                + ": no logical channel is assigned to " + name + ", so it cannot be disabled"));
+            }
+            return session.apply(description, edits);
+        });
+    }
+
+    @Override
+    public CompletableFuture<OpticalChannelConfig> readOpticalChannel(String componentName) {
+        CompletableFuture<Optional<JsonNode>> config = session.readConfig(TerminalDeviceMapping.config(componentName));
+        CompletableFuture<Optional<JsonNode>> logical = session.readConfig(TerminalDeviceMapping.logicalChannels());
+        return config.thenCombine(logical, (c, l) -> {
+            JsonNode node = c.orElseThrow(() -> notFound("optical channel " + componentName));
+            return decode("optical channel " + componentName, () -> {
+                long frequency = IetfJson.member(node, "frequency").map(f -> IetfJson.decimal(f).longValueExact())
+                        .orElseThrow(() -> new IllegalArgumentException("no frequency configured"));
+                double power = IetfJson.member(node, "target-output-power")
+                        .map(p -> IetfJson.decimal(p).doubleValue()).orElse(0.0);
+                int mode = IetfJson.member(node, "operational-mode").map(m -> IetfJson.decimal(m).intValueExact())
+                        .orElse(0);
+                boolean enabled = TerminalDeviceMapping.logicalChannelFor(l, componentName)
+                        .map(index -> l.flatMap(lc -> IetfJson.member(lc, "channel")).map(list -> {
+                            for (JsonNode ch : list) {
+                                if (IetfJson.member(ch, "index").map(i -> IetfJson.decimal(i).longValueExact() == index)
+                                        .orElse(false)) {
+                                    return IetfJson.at(ch, "config", "admin-state")
+                                            .map(s -> IetfJson.identity(s).equals("ENABLED")).orElse(true);
+                                }
+                            }
+                            return true;
+                        }).orElse(true))
+                        .orElse(true);
+                return new OpticalChannelConfig(componentName, frequency, power, mode, enabled);
+            });
+        });
+    }
+
+    @Override
+    public CompletableFuture<OpticalChannelState> readOpticalChannelState(String componentName) {
+        return session.read(TerminalDeviceMapping.component(componentName), GetRequest.DataType.STATE)
+                .thenApply(state -> {
+                    JsonNode node = state.orElseThrow(() -> notFound("component " + componentName));
+                    return decode("state of " + componentName, () -> TerminalDeviceMapping.state(componentName, node));
+                });
+    }
+}

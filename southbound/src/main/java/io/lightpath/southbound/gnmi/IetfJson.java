@@ -1,0 +1,202 @@
+package io.lightpath.southbound.gnmi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.protobuf.ByteString;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 7951 (JSON_IETF) helpers on Jackson's tree model: encoding of 64-bit and decimal values as strings,
+ * lenient decoding (string or number), module-prefix handling and comparison.
+ */
+public final class IetfJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private IetfJson() {
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** uint64/int64 are JSON strings in RFC 7951 (section 6.1). */
+    public static TextNode int64(long value) {
+        return TextNode.valueOf(Long.toString(value));
+    }
+
+    /** decimal64 is a JSON string in RFC 7951, with the type's fraction digits. */
+    public static TextNode decimal64(double value, int fractionDigits) {
+        return TextNode.valueOf(BigDecimal.valueOf(value).setScale(fractionDigits, RoundingMode.HALF_EVEN)
+                .toPlainString());
+    }
+
+    public static ByteString toBytes(JsonNode node) {
+        try {
+            return ByteString.copyFromUtf8(MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise JSON tree", e);
+        }
+    }
+
+    /** Parses JSON bytes; throws {@link IllegalArgumentException} when they are not JSON. */
+    public static JsonNode parse(ByteString bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes.toStringUtf8());
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException("empty JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The member called {@code name} with or without a module prefix ("module:name"). */
+    public static Optional<JsonNode> member(JsonNode object, String name) {
+        if (object == null || !object.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode direct = object.get(name);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (localName(e.getKey()).equals(name)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Follows members by local name; empty if any is missing. */
+    public static Optional<JsonNode> at(JsonNode root, String... names) {
+        Optional<JsonNode> cur = Optional.ofNullable(root);
+        for (String name : names) {
+            cur = cur.flatMap(n -> member(n, name));
+        }
+        return cur;
+    }
+
+    public static String localName(String memberName) {
+        int colon = memberName.indexOf(':');
+        return colon < 0 ? memberName : memberName.substring(colon + 1);
+    }
+
+    /** A number written as JSON number or string; throws {@link IllegalArgumentException} otherwise. */
+    public static BigDecimal decimal(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: \"" + node.asText() + "\"", e);
+            }
+        }
+        throw new IllegalArgumentException("not a number: " + node);
+    }
+
+    /** Identity values may carry a module prefix; returns the local part. */
+    public static String identity(JsonNode node) {
+        return localName(node.asText());
+    }
+
+    /**
+     * Removes module prefixes from all member names and identity-like string values are left untouched;
+     * used to compare trees written by us with trees read back from a device.
+     */
+    public static JsonNode stripPrefixes(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = object();
+            node.properties().forEach(e -> out.set(localName(e.getKey()), stripPrefixes(e.getValue())));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = array();
+            node.forEach(child -> out.add(stripPrefixes(child)));
+            return out;
+        }
+        return node;
+    }
+
+    /**
+     * Whether every leaf of {@code expected} is present in {@code actual} with an equal value. Numbers are
+     * compared numerically whether written as JSON numbers or strings, identities without module prefix, and
+     * list entries are matched by position after both lists are compared as sets of subsets.
+     */
+    public static boolean containsAll(JsonNode actual, JsonNode expected) {
+        if (expected.isObject()) {
+            if (!actual.isObject()) {
+                return false;
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Optional<JsonNode> a = member(actual, localName(e.getKey()));
+                if (a.isEmpty() || !containsAll(a.get(), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected.isArray()) {
+            if (!actual.isArray()) {
+                return false;
+            }
+            for (JsonNode e : expected) {
+                boolean found = false;
+                for (JsonNode a : actual) {
+                    if (containsAll(a, e)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return scalarEquals(actual, expected);
+    }
+
+    /** Both trees contain each other: equal up to representation. */
+    public static boolean equivalent(JsonNode a, JsonNode b) {
+        return containsAll(a, b) && containsAll(b, a);
+    }
+
+    private static boolean scalarEquals(JsonNode a, JsonNode b) {
+        if (a.isContainerNode() || b.isContainerNode()) {
+            return false;
+        }
+        if (a.isBoolean() || b.isBoolean()) {
+            return a.isBoolean() && b.isBoolean() && a.booleanValue() == b.booleanValue();
+        }
+        if (a.isNull() || b.isNull()) {
+            return a.isNull() == b.isNull() && a.isNull();
+        }
+        try {
+            return decimal(a).compareTo(decimal(b)) == 0;
+        } catch (IllegalArgumentException notNumbers) {
+            return localName(a.asText()).equals(localName(b.asText()));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.lightpath.southbound.gnmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.lightpath.proto.gnmi.Notification;
+import io.lightpath.proto.gnmi.Path;
+import io.lightpath.proto.gnmi.PathElem;
+import io.lightpath.proto.gnmi.SubscribeRequest;
+import io.lightpath.proto.gnmi.SubscribeResponse;
+import io.lightpath.proto.gnmi.Update;
+import io.lightpath.southbound.spi.DeviceException;
+import io.lightpath.southbound.spi.OperStatus;
+import io.lightpath.southbound.spi.StateEvent;
+import io.lightpath.southbound.spi.StateListener;
+import io.lightpath.southbound.spi.StateMetric;
+import io.lightpath.southbound.spi.StateSubscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gNMI Subscribe stream kept alive across connection loss.
+ *
+ * <p>When the stream fails, the retry is scheduled after {@link BackoffPolicy#delay(int)} of the number of
+ * consecutive failures, the channel's own backoff is reset so that the retry connects at once, and the same
+ * SubscribeRequest is sent on a new stream. The attempt counter goes back to zero as soon as the new stream
+ * delivers a response. At most one stream is open at any time: a new one is opened only after the old one has
+ * ended (or has been cancelled), and callbacks of an old stream are ignored by generation number, so a
+ * reconnect never duplicates a subscription.
+ *
+ * <p>Thread-safe. Listener calls are made under this object's lock, hence never concurrently.
+ */
+final class ResilientSubscription implements StateSubscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientSubscription.class);
+
+    /** Which resource and metric a subscribed leaf reports. */
+    record Target(String resource, StateMetric metric) {
+    }
+
+    private final GnmiClient client;
+    private final Scheduler scheduler;
+    private final BackoffPolicy backoff;
+    private final SubscribeRequest request;
+    private final Map<Path, Target> targets;
+    private final StateListener listener;
+
+    private boolean closed;
+    private boolean connected;
+    private int generation;
+    private int failures;
+    private ClientCallStreamObserver<SubscribeRequest> call;
+    private Scheduler.Cancellable pendingRetry;
+
+    ResilientSubscription(GnmiClient client, Scheduler scheduler, BackoffPolicy backoff, SubscribeRequest request,
+            Map<Path, Target> targets, StateListener listener) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.request = request;
+        this.targets = Map.copyOf(targets);
+        this.listener = listener;
+    }
+
+    synchronized void start() {
+        open();
+    }
+
+    private void open() {
+        if (closed) {
+            return;
+        }
+        if (call != null) {
+            call.cancel("replaced by a new stream", null);
+            call = null;
+        }
+        int myGeneration = ++generation;
+        client.subscribe(request, new StreamObserver<>() {
+            @Override
+            public void onNext(SubscribeResponse response) {
+                handle(myGeneration, response);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                ended(myGeneration, GnmiErrors.toDeviceException(client.deviceId(), "Subscribe", t));
+            }
+
+            @Override
+            public void onCompleted() {
+                ended(myGeneration, new DeviceException(client.deviceId(), DeviceException.Kind.UNAVAILABLE,
+                        "Subscribe stream ended by the target"));
+            }
+        }, started -> {
+            synchronized (this) {
+                if (generation == myGeneration) {
+                    call = started;
+                }
+            }
+        });
+    }
+
+    private synchronized void handle(int myGeneration, SubscribeResponse response) {
+        if (closed || myGeneration != generation) {
+            return;
+        }
+        connected = true;
+        failures = 0;
+        switch (response.getResponseCase()) {
+            case SYNC_RESPONSE -> listener.onSynced();
+            case UPDATE -> deliver(response.getUpdate());
+            default -> LOG.debug("{}: ignoring Subscribe response {}", client.deviceId(), response.getResponseCase());
+        }
+    }
+
+    private void deliver(Notification notification) {
+        Instant at = Instant.ofEpochSecond(0, notification.getTimestamp());
+        for (Update update : notification.getUpdateList()) {
+            Path path = GnmiPaths.join(notification.getPrefix(), update.getPath());
+            JsonNode value;
+            try {
+                value = TypedValues.toJson(update.getVal());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: ignoring malformed update at {}: {}", client.deviceId(), GnmiPaths.format(path),
+                        e.getMessage());
+                continue;
+            }
+            for (Map.Entry<Path, Target> t : targets.entrySet()) {
+                if (!GnmiPaths.startsWith(t.getKey(), path)) {
+                    continue;
+                }
+                Optional<JsonNode> leaf = descend(value, t.getKey(), path.getElemCount());
+                leaf.flatMap(v -> event(t.getValue(), v, at)).ifPresent(listener::onEvent);
+            }
+        }
+    }
+
+    /** The value of the subscribed leaf inside an update sent for one of its ancestors (or the leaf itself). */
+    private static Optional<JsonNode> descend(JsonNode value, Path leaf, int from) {
+        Optional<JsonNode> cur = Optional.of(value);
+        for (int i = from; i < leaf.getElemCount() && cur.isPresent(); i++) {
+            PathElem elem = leaf.getElem(i);
+            cur = cur.flatMap(n -> IetfJson.member(n, elem.getName()));
+            if (elem.getKeyCount() > 0) {
+                cur = cur.flatMap(list -> {
+                    for (JsonNode entry : list) {
+                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> IetfJson
+                                .member(entry, k.getKey()).map(v -> v.asText().equals(k.getValue())).orElse(false));
+                        if (match) {
+                            return Optional.of(entry);
+                        }
+                    }
+                    return Optional.empty();
+                });
+            }
+        }
+        return cur;
+    }
+
+    private Optional<StateEvent> event(Target target, JsonNode value, Instant at) {
+        String device = client.deviceId();
+        try {
+            return Optional.of(switch (target.metric()) {
+                case OPER_STATUS -> {
+                    OperStatus s = switch (IetfJson.identity(value)) {
+                        case "UP", "ACTIVE" -> OperStatus.UP;
+                        case "DOWN", "INACTIVE", "DISABLED" -> OperStatus.DOWN;
+                        default -> OperStatus.UNKNOWN;
+                    };
+                    yield new StateEvent(device, target.resource(), target.metric(), s == OperStatus.UP ? 1 : 0, s, at);
+                }
+                case LOSS_OF_SIGNAL -> {
+                    if (!value.isBoolean()) {
+                        throw new IllegalArgumentException("carrier-present is not a boolean: " + value);
+                    }
+                    yield new StateEvent(device, target.resource(), target.metric(), value.booleanValue() ? 0 : 1,
+                            OperStatus.UNKNOWN, at);
+                }
+                default -> new StateEvent(device, target.resource(), target.metric(),
+                        IetfJson.decimal(value).doubleValue(), OperStatus.UNKNOWN, at);
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}: ignoring malformed {} of {}: {}", device, target.metric(), target.resource(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private synchronized void ended(int myGeneration, DeviceException cause) {
+        if (closed || myGeneration != generation) {
+            return;
+        }
+        call = null;
+        connected = false;
+        listener.onDisconnected(cause);
+        scheduleRetry(cause);
+    }
+
+    private void scheduleRetry(DeviceException cause) {
+        Duration delay = backoff.delay(Math.min(failures, 62));
+        failures++;
+        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.kind(), failures, delay);
+        pendingRetry = scheduler.schedule(this::retry, delay);
+    }
+
+    /** Probes the target (waiting for the connection, bounded by the RPC deadline), then re-subscribes. */
+    private synchronized void retry() {
+        pendingRetry = null;
+        if (closed) {
+            return;
+        }
+        client.resetConnectBackoff();
+        int myGeneration = generation;
+        client.probe().whenComplete((caps, error) -> {
+            synchronized (this) {
+                if (closed || myGeneration != generation) {
+                    return;
+                }
+                if (error != null) {
+                    scheduleRetry(GnmiErrors.toDeviceException(client.deviceId(), "Capabilities", error));
+                } else {
+                    open();
+                }
+            }
+        });
+    }
+
+    /** Number of consecutive failed attempts since the last response (for tests and metrics). */
+    synchronized int consecutiveFailures() {
+        return failures;
+    }
+
+    @Override
+    public synchronized boolean connected() {
+        return connected && !closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connected = false;
+        if (pendingRetry != null) {
+            pendingRetry.cancel();
+            pendingRetry = null;
+        }
+        if (call != null) {
+            call.cancel("subscription closed", null);
+            call = null;
+        }
+    }
+}

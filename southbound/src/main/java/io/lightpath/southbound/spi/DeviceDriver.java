@@ -1,0 +1,34 @@
+package io.lightpath.southbound.spi;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connection to one device and the behaviours it supports.
+ *
+ * <p>Thread-safe. {@link #close()} releases the connection and cancels every subscription made through it;
+ * calls made after close fail with {@link DeviceException.Kind#UNAVAILABLE}.
+ */
+public interface DeviceDriver extends AutoCloseable {
+
+    /** Identifier of the device, as configured in the controller. */
+    String deviceId();
+
+    /**
+     * Checks that the device is reachable and supports every data model this driver needs.
+     *
+     * @return the device's self-description; fails with {@link DeviceException.Kind#UNSUPPORTED} when a
+     *     required model is missing
+     */
+    CompletableFuture<DeviceDescription> discover();
+
+    /** The behaviour types this driver offers. */
+    Set<Class<? extends DeviceBehaviour>> behaviours();
+
+    /** The behaviour of the given type, or empty if this driver does not offer it. */
+    <T extends DeviceBehaviour> Optional<T> behaviour(Class<T> type);
+
+    @Override
+    void close();
+}
