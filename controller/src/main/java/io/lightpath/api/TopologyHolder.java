@@ -1,21 +1,40 @@
 package io.lightpath.api;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
 import io.lightpath.api.internal.RpcErrors;
 import io.lightpath.proto.v1.Topology;
+import io.lightpath.store.Bytes;
+import io.lightpath.store.KeyValue;
+import io.lightpath.store.StateStore;
+import io.lightpath.store.StoreException;
+import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Holds the current topology and its etag. Changes are serialized and conditional on the etag
- * when the client gives one, so two operators editing at once cannot silently overwrite each
- * other. Thread-safe.
+ * Holds the current topology and its etag, persisted in the {@link StateStore} under {@value
+ * #KEY} (protobuf bytes, etag included) so it survives a restart. Changes are serialized and
+ * conditional on the etag when the client gives one, so two operators editing at once cannot
+ * silently overwrite each other. A change is written to the store before it becomes current.
+ * Thread-safe.
  */
 public final class TopologyHolder {
-  private Topology current = Topology.newBuilder().setEtag("0").build();
+  /** Store key of the topology. */
+  public static final String KEY = "/topology";
+
+  private final StateStore store;
+  private Topology current;
   private long generation;
 
+  @Inject
+  public TopologyHolder(StateStore store) {
+    this.store = store;
+  }
+
   public synchronized Topology current() {
+    load();
     return current;
   }
 
@@ -26,6 +45,7 @@ public final class TopologyHolder {
 
   /** Applies {@code change} to the current topology under the etag condition. */
   public synchronized Topology update(UnaryOperator<Topology> change, String etag) {
+    load();
     if (!etag.isEmpty() && !etag.equals(current.getEtag())) {
       throw RpcErrors.error(
           Code.ABORTED,
@@ -33,9 +53,29 @@ public final class TopologyHolder {
           "topology changed since etag " + etag + " (now " + current.getEtag() + "); re-read and retry",
           Map.of("current_etag", current.getEtag()));
     }
-    Topology next = change.apply(current);
+    Topology next = change.apply(current).toBuilder().setEtag(Long.toString(generation + 1)).build();
+    store.put(Bytes.utf8(KEY), Bytes.wrap(next.toByteArray()));
     generation++;
-    current = next.toBuilder().setEtag(Long.toString(generation)).build();
+    current = next;
     return current;
+  }
+
+  /** Reads the stored topology on first use (not in the constructor: injection does no I/O). */
+  private void load() {
+    if (current != null) {
+      return;
+    }
+    Optional<KeyValue> kv = store.get(KEY);
+    if (kv.isEmpty()) {
+      current = Topology.newBuilder().setEtag("0").build();
+      generation = 0;
+      return;
+    }
+    try {
+      current = Topology.parseFrom(kv.get().value().toByteArray());
+      generation = Long.parseLong(current.getEtag());
+    } catch (InvalidProtocolBufferException | NumberFormatException e) {
+      throw new StoreException("corrupt topology record " + KEY, e);
+    }
   }
 }

@@ -7,6 +7,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
+import io.lightpath.server.StoreConfig;
+import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.service.ServiceRecovery;
+import io.lightpath.store.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -33,10 +39,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port of the Prometheus /metrics endpoint (default: ${DEFAULT-VALUE}; -1 = off).")
   int metricsPort;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Directory of the durable state store (default: ./data if it exists, else ~/.lightpath).")
+  Path dataDir;
+
+  @Option(names = "--in-memory",
+      description = "Keep all state in memory and lose it on exit (tests and demos only).")
+  boolean inMemory;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
-    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC()));
+    StoreConfig storeConfig = inMemory ? StoreConfig.inMemory() : StoreConfig.at(dataDirectory());
+    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
+    // opens the store, rebuilds the resource ledger and reconciles interrupted services
+    injector.getInstance(ServiceRecovery.class).ensureRecovered();
     LightpathServer server = injector.getInstance(LightpathServer.class);
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
@@ -48,15 +65,26 @@ final class ServeCommand implements Callable<Integer> {
         if (metrics != null) {
           metrics.close();
         }
+        injector.getInstance(ProvisioningOrchestrator.class).close();
+        injector.getInstance(StateStore.class).close();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "lightpath-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("lightpath serving on " + bind + ":" + server.port()
+        + storeConfig.dataDir().map(d -> ", state in " + d).orElse(", state in memory only")
         + (metrics == null ? "" : ", metrics on " + bind + ":" + metrics.port() + "/metrics"));
     System.out.flush();
     server.awaitTermination();
     return 0;
+  }
+
+  private Path dataDirectory() {
+    if (dataDir != null) {
+      return dataDir;
+    }
+    Path local = Path.of("data");
+    return Files.isDirectory(local) ? local : Path.of(System.getProperty("user.home"), ".lightpath");
   }
 }

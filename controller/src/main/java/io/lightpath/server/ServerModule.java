@@ -11,6 +11,10 @@ import io.lightpath.device.DeviceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.lightpath.service.LifecycleModule;
+import io.lightpath.store.StateStore;
+import io.lightpath.store.memory.InMemoryStateStore;
+import io.lightpath.store.mvstore.MvStateStore;
 import java.time.Clock;
 import java.util.List;
 
@@ -21,10 +25,17 @@ import java.util.List;
 public final class ServerModule extends AbstractModule {
   private final ServerConfig config;
   private final Clock clock;
+  private final StoreConfig store;
 
+  /** A server whose state lives in memory only (tests). */
   public ServerModule(ServerConfig config, Clock clock) {
+    this(config, clock, StoreConfig.inMemory());
+  }
+
+  public ServerModule(ServerConfig config, Clock clock, StoreConfig store) {
     this.config = config;
     this.clock = clock;
+    this.store = store;
   }
 
   @Override
@@ -34,6 +45,16 @@ public final class ServerModule extends AbstractModule {
     bind(DeviceRegistry.class).in(Singleton.class);
     bind(TopologyHolder.class).in(Singleton.class);
     bind(LightpathServer.class).in(Singleton.class);
+    bind(StoreConfig.class).toInstance(store);
+    install(new LifecycleModule());
+  }
+
+  /** Opens the store when first injected (not in configure(): building the injector does no I/O). */
+  @Provides
+  @Singleton
+  StateStore stateStore(StoreConfig config, Clock clock) {
+    return config.dataDir().<StateStore>map(dir -> MvStateStore.open(dir, clock))
+        .orElseGet(() -> new InMemoryStateStore(clock));
   }
 
   @Provides

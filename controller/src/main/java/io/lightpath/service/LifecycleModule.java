@@ -1,0 +1,54 @@
+package io.lightpath.service;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import io.lightpath.pce.PceConfig;
+import io.lightpath.pce.ResourceLedger;
+import io.lightpath.provisioning.Provisioner;
+import io.lightpath.qot.GnQotEstimator;
+import io.lightpath.qot.QotEstimator;
+import io.lightpath.qot.QotParameters;
+import io.lightpath.transceiver.TransceiverCatalog;
+import jakarta.inject.Singleton;
+
+/**
+ * Bindings of the service lifecycle. Side-effect free: the catalog and estimator are built when
+ * first injected. The default {@link Provisioner} is {@link NoSouthboundProvisioner}; a
+ * deployment with drivers (or a test with a fake) overrides that binding.
+ */
+public final class LifecycleModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(Provisioner.class).to(NoSouthboundProvisioner.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  LifecycleConfig lifecycleConfig() {
+    return LifecycleConfig.defaults();
+  }
+
+  @Provides
+  @Singleton
+  PceConfig pceConfig() {
+    return PceConfig.defaults();
+  }
+
+  @Provides
+  @Singleton
+  ResourceLedger ledger(PceConfig config) {
+    return new ResourceLedger(config.grid());
+  }
+
+  @Provides
+  @Singleton
+  QotEstimator qotEstimator() {
+    return new GnQotEstimator(QotParameters.defaults());
+  }
+
+  @Provides
+  @Singleton
+  TransceiverCatalog catalog() {
+    return TransceiverCatalog.loadDefault();
+  }
+}

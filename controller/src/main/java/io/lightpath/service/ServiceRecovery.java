@@ -1,0 +1,63 @@
+package io.lightpath.service;
+
+import io.lightpath.model.Topology;
+import io.lightpath.pce.PathResult;
+import io.lightpath.proto.v1.ServiceState;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Startup of the lifecycle over a store that may hold services from a previous run: re-claims the
+ * reservation of every live service in the (empty) in-memory ledger, then reconciles the ones a
+ * restart interrupted: PROVISIONING services are rolled back on the devices and marked FAILED
+ * ("interrupted by restart"), DELETING services finish their deletion. Runs once; every lifecycle
+ * operation calls {@link #ensureRecovered} first so no request sees a half-built ledger.
+ */
+@Singleton
+public final class ServiceRecovery {
+  private static final Logger log = LoggerFactory.getLogger(ServiceRecovery.class);
+
+  private final ServiceRepository services;
+  private final PathEngine engine;
+  private final ProvisioningOrchestrator orchestrator;
+  private final ServiceMetrics metrics;
+  private boolean recovered;
+
+  @Inject
+  public ServiceRecovery(ServiceRepository services, PathEngine engine,
+      ProvisioningOrchestrator orchestrator, ServiceMetrics metrics) {
+    this.services = services;
+    this.engine = engine;
+    this.orchestrator = orchestrator;
+    this.metrics = metrics;
+  }
+
+  /** Rebuilds the ledger and starts reconciliation, the first time it is called. */
+  public synchronized void ensureRecovered() {
+    if (recovered) {
+      return;
+    }
+    Topology topology = engine.topology();
+    metrics.watchFibers(topology);
+    int live = 0;
+    for (StoredService s : services.all()) {
+      if (!s.live()) {
+        continue;
+      }
+      live++;
+      Optional<PathResult.Failure> f = engine.ledger().reserve(s.reservation(), topology);
+      f.ifPresent(x -> log.error("service {} ({}) cannot re-claim its resources: {}", s.id(),
+          s.state(), x.message()));
+      if (s.state() == ServiceState.PROVISIONING || s.state() == ServiceState.PENDING) {
+        orchestrator.abandon(s);
+      } else if (s.state() == ServiceState.DELETING) {
+        orchestrator.delete(s);
+      }
+    }
+    recovered = true;
+    log.info("service lifecycle recovered: {} live services", live);
+  }
+}

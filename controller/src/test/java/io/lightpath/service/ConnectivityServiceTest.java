@@ -1,0 +1,282 @@
+package io.lightpath.service;
+
+import static io.lightpath.service.Errors.reason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.lightpath.proto.v1.Channel;
+import io.lightpath.proto.v1.ComputePathsRequest;
+import io.lightpath.proto.v1.ComputePathsResponse;
+import io.lightpath.proto.v1.Constraints;
+import io.lightpath.proto.v1.CreateServiceRequest;
+import io.lightpath.proto.v1.DeleteServiceRequest;
+import io.lightpath.proto.v1.Endpoint;
+import io.lightpath.proto.v1.FrequencySlot;
+import io.lightpath.proto.v1.GetServiceRequest;
+import io.lightpath.proto.v1.ListServicesRequest;
+import io.lightpath.proto.v1.ListServicesResponse;
+import io.lightpath.proto.v1.PathFailureReason;
+import io.lightpath.proto.v1.Service;
+import io.lightpath.proto.v1.ServiceState;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectivityServiceTest {
+  private LifecycleHarness h;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = LifecycleHarness.inMemory();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    h.close();
+  }
+
+  static CreateServiceRequest create(String requestId, Service s) {
+    return CreateServiceRequest.newBuilder().setRequestId(requestId).setService(s).build();
+  }
+
+  private Service get(String name) {
+    return h.stub().getService(GetServiceRequest.newBuilder().setName(name).build());
+  }
+
+  private int usedSlots() {
+    int n = 0;
+    for (String f : TestTopology.FIBERS) {
+      n += h.ledger().snapshot().usedSlots(f);
+    }
+    return n;
+  }
+
+  @Test
+  void createReturnsProvisioningWithChannelsThenBecomesActive() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    assertEquals(ServiceState.PROVISIONING, s.getState());
+    assertTrue(s.getName().startsWith("services/svc-"));
+    assertEquals(1, s.getChannelsCount());
+    Channel ch = s.getChannels(0);
+    assertEquals("ta", ch.getPath().getHops(0).getNodeId());
+    assertEquals("tz", ch.getPath().getHops(ch.getPath().getHopsCount() - 1).getNodeId());
+    assertEquals("to-ra", ch.getPath().getHops(0).getOutPortId());
+    assertEquals(TestTopology.MODE_TYPE, "400ZR");
+    assertTrue(ch.getPath().getMarginDb() >= 1.0, "default margin is 1 dB");
+    assertTrue(ch.getPath().getEnergyPjPerBit() > 0);
+    assertTrue(s.getRevision() > 0);
+
+    h.awaitIdle();
+    Service active = get(s.getName());
+    assertEquals(ServiceState.ACTIVE, active.getState());
+    assertTrue(active.getChannels(0).getCarrierUp());
+    assertTrue(active.getRevision() > s.getRevision());
+    assertEquals(List.of(s.getName().substring("services/".length())), h.provisioner.provisioned);
+    assertTrue(usedSlots() > 0);
+  }
+
+  @Test
+  void failureAtADeviceStepFailsTheServiceNamingDeviceAndStepAndReleasesEverything()
+      throws Exception {
+    h.provisioner.failAt("rb", "roadm-media-channel");
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    Service failed = get(s.getName());
+    assertEquals(ServiceState.FAILED, failed.getState());
+    assertEquals("devices/rb", failed.getStateReason().getDevice());
+    assertEquals("roadm-media-channel", failed.getStateReason().getStep());
+    assertEquals("DEVICE_REJECTED", failed.getStateReason().getCode());
+    assertTrue(failed.getStateReason().getMessage().contains("rb"));
+    assertEquals(0, usedSlots());
+    assertEquals(0, h.ledger().snapshot().transceiversUsed("ta", "400ZR"));
+  }
+
+  @Test
+  void deleteDeprovisionsReleasesAndIsIdempotent() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    DeleteServiceRequest del = DeleteServiceRequest.newBuilder().setName(s.getName()).build();
+    Service deleting = h.stub().deleteService(del);
+    assertTrue(deleting.getState() == ServiceState.DELETING
+        || deleting.getState() == ServiceState.DELETED);
+    h.awaitIdle();
+    assertEquals(ServiceState.DELETED, get(s.getName()).getState());
+    assertEquals(ServiceState.DELETED, h.stub().deleteService(del).getState());
+    assertEquals(1, h.provisioner.deprovisioned.size());
+    assertEquals(0, usedSlots());
+    assertEquals(0, h.ledger().snapshot().transceiversUsed("ta", "400ZR"));
+  }
+
+  @Test
+  void deleteOfAFailedServiceIsImmediateAndDeleteOfUnknownIsNotFound() throws Exception {
+    h.provisioner.failAt("ta", "transponder-optical-channel");
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    Service deleted = h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
+    assertEquals(ServiceState.DELETED, deleted.getState());
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
+        .deleteService(DeleteServiceRequest.newBuilder().setName("services/nope").build()));
+    assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+  }
+
+  @Test
+  void deleteWhileProvisioningWaitsForProvisioningThenDeletes() throws Exception {
+    h.provisioner.hang();
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    Service deleting = h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
+    assertEquals(ServiceState.DELETING, deleting.getState());
+    h.provisioner.hanging.get(0).complete(new io.lightpath.provisioning.ProvisioningResult(List.of(true)));
+    h.awaitIdle();
+    assertEquals(ServiceState.DELETED, get(s.getName()).getState());
+    assertEquals(0, usedSlots());
+  }
+
+  @Test
+  void badInputListsEveryFieldViolation() {
+    Service bad = Service.newBuilder().setAEnd(Endpoint.newBuilder().setNodeId("ta")).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
+        .createService(CreateServiceRequest.newBuilder().setServiceId("Bad_Id").setService(bad).build()));
+    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+    assertEquals("INVALID_FIELD", reason(e));
+    Set<String> fields = new HashSet<>(Errors.violatedFields(e));
+    assertTrue(fields.containsAll(Set.of("request_id", "service_id", "service.z_end.node_id",
+        "service.rate")), fields.toString());
+    assertEquals(0, h.stub().listServices(ListServicesRequest.getDefaultInstance()).getServicesCount());
+  }
+
+  @Test
+  void unknownTransceiverModeIsAFieldViolation() {
+    Service s = TestTopology.service().toBuilder().setTransceiverMode("no-such-mode").build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r1", s)));
+    assertEquals(List.of("service.transceiver_mode"), Errors.violatedFields(e));
+  }
+
+  @Test
+  void unknownNodeIsConstraintConflict() {
+    Service s = TestTopology.service().toBuilder()
+        .setZEnd(Endpoint.newBuilder().setNodeId("nowhere")).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r1", s)));
+    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+    assertEquals("CONSTRAINT_CONFLICT", reason(e));
+    assertEquals(0, h.stub().listServices(ListServicesRequest.getDefaultInstance()).getServicesCount());
+  }
+
+  @Test
+  void takenPinnedSlotIsNoSpectrum() {
+    Constraints pinned = Constraints.newBuilder().addIncludeNodeIds("rc")
+        .setPinnedSlot(FrequencySlot.newBuilder().setCenterFrequencyMhz(193_100_000)).build();
+    Service s = TestTopology.service().toBuilder().setConstraints(pinned).build();
+    Service first = h.stub().createService(create("r1", s));
+    assertEquals(193_100_000, first.getChannels(0).getPath().getSlot().getCenterFrequencyMhz());
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r2", s)));
+    assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+    assertEquals("NO_SPECTRUM", reason(e));
+  }
+
+  @Test
+  void unamplifiedLongFiberIsQotInfeasible() {
+    Service s = TestTopology.service().toBuilder().setAEnd(Endpoint.newBuilder().setNodeId("tx"))
+        .setZEnd(Endpoint.newBuilder().setNodeId("ty")).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r1", s)));
+    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+    assertEquals("QOT_INFEASIBLE", reason(e));
+  }
+
+  @Test
+  void latencyBoundBelowEveryRouteIsLatencyExceeded() {
+    Service s = TestTopology.service().toBuilder()
+        .setConstraints(Constraints.newBuilder().setMaxLatencyUs(10)).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r1", s)));
+    assertEquals("LATENCY_EXCEEDED", reason(e));
+  }
+
+  @Test
+  void diverseFromAnUnknownServiceIsNotFound() {
+    Service s = TestTopology.service().toBuilder()
+        .setConstraints(Constraints.newBuilder().addDiverseFromServices("services/ghost")).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r1", s)));
+    assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+    assertEquals("RESOURCE_NOT_FOUND", reason(e));
+  }
+
+  @Test
+  void diverseFromAnExistingServiceTakesTheOtherRoute() {
+    Service first = h.stub().createService(create("r1", TestTopology.service()));
+    Service second = h.stub().createService(create("r2", TestTopology.service().toBuilder()
+        .setConstraints(Constraints.newBuilder().addDiverseFromServices(first.getName())).build()));
+    Set<String> a = fibers(first);
+    Set<String> b = fibers(second);
+    a.retainAll(b);
+    assertTrue(a.isEmpty(), "shared core fibers: " + a);
+  }
+
+  private static Set<String> fibers(Service s) {
+    Set<String> out = new HashSet<>();
+    s.getChannels(0).getPath().getHopsList().forEach(hop -> out.add(hop.getFiberId()));
+    out.remove("");
+    return out;
+  }
+
+  @Test
+  void serviceIdIsHonouredAndTakenIdIsAlreadyExists() {
+    CreateServiceRequest r = create("r1", TestTopology.service()).toBuilder().setServiceId("wave-1").build();
+    assertEquals("services/wave-1", h.stub().createService(r).getName());
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(r.toBuilder().setRequestId("r2").build()));
+    assertEquals(Status.Code.ALREADY_EXISTS, e.getStatus().getCode());
+    assertEquals("RESOURCE_ALREADY_EXISTS", reason(e));
+  }
+
+  @Test
+  void listPagesInNameOrderAndFiltersByState() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      h.stub().createService(create("r" + i, TestTopology.service()).toBuilder()
+          .setServiceId("s" + i).build());
+    }
+    h.awaitIdle();
+    h.stub().deleteService(DeleteServiceRequest.newBuilder().setName("services/s2").build());
+    h.awaitIdle();
+    ListServicesResponse p1 = h.stub().listServices(ListServicesRequest.newBuilder().setPageSize(2).build());
+    assertEquals(List.of("services/s0", "services/s1"), p1.getServicesList().stream().map(Service::getName).toList());
+    ListServicesResponse p2 = h.stub().listServices(ListServicesRequest.newBuilder().setPageSize(2)
+        .setPageToken(p1.getNextPageToken()).build());
+    assertEquals(List.of("services/s2", "services/s3"), p2.getServicesList().stream().map(Service::getName).toList());
+    ListServicesResponse p3 = h.stub().listServices(ListServicesRequest.newBuilder().setPageSize(2)
+        .setPageToken(p2.getNextPageToken()).build());
+    assertEquals(List.of("services/s4"), p3.getServicesList().stream().map(Service::getName).toList());
+    assertTrue(p3.getNextPageToken().isEmpty());
+    ListServicesResponse active = h.stub().listServices(ListServicesRequest.newBuilder()
+        .addStates(ServiceState.ACTIVE).build());
+    assertEquals(4, active.getServicesCount());
+    assertTrue(active.getRevision() > 0);
+  }
+
+  @Test
+  void computePathsReturnsDisjointCandidatesAndReservesNothing() {
+    ComputePathsResponse r = h.stub().computePaths(ComputePathsRequest.newBuilder()
+        .setService(TestTopology.service()).setMaxCandidates(3).build());
+    assertFalse(r.hasFailure());
+    assertEquals(2, r.getCandidatesCount(), "two link-disjoint routes exist");
+    var path = r.getCandidates(0).getChannels(0).getPath();
+    assertTrue(path.getGsnrDb() > 0 && path.getOsnr0P1NmDb() > 0 && path.getLatencyUs() > 0);
+    assertEquals(0, usedSlots());
+    ComputePathsResponse none = h.stub().computePaths(ComputePathsRequest.newBuilder()
+        .setService(TestTopology.service().toBuilder()
+            .setConstraints(Constraints.newBuilder().setMaxLatencyUs(10))).build());
+    assertEquals(PathFailureReason.LATENCY_EXCEEDED, none.getFailure().getReason());
+    assertEquals(0, none.getCandidatesCount());
+  }
+}

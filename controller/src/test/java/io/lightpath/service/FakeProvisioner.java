@@ -1,0 +1,58 @@
+package io.lightpath.service;
+
+import io.lightpath.pce.ComputedChannel;
+import io.lightpath.provisioning.Provisioner;
+import io.lightpath.provisioning.ProvisioningException;
+import io.lightpath.provisioning.ProvisioningResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A fake of our own {@link Provisioner} interface: records calls, succeeds with every carrier up
+ * by default, and can be told to fail at a device and step (after "rolling back") or to hang
+ * until released.
+ */
+final class FakeProvisioner implements Provisioner {
+  final List<String> provisioned = Collections.synchronizedList(new ArrayList<>());
+  final List<String> deprovisioned = Collections.synchronizedList(new ArrayList<>());
+  final List<CompletableFuture<ProvisioningResult>> hanging =
+      Collections.synchronizedList(new ArrayList<>());
+  private volatile String failDevice;
+  private volatile String failStep;
+  private volatile boolean hang;
+
+  FakeProvisioner failAt(String device, String step) {
+    failDevice = device;
+    failStep = step;
+    return this;
+  }
+
+  FakeProvisioner hang() {
+    hang = true;
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
+    provisioned.add(serviceId);
+    if (failDevice != null) {
+      return CompletableFuture.failedFuture(new ProvisioningException(failDevice, failStep,
+          ProvisioningException.Kind.REJECTED, true, "device said no", null));
+    }
+    if (hang) {
+      CompletableFuture<ProvisioningResult> f = new CompletableFuture<>();
+      hanging.add(f);
+      return f;
+    }
+    return CompletableFuture.completedFuture(
+        new ProvisioningResult(Collections.nCopies(channels.size(), true)));
+  }
+
+  @Override
+  public CompletableFuture<Void> deprovision(String serviceId, List<ComputedChannel> channels) {
+    deprovisioned.add(serviceId);
+    return CompletableFuture.completedFuture(null);
+  }
+}

@@ -1,0 +1,109 @@
+package io.lightpath.service;
+
+import static io.lightpath.service.ConnectivityServiceTest.create;
+import static io.lightpath.service.Errors.reason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.lightpath.proto.v1.DeleteServiceRequest;
+import io.lightpath.proto.v1.ListServicesRequest;
+import io.lightpath.proto.v1.ServiceEvent;
+import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.proto.v1.WatchServicesRequest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WatchServicesTest {
+  private LifecycleHarness h;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = LifecycleHarness.inMemory();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    h.close();
+  }
+
+  /** Reads {@code n} events from a watch starting at {@code from}, then cancels it. */
+  private List<ServiceEvent> read(long from, int n) {
+    List<ServiceEvent> out = new ArrayList<>();
+    try (Context.CancellableContext ctx = Context.current().withCancellation()) {
+      ctx.run(() -> {
+        Iterator<ServiceEvent> it = h.stub().watchServices(
+            WatchServicesRequest.newBuilder().setStartRevision(from).build());
+        while (out.size() < n) {
+          out.add(it.next());
+        }
+      });
+      ctx.cancel(null);
+    }
+    return out;
+  }
+
+  @Test
+  void aClientThatResumesFromLastRevisionPlusOneMissesNothing() throws Exception {
+    long start = h.stub().listServices(ListServicesRequest.getDefaultInstance()).getRevision() + 1;
+    for (int i = 0; i < 3; i++) {
+      h.stub().createService(create("r" + i, TestTopology.service()));
+    }
+    h.awaitIdle(); // 3 creates + 3 activations = 6 changes
+    List<ServiceEvent> firstPart = read(start, 4);
+    long resumeAt = firstPart.get(firstPart.size() - 1).getRevision() + 1;
+    String victim = firstPart.get(0).getService().getName();
+    h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(victim).build());
+    h.awaitIdle(); // + DELETING + DELETED
+    List<ServiceEvent> rest = read(resumeAt, 4);
+    List<ServiceEvent> all = new ArrayList<>(firstPart);
+    all.addAll(rest);
+    List<ServiceEvent> reference = read(start, 8);
+    assertEquals(reference, all);
+    for (int i = 1; i < all.size(); i++) {
+      assertTrue(all.get(i).getRevision() > all.get(i - 1).getRevision());
+    }
+    assertEquals(ServiceState.DELETED, all.get(7).getService().getState());
+    assertEquals(all.get(7).getRevision(), all.get(7).getService().getRevision());
+  }
+
+  @Test
+  void liveEventsFollowStateChangesOfNamedServices() throws Exception {
+    h.provisioner.hang();
+    String name = h.stub().createService(create("r1", TestTopology.service())).getName();
+    h.stub().createService(create("r2", TestTopology.service()));
+    List<ServiceEvent> events = new ArrayList<>();
+    try (Context.CancellableContext ctx = Context.current().withCancellation()) {
+      ctx.run(() -> {
+        Iterator<ServiceEvent> it = h.stub().watchServices(
+            WatchServicesRequest.newBuilder().setStartRevision(1).addNames(name).build());
+        events.add(it.next());
+        h.provisioner.hanging.forEach(f -> f.complete(
+            new io.lightpath.provisioning.ProvisioningResult(List.of(true))));
+        events.add(it.next());
+      });
+      ctx.cancel(null);
+    }
+    assertEquals(List.of(ServiceState.PROVISIONING, ServiceState.ACTIVE),
+        events.stream().map(e -> e.getService().getState()).toList());
+    assertTrue(events.stream().allMatch(e -> e.getService().getName().equals(name)));
+  }
+
+  @Test
+  void aCompactedStartRevisionIsOutOfRange() throws Exception {
+    h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    h.store().compact(h.store().revision());
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
+        .watchServices(WatchServicesRequest.newBuilder().setStartRevision(1).build()).next());
+    assertEquals(Status.Code.OUT_OF_RANGE, e.getStatus().getCode());
+    assertEquals("REVISION_COMPACTED", reason(e));
+  }
+}
