@@ -1,0 +1,229 @@
+package io.lightpath.provisioning;
+
+import io.lightpath.device.ManagedDevice;
+import io.lightpath.failpoint.Failpoints;
+import io.lightpath.model.Topology;
+import io.lightpath.pce.ComputedChannel;
+import io.lightpath.southbound.gnmi.Scheduler;
+import io.lightpath.southbound.spi.ChangeJournal;
+import io.lightpath.southbound.spi.CrossConnect;
+import io.lightpath.southbound.spi.DeviceDriver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Provisioner} over southbound drivers: maps channels to device changes
+ * ({@link ChannelMapper}), applies OCS cross-connects and ROADM media channels in parallel across
+ * devices, then the transponders, then waits for the carrier ({@link CarrierVerifier}); on any
+ * failure rolls the {@link ChangeJournal} back in reverse order. See docs/provisioning.md.
+ *
+ * <p>Failpoints: {@code provision.after-device-<i>} after the i-th device step (0-based, line
+ * stage devices first in route order, then transponders), {@code provision.before-verify} before
+ * the carrier check. An {@code error} failpoint fails the provision (kind REJECTED) and rolls back.
+ */
+public final class DeviceProvisioner implements Provisioner {
+  private static final Logger log = LoggerFactory.getLogger(DeviceProvisioner.class);
+
+  private final Supplier<Topology> topology;
+  private final DeviceDrivers drivers;
+  private final ChannelMapper mapper;
+  private final CarrierVerifier verifier;
+  private final DeviceLanes lanes = new DeviceLanes();
+  /** Services using each OCS cross-connect ("device|portA|portB", ports sorted); in memory only. */
+  private final Map<String, Set<String>> crossConnectUsers = new ConcurrentHashMap<>();
+
+  public DeviceProvisioner(Supplier<Topology> topology, DeviceDrivers drivers,
+      ProvisioningConfig config, Clock clock, Scheduler scheduler) {
+    this.topology = topology;
+    this.drivers = drivers;
+    this.mapper = new ChannelMapper(config);
+    this.verifier = new CarrierVerifier(clock, scheduler, config);
+  }
+
+  @Override
+  public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
+    ProvisioningPlan plan;
+    try {
+      plan = mapper.plan(topology.get(), channels);
+    } catch (ProvisioningException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ChangeJournal journal = new ChangeJournal();
+    Map<String, List<DeviceOp>> line = plan.lineStage();
+    CompletableFuture<List<Boolean>> done =
+        runStage(line, 0, (driver, ops) -> DeviceSteps.apply(driver, ops, journal))
+            .thenCompose(v -> runStage(plan.transponderStage(), line.size(),
+                (driver, ops) -> DeviceSteps.apply(driver, ops, journal)))
+            .thenCompose(v -> {
+              Failpoints.hit("provision.before-verify");
+              return verifier.verify(ends(plan));
+            });
+    return done.handle((carrier, t) -> {
+      if (t == null) {
+        registerCrossConnects(serviceId, plan);
+        log.info("service {}: provisioned {} channel(s), {} device change(s)",
+            serviceId, channels.size(), journal.changes().size());
+        List<Boolean> perChannel = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+          perChannel.add(carrier.get(2 * i) && carrier.get(2 * i + 1));
+        }
+        return CompletableFuture.completedFuture(new ProvisioningResult(perChannel));
+      }
+      return rollBack(serviceId, journal, StepFailure.of("", "", t));
+    }).thenCompose(f -> f);
+  }
+
+  private CompletableFuture<ProvisioningResult> rollBack(
+      String serviceId, ChangeJournal journal, StepFailure failure) {
+    int changes = journal.changes().size();
+    return journal.rollback().handle((v, rb) -> {
+      String message = failure.getMessage();
+      if (rb != null) {
+        message += "; rollback incomplete, reconciliation must finish it: "
+            + StepFailure.unwrap(rb).getMessage();
+      }
+      log.warn("service {}: {} failed at {} ({}), {} change(s) {}: {}", serviceId, failure.step,
+          failure.deviceId, failure.kind, changes, rb == null ? "rolled back" : "NOT all rolled back",
+          message);
+      throw new ProvisioningException(failure.deviceId, failure.step, failure.kind, rb == null,
+          message, failure.getCause());
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> deprovision(String serviceId, List<ComputedChannel> channels) {
+    ProvisioningPlan plan;
+    try {
+      plan = mapper.plan(topology.get(), channels);
+    } catch (ProvisioningException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    releaseCrossConnects(serviceId, plan);
+    Map<String, List<DeviceOp>> transponders = plan.transponderStage();
+    return runStage(transponders, -1, (driver, ops) -> DeviceSteps.remove(driver, ops, cc -> false))
+        .thenCompose(v -> runStage(plan.lineStage(), -1, (driver, ops) -> DeviceSteps.remove(
+            driver, ops, cc -> isUsed(driver.deviceId(), cc))))
+        .handle((v, t) -> {
+          if (t == null) {
+            return null;
+          }
+          StepFailure f = StepFailure.of("", "", t);
+          throw new ProvisioningException(f.deviceId, f.step, f.kind, false,
+              "deprovision of " + serviceId + " incomplete: " + f.getMessage(), f.getCause());
+        });
+  }
+
+  /** How one device's ops are carried out. */
+  private interface DeviceWork {
+    CompletableFuture<Void> run(DeviceDriver driver, List<DeviceOp> ops);
+  }
+
+  /**
+   * Runs every device of a stage in parallel; completes when all have settled (so every applied
+   * change is in the journal before a rollback starts), failing with the first failure in plan
+   * order. {@code firstIndex} numbers the devices for failpoints (-1: no failpoints).
+   */
+  private CompletableFuture<Void> runStage(
+      Map<String, List<DeviceOp>> stage, int firstIndex, DeviceWork work) {
+    List<CompletableFuture<Void>> steps = new ArrayList<>();
+    int i = firstIndex;
+    for (Map.Entry<String, List<DeviceOp>> e : stage.entrySet()) {
+      steps.add(runDevice(e.getKey(), e.getValue(), i, work));
+      i = firstIndex < 0 ? -1 : i + 1;
+    }
+    return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).handle((v, t) -> {
+      for (CompletableFuture<Void> s : steps) {
+        if (s.isCompletedExceptionally()) {
+          s.join(); // throws the first failure in plan order
+        }
+      }
+      return null;
+    });
+  }
+
+  private CompletableFuture<Void> runDevice(String nodeId, List<DeviceOp> ops, int index, DeviceWork work) {
+    String step = DeviceSteps.stepOf(ops);
+    ManagedDevice device = drivers.deviceFor(nodeId).orElse(null);
+    if (device == null) {
+      return CompletableFuture.failedFuture(new StepFailure(nodeId, step,
+          ProvisioningException.Kind.UNREACHABLE, "no device is registered for node " + nodeId, null));
+    }
+    DeviceDriver driver;
+    try {
+      driver = drivers.driverFor(device);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new StepFailure(device.id(), step,
+          ProvisioningException.Kind.UNREACHABLE, "cannot open a driver: " + e.getMessage(), e));
+    }
+    return lanes.run(device.id(), () -> work.run(driver, ops))
+        .thenRun(() -> {
+          if (index >= 0) {
+            Failpoints.hit("provision.after-device-" + index);
+          }
+        })
+        .handle((v, t) -> {
+          if (t != null) {
+            throw StepFailure.of(device.id(), step, t);
+          }
+          return null;
+        });
+  }
+
+  private List<CarrierVerifier.End> ends(ProvisioningPlan plan) {
+    List<CarrierVerifier.End> ends = new ArrayList<>();
+    for (ProvisioningPlan.ChannelEnds e : plan.ends()) {
+      ends.add(end(e.aNodeId(), e.aComponent()));
+      ends.add(end(e.zNodeId(), e.zComponent()));
+    }
+    return ends;
+  }
+
+  private CarrierVerifier.End end(String nodeId, String component) {
+    // The transponder stage already resolved these, so the device and driver exist.
+    ManagedDevice device = drivers.deviceFor(nodeId).orElseThrow();
+    return new CarrierVerifier.End(device.id(), drivers.driverFor(device), component);
+  }
+
+  private void registerCrossConnects(String serviceId, ProvisioningPlan plan) {
+    for (DeviceOp op : plan.ops()) {
+      if (op instanceof DeviceOp.ConnectPorts cp) {
+        crossConnectUsers.computeIfAbsent(key(deviceIdOf(cp.nodeId()), cp.crossConnect()),
+            k -> ConcurrentHashMap.newKeySet()).add(serviceId);
+      }
+    }
+  }
+
+  private void releaseCrossConnects(String serviceId, ProvisioningPlan plan) {
+    for (DeviceOp op : plan.ops()) {
+      if (op instanceof DeviceOp.ConnectPorts cp) {
+        crossConnectUsers.computeIfPresent(key(deviceIdOf(cp.nodeId()), cp.crossConnect()),
+            (k, users) -> {
+              users.remove(serviceId);
+              return users.isEmpty() ? null : users;
+            });
+      }
+    }
+  }
+
+  private boolean isUsed(String deviceId, CrossConnect cc) {
+    return crossConnectUsers.containsKey(key(deviceId, cc));
+  }
+
+  private String deviceIdOf(String nodeId) {
+    return drivers.deviceFor(nodeId).map(ManagedDevice::id).orElse(nodeId);
+  }
+
+  private static String key(String deviceId, CrossConnect cc) {
+    String a = cc.inputPort();
+    String b = cc.outputPort();
+    return a.compareTo(b) < 0 ? deviceId + "|" + a + "|" + b : deviceId + "|" + b + "|" + a;
+  }
+}

@@ -1,0 +1,95 @@
+package io.lightpath.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lightpath.pce.ComputedChannel;
+import io.lightpath.southbound.emulator.topology.PortRef;
+import io.lightpath.southbound.spi.MediaChannel;
+import io.lightpath.southbound.spi.MediaChannelConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Provisioning against the emulated tri-site lab over loopback gNMI: the happy paths. */
+class DeviceProvisionerLabTest {
+  static final long F1 = 193_100_000;
+  static final ComputedChannel ALDER_BIRCH = LabHarness.channel(F1,
+      "alder-tp1", "alder-tp1-add", "alder-roadm", "alder-birch", "birch-roadm", "birch-tp1-add",
+      "birch-tp1");
+
+  private LabHarness h;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void channelAcrossTwoRoadmsComesUpAtBothEnds() throws Exception {
+    assertFalse(carrier("alder-tp1", "line1"));
+    ProvisioningResult result =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    assertEquals(List.of(true), result.carrierUp());
+    assertTrue(carrier("alder-tp1", "line1"), "carrier at alder-tp1 as the lab's optics see it");
+    assertTrue(carrier("birch-tp1", "line1"), "carrier at birch-tp1");
+    // one media channel per direction, on the slot edges, between the route's ports
+    assertEquals(
+        List.of(List.of(193_075_000L, 193_125_000L, "add1", "east"),
+            List.of(193_075_000L, 193_125_000L, "east", "add1")),
+        mediaChannels("alder-roadm"));
+    assertEquals(
+        List.of(List.of(193_075_000L, 193_125_000L, "west", "add1"),
+            List.of(193_075_000L, 193_125_000L, "add1", "west")),
+        mediaChannels("birch-roadm"));
+    assertFalse(carrier("cedar-tp1", "line1"));
+  }
+
+  @Test
+  void deprovisionRemovesEverythingAndIsIdempotent() throws Exception {
+    Map<String, String> before = h.snapshots();
+    h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    assertNotEquals(before, h.snapshots());
+
+    h.provisioner.deprovision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    assertFalse(carrier("alder-tp1", "line1"));
+    assertFalse(carrier("birch-tp1", "line1"));
+    assertEquals(List.of(), mediaChannels("alder-roadm"));
+    assertEquals(List.of(), mediaChannels("birch-roadm"));
+    assertEquals(before.get("alder-roadm"), h.snapshot("alder-roadm"), "ROADM config as before");
+    assertEquals(before.get("birch-roadm"), h.snapshot("birch-roadm"));
+    Map<String, String> afterFirst = h.snapshots();
+
+    h.provisioner.deprovision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    assertEquals(afterFirst, h.snapshots(), "a second deprovision changes nothing");
+
+    // and the service can come back
+    ProvisioningResult again =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    assertEquals(List.of(true), again.carrierUp());
+  }
+
+  private boolean carrier(String device, String port) {
+    return h.lab.network().opticalState().get(new PortRef(device, port)).carrierPresent();
+  }
+
+  private List<List<Object>> mediaChannels(String roadm) throws Exception {
+    MediaChannelConfig mc = h.drivers.driverFor(h.registry.get(roadm).orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    return mc.readMediaChannels().get(10, TimeUnit.SECONDS).stream()
+        .map((MediaChannel m) -> List.<Object>of(
+            m.lowerFrequencyMhz(), m.upperFrequencyMhz(), m.sourcePort(), m.destPort()))
+        .toList();
+  }
+}
