@@ -2,11 +2,13 @@ package io.lightpath.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 import io.lightpath.metrics.MetricsEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
+import io.lightpath.server.SouthboundModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
 import io.lightpath.service.ServiceRecovery;
@@ -51,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory() : StoreConfig.at(dataDirectory());
-    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
+    Injector injector = Guice.createInjector(Modules.override(
+        new ServerModule(config, Clock.systemUTC(), storeConfig)).with(new SouthboundModule()));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
     LightpathServer server = injector.getInstance(LightpathServer.class);

@@ -46,8 +46,9 @@ public final class CrashHarness {
         acked += r.ackedCreates();
         active += r.finalStates().getOrDefault(io.lightpath.proto.v1.ServiceState.ACTIVE, 0);
         crashes.merge(crashKind(r.crash()), 1, Integer::sum);
-        out.println(r.summary());
-        if (!r.passed()) {
+        if (r.passed()) {
+          out.println(r.summary());
+        } else {
           failures.add(r);
           out.println(r.report());
           if (stopOnFailure) {

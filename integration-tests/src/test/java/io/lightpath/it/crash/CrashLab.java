@@ -1,6 +1,7 @@
 package io.lightpath.it.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.lightpath.proto.v1.Device;
 import io.lightpath.proto.v1.DeviceProtocol;
 import io.lightpath.proto.v1.Fiber;
@@ -15,6 +16,7 @@ import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TransceiverPool;
 import io.lightpath.southbound.emulator.EmulatedLab;
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
+import io.lightpath.southbound.emulator.device.OpticalView;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.Edit;
@@ -37,8 +39,10 @@ import java.util.regex.Pattern;
  * The emulated lab of the crash trials, started once in the test JVM and reset between trials:
  * its controller topology and device registrations, and a reader that turns every device's
  * committed configuration into {@link ConfigItem}s the invariant checker compares with the
- * services. Reading the emulator's committed config (not its optical view) means a disabled but
- * still present leftover counts as a leftover too.
+ * services. ROADMs and OCSs are read from the committed config, so a disabled but still present
+ * media channel or cross-connect counts as a leftover too; transponders from their optical view
+ * (frequency set and logical channel ENABLED), because switching the laser off by disabling the
+ * logical channel is how the provisioner removes a channel.
  */
 final class CrashLab implements AutoCloseable {
   /** Transceiver type installed at every transponder port: OpenZR+ has 100G to 400G modes. */
@@ -46,6 +50,8 @@ final class CrashLab implements AutoCloseable {
 
   private static final Pattern TP_FREQUENCY =
       Pattern.compile("^/components/component\\[name=([^\\]]+)]/optical-channel/config/frequency$");
+  private static final Pattern LOGICAL_CHANNEL_ADMIN =
+      Pattern.compile("^/terminal-device/logical-channels/channel\\[index=\\d+]/config/admin-state$");
   private static final Pattern MEDIA_CHANNEL =
       Pattern.compile("^/wavelength-router/media-channels/channel\\[index=(\\d+)](/.*)$");
   private static final Pattern CROSS_CONNECT = Pattern.compile(
@@ -135,14 +141,7 @@ final class CrashLab implements AutoCloseable {
     for (Map.Entry<DataPath, JsonNode> e : device.config().entrySet()) {
       String path = e.getKey().toString();
       String value = e.getValue().asText();
-      Matcher m = TP_FREQUENCY.matcher(path);
-      if (m.matches()) {
-        if (e.getValue().asLong() != 0) {
-          items.add(ConfigItem.tuning(device.name(), m.group(1), e.getValue().asLong()));
-        }
-        continue;
-      }
-      m = MEDIA_CHANNEL.matcher(path);
+      Matcher m = MEDIA_CHANNEL.matcher(path);
       if (m.matches()) {
         channels.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(m.group(2), value);
         continue;
@@ -151,6 +150,11 @@ final class CrashLab implements AutoCloseable {
       if (m.matches()) {
         items.add(ConfigItem.crossConnect(device.name(), m.group(1), value));
       }
+    }
+    // a transponder port is lit while it has a frequency and its logical channel is ENABLED: the
+    // provisioner turns a channel off by disabling it and leaves the frequency (docs/provisioning.md)
+    if (device.opticalView() instanceof OpticalView.Transponder tp) {
+      tp.tuning().forEach((port, t) -> items.add(ConfigItem.tuning(device.name(), port, t.frequencyMhz())));
     }
     channels.forEach((index, leaves) -> items.add(ConfigItem.mediaChannel(device.name(),
         parseLong(leaves.get("/config/lower-frequency")), parseLong(leaves.get("/config/upper-frequency")),
@@ -176,6 +180,9 @@ final class CrashLab implements AutoCloseable {
           Matcher m = MEDIA_CHANNEL.matcher(path);
           if (TP_FREQUENCY.matcher(path).matches()) {
             edits.add(new Edit.Delete(p));
+          } else if (LOGICAL_CHANNEL_ADMIN.matcher(path).matches()
+              && !"ENABLED".equals(device.config().get(p).asText())) {
+            edits.add(new Edit.Replace(p, TextNode.valueOf("ENABLED"))); // as booted
           } else if (m.matches() && m.group(2).equals("/config/lower-frequency")) {
             edits.add(new Edit.Delete(DataPath.parse("/wavelength-router/media-channels/channel[index="
                 + m.group(1) + "]")));
@@ -187,7 +194,7 @@ final class CrashLab implements AutoCloseable {
           lab.network().set(device, edits);
         }
       }
-      if (configuration().isEmpty()) {
+      if (configuration().isEmpty() && clean()) {
         return false;
       }
     } catch (ConfigException | RuntimeException e) {
@@ -195,6 +202,20 @@ final class CrashLab implements AutoCloseable {
     }
     lab.close();
     lab = EmulatedLab.start(topology);
+    return true;
+  }
+
+  /** No frequency and no disabled logical channel left on any transponder. */
+  private boolean clean() {
+    for (DeviceSpec d : topology.devices()) {
+      for (Map.Entry<DataPath, JsonNode> e : lab.device(d.name()).config().entrySet()) {
+        String path = e.getKey().toString();
+        if (TP_FREQUENCY.matcher(path).matches()
+            || LOGICAL_CHANNEL_ADMIN.matcher(path).matches() && !"ENABLED".equals(e.getValue().asText())) {
+          return false;
+        }
+      }
+    }
     return true;
   }
 

@@ -88,6 +88,10 @@ final class CrashTrial {
         ensureSetup(s, violations);
         finalServices = awaitSettled(s);
         violations.addAll(check(s, finalServices));
+        if (!violations.isEmpty()) {
+          finalServices.forEach(x -> notes.add("service " + describe(x)));
+          lab.configuration().forEach(i -> notes.add("device config " + i));
+        }
       } finally {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -124,10 +128,11 @@ final class CrashTrial {
         setUp(s);
         topologyAcked = true;
       } catch (StatusRuntimeException e) {
-        if (first.alive()) {
+        // a crash closes the connection a moment before the process is reaped
+        if (first.awaitExit(Duration.ofSeconds(5)) < 0) {
           throw e;
         }
-        return "crashed during setup: " + crashLine(first);
+        return "crashed during setup at " + crashLine(first);
       }
       if (plan.killAfterMs() >= 0) {
         killer.schedule(first::kill, plan.killAfterMs(), TimeUnit.MILLISECONDS);
@@ -342,6 +347,24 @@ final class CrashTrial {
       return List.of("leak probe for " + probe.getName() + " failed: " + e.getStatus());
     }
     return List.of();
+  }
+
+  /** A service with its state and each channel's slot and route, for failure reports. */
+  static String describe(Service x) {
+    StringBuilder sb = new StringBuilder(x.getName()).append(' ').append(x.getState());
+    if (x.hasStateReason() && !x.getStateReason().getCode().isEmpty()) {
+      sb.append(" (").append(x.getStateReason().getCode()).append(": ").append(x.getStateReason().getMessage())
+          .append(')');
+    }
+    for (Channel ch : x.getChannelsList()) {
+      sb.append(" [").append(ch.getId()).append(' ').append(ch.getPath().getSlot().getCenterFrequencyMhz())
+          .append('/').append(ch.getPath().getSlot().getWidthMhz()).append(" MHz");
+      for (Hop h : ch.getPath().getHopsList()) {
+        sb.append(' ').append(h.getNodeId()).append(h.getFiberId().isEmpty() ? "" : " -" + h.getFiberId() + "->");
+      }
+      sb.append(']');
+    }
+    return sb.toString();
   }
 
   private static String crashLine(ControllerJvm jvm) {
