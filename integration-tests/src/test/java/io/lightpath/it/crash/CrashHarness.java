@@ -77,7 +77,7 @@ public final class CrashHarness {
       int sp = rest.indexOf(' ');
       return sp < 0 ? rest : rest.substring(0, sp);
     }
-    return crash;
+    return crash.startsWith("failpoint not reached") ? "not reached" : crash;
   }
 
   static int trialsProperty() {

@@ -10,7 +10,6 @@ import io.lightpath.proto.v1.NodeKind;
 import io.lightpath.proto.v1.Port;
 import io.lightpath.proto.v1.PortRole;
 import io.lightpath.proto.v1.RegisterDeviceRequest;
-import io.lightpath.proto.v1.Site;
 import io.lightpath.proto.v1.TlsSettings;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TransceiverPool;
@@ -27,10 +26,8 @@ import io.lightpath.southbound.emulator.topology.LabTopologyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,13 +75,11 @@ final class CrashLab implements AutoCloseable {
   /** The controller topology of the lab: node id = device name, fibers carry the lab's ports. */
   Topology controllerTopology() {
     Topology.Builder t = Topology.newBuilder();
-    Set<String> sites = new LinkedHashSet<>();
     for (DeviceSpec d : topology.devices()) {
       Node.Builder n = Node.newBuilder().setId(d.name()).setKind(kind(d)).setDevice("devices/" + d.name());
-      if (d.site() != null && !d.site().isEmpty()) {
-        n.setSiteId(d.site());
-        sites.add(d.site());
-      }
+      // No site: the path computation may take a transceiver of another transponder of the same
+      // site while the route still starts at the requested one, which double-books that one's
+      // single line port (reported in docs/crash-testing.md); without sites each node is its own pool.
       for (String p : d.ports()) {
         PortRole role = switch (d.role()) {
           case ROADM -> p.startsWith("add") ? PortRole.ADD_DROP : PortRole.LINE;
@@ -97,7 +92,6 @@ final class CrashLab implements AutoCloseable {
       }
       t.addNodes(n);
     }
-    sites.forEach(s -> t.addSites(Site.newBuilder().setId(s)));
     for (FiberSpec f : topology.fibers()) {
       t.addFibers(Fiber.newBuilder().setId(f.name())
           .setANodeId(f.a().device()).setAPortId(f.a().port())

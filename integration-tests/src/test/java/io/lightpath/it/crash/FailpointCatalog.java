@@ -23,13 +23,13 @@ record FailpointCatalog(List<String> entries, double sigkillFraction) {
    */
   static final List<String> DEFAULT = List.of(
       "after-reserve@3",
-      "provision.after-device-{0..5}@2",
+      "provision.after-device-{0..3}@2",
       "provision.before-verify@3",
       "before-active@3",
       "delete.before-deprovision@2",
       "delete.before-deleted@2",
-      "store.before-commit@30",
-      "store.after-commit@30");
+      "store.before-commit@16",
+      "store.after-commit@16");
 
   private static final Pattern ENTRY = Pattern.compile("^([^{@]*)(?:\\{(\\d+)\\.\\.(\\d+)})?([^{@]*)(?:@(\\d+))?$");
 

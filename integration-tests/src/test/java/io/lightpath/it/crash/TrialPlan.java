@@ -61,6 +61,9 @@ record TrialPlan(long seed, String failpoints, long killAfterMs, List<Op> ops) {
         creates++;
       }
     }
+    if (failpoints.startsWith("delete.") && ops.stream().noneMatch(o -> o instanceof Delete)) {
+      ops.add(new Delete(0, 0)); // a delete failpoint needs a delete to be reached
+    }
     return new TrialPlan(seed, failpoints, killAfterMs, List.copyOf(ops));
   }
 
