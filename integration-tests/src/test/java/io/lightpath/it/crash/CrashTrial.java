@@ -33,7 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -318,7 +318,7 @@ final class CrashTrial {
     if (dead.isEmpty()) {
       return List.of();
     }
-    Service probe = dead.get(new Random(plan.seed()).nextInt(dead.size()));
+    Service probe = dead.get(new SplittableRandom(plan.seed()).nextInt(dead.size()));
     Channel ch = probe.getChannels(0);
     List<Service> withProbe = new ArrayList<>(services.stream().filter(x -> Invariants.LIVE.contains(x.getState())).toList());
     withProbe.add(probe.toBuilder().setState(ServiceState.ACTIVE).build());

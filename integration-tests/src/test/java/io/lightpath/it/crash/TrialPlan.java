@@ -3,7 +3,8 @@ package io.lightpath.it.crash;
 import io.lightpath.proto.v1.LineRate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What one trial does, drawn from its seed before anything runs so that a seed names the same
@@ -36,7 +37,8 @@ record TrialPlan(long seed, String failpoints, long killAfterMs, List<Op> ops) {
   record Delete(int createIndex, long pauseMs) implements Op {}
 
   static TrialPlan random(long seed, List<String> transponders, FailpointCatalog catalog) {
-    Random rnd = new Random(seed);
+    // SplittableRandom: java.util.Random gives nearly equal first values for consecutive seeds
+    RandomGenerator rnd = new SplittableRandom(seed);
     String failpoints = "";
     long killAfterMs = -1;
     if (rnd.nextDouble() < catalog.sigkillFraction()) {
