@@ -8,6 +8,7 @@ import io.lightpath.store.Bytes;
 import io.lightpath.store.KeyValue;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StoreException;
+import io.lightpath.store.memory.InMemoryStateStore;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,24 @@ public final class TopologyHolder {
   public static final String KEY = "/topology";
 
   private final StateStore store;
+  private final TopologyGuard guard;
   private Topology current;
   private long generation;
 
   @Inject
-  public TopologyHolder(StateStore store) {
+  public TopologyHolder(StateStore store, TopologyGuard guard) {
     this.store = store;
+    this.guard = guard;
+  }
+
+  /** A holder kept in memory only, without a guard (tests of other subsystems). */
+  public TopologyHolder() {
+    this(new InMemoryStateStore(), TopologyGuard.NONE);
+  }
+
+  /** A holder without a guard (tests of the holder alone). */
+  public TopologyHolder(StateStore store) {
+    this(store, TopologyGuard.NONE);
   }
 
   public synchronized Topology current() {
@@ -54,6 +67,7 @@ public final class TopologyHolder {
           Map.of("current_etag", current.getEtag()));
     }
     Topology next = change.apply(current).toBuilder().setEtag(Long.toString(generation + 1)).build();
+    guard.check(next);
     store.put(Bytes.utf8(KEY), Bytes.wrap(next.toByteArray()));
     generation++;
     current = next;

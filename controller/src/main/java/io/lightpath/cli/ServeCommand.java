@@ -2,15 +2,14 @@ package io.lightpath.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 import io.lightpath.metrics.MetricsEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
-import io.lightpath.server.SouthboundModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.service.RequestRecordSweeper;
 import io.lightpath.service.ServiceRecovery;
 import io.lightpath.store.StateStore;
 import java.nio.file.Files;
@@ -49,14 +48,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Keep all state in memory and lose it on exit (tests and demos only).")
   boolean inMemory;
 
+  @Option(names = "--store", paramLabel = "LOCATION",
+      description = "State store location instead of --data-dir: memory:, mvstore:DIR or etcd:URL[,URL...].")
+  String store;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
-    StoreConfig storeConfig = inMemory ? StoreConfig.inMemory() : StoreConfig.at(dataDirectory());
-    Injector injector = Guice.createInjector(Modules.override(
-        new ServerModule(config, Clock.systemUTC(), storeConfig)).with(new SouthboundModule()));
+    StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
+        : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
+    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
+    injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));
     LightpathServer server = injector.getInstance(LightpathServer.class);
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
@@ -68,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         if (metrics != null) {
           metrics.close();
         }
+        injector.getInstance(RequestRecordSweeper.class).close();
         injector.getInstance(ProvisioningOrchestrator.class).close();
         injector.getInstance(StateStore.class).close();
       } catch (InterruptedException e) {
@@ -76,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     }, "lightpath-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("lightpath serving on " + bind + ":" + server.port()
-        + storeConfig.dataDir().map(d -> ", state in " + d).orElse(", state in memory only")
+        + ", state " + storeConfig.describe()
         + (metrics == null ? "" : ", metrics on " + bind + ":" + metrics.port() + "/metrics"));
     System.out.flush();
     server.awaitTermination();

@@ -2,6 +2,7 @@ package io.lightpath.provisioning;
 
 import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.pce.ComputedChannel;
 import io.lightpath.southbound.spi.CrossConnect;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Maps computed channels to per-device changes over one topology snapshot.
  *
- * <p>At node i of a route the in-port is the port of the incoming fiber (hop i-1) at that node and
+ * <p>When the route ends at a ROADM and the channel's transceiver is on another node, the hop from
+ * that transponder is added first (see {@link #withTransceiverHops}). At node i of a route the in-port is the port of the incoming fiber (hop i-1) at that node and
  * the out-port the port of the outgoing fiber (hop i), taken from the fiber's {@code aPortId} /
  * {@code zPortId}. Transponders must be the two ends of the route; ROADMs get one media channel
  * per direction (media channels are unidirectional); an OCS gets one cross-connect in to out (the
@@ -46,10 +48,10 @@ public final class ChannelMapper {
 
   private ProvisioningPlan.ChannelEnds mapChannel(
       Topology topology, ComputedChannel channel, List<DeviceOp> ops) {
-    List<ComputedChannel.Hop> hops = channel.hops();
-    if (hops.isEmpty()) {
+    if (channel.hops().isEmpty()) {
       throw invalid("", "channel has no hops");
     }
+    List<ComputedChannel.Hop> hops = withTransceiverHops(topology, channel);
     long lower = config.grid().slotStartMhz(channel.slots().first());
     long upper = lower + channel.slots().widthMhz();
     String aComponent = null;
@@ -98,6 +100,54 @@ public final class ChannelMapper {
           "route " + a + " -> " + z + " must start and end at transponder nodes");
     }
     return new ProvisioningPlan.ChannelEnds(a, aComponent, z, zComponent);
+  }
+
+  /**
+   * The route from transponder to transponder. Path computation may end a route at a ROADM and
+   * use a transceiver on another node of the site ({@code aTransceiverNodeId}); then the hop from
+   * that transponder to the ROADM is added, over the fiber joining them directly (the one landing
+   * on the add/drop port path computation chose, when it named one).
+   */
+  private static List<ComputedChannel.Hop> withTransceiverHops(
+      Topology topology, ComputedChannel channel) {
+    List<ComputedChannel.Hop> hops = new ArrayList<>(channel.hops());
+    String a = hops.get(0).fromNodeId();
+    String z = hops.get(hops.size() - 1).toNodeId();
+    String aT = channel.aTransceiverNodeId();
+    String zT = channel.zTransceiverNodeId();
+    if (needsAccessHop(topology, a, aT)) {
+      hops.add(0, new ComputedChannel.Hop(aT, accessFiber(topology, aT, a, channel.aAddDropPortId()), a));
+    }
+    if (needsAccessHop(topology, z, zT)) {
+      hops.add(new ComputedChannel.Hop(z, accessFiber(topology, zT, z, channel.zAddDropPortId()), zT));
+    }
+    return hops;
+  }
+
+  private static boolean needsAccessHop(Topology topology, String end, String transceiverNode) {
+    Node n = topology.node(end);
+    return n != null && n.kind() != NodeKind.TRANSPONDER && transceiverNode != null
+        && !transceiverNode.isEmpty() && !transceiverNode.equals(end);
+  }
+
+  private static String accessFiber(Topology topology, String transponder, String node, String addDropPort) {
+    String any = null;
+    for (Fiber f : topology.fibers().values()) {
+      boolean joins = (f.aNodeId().equals(transponder) && f.zNodeId().equals(node))
+          || (f.zNodeId().equals(transponder) && f.aNodeId().equals(node));
+      if (!joins) {
+        continue;
+      }
+      String portAtNode = f.aNodeId().equals(node) ? f.aPortId() : f.zPortId();
+      if (addDropPort == null || addDropPort.isEmpty() || addDropPort.equals(portAtNode)) {
+        return f.id();
+      }
+      any = any == null ? f.id() : any;
+    }
+    if (any == null) {
+      throw invalid(transponder, "transceiver node " + transponder + " has no fiber to " + node);
+    }
+    return any;
   }
 
   private static void requireThrough(String nodeId, String in, String out) {

@@ -77,7 +77,8 @@ public final class DeviceProvisioner implements Provisioner {
         }
         return CompletableFuture.completedFuture(new ProvisioningResult(perChannel));
       }
-      return rollBack(serviceId, journal, StepFailure.of("", "", t));
+      // Stage failures are already attributed; anything else happened at the carrier check.
+      return rollBack(serviceId, journal, StepFailure.of("", CarrierVerifier.STEP, t));
     }).thenCompose(f -> f);
   }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>{@code rpcDeadline} is the deadline of every gNMI RPC and so bounds each device transaction's
  * steps; a transaction that overruns it fails with DEADLINE_EXCEEDED, which the provisioner
- * reports as TIMEOUT. The gNMI target name is not sent: each device is dialled on its own port.
+ * reports as TIMEOUT. The device's gNMI target name (when set) goes in {@code prefix.target} of
+ * every request, so several devices can share one endpoint.
  */
 public final class GnmiDriverFactory implements DriverFactory {
   private final CredentialResolver credentials;
@@ -57,7 +58,8 @@ public final class GnmiDriverFactory implements DriverFactory {
     HostPort hp = HostPort.parse(device.id(), device.address());
     Optional<GnmiCredentials> creds = credentials.resolve(device.credentialRef());
     GnmiDeviceConfig config = new GnmiDeviceConfig(device.id(), type, hp.host(), hp.port(),
-        transport(device), creds, rpcDeadline, BackoffPolicy.DEFAULT);
+        transport(device), creds, rpcDeadline, BackoffPolicy.DEFAULT,
+        device.target() == null ? "" : device.target());
     return new GnmiDeviceDriver(config, validator, scheduler);
   }
 

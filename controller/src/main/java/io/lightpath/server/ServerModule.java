@@ -11,11 +11,16 @@ import io.lightpath.device.DeviceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.provisioning.ProvisioningModule;
 import io.lightpath.service.LifecycleModule;
 import io.lightpath.store.StateStore;
+import io.lightpath.store.StateStores;
 import io.lightpath.store.memory.InMemoryStateStore;
 import io.lightpath.store.mvstore.MvStateStore;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +31,9 @@ public final class ServerModule extends AbstractModule {
   private final ServerConfig config;
   private final Clock clock;
   private final StoreConfig store;
+
+  /** Deadline of each gNMI RPC, which bounds every device transaction step of provisioning. */
+  static final Duration DEVICE_RPC_DEADLINE = Duration.ofSeconds(10);
 
   /** A server whose state lives in memory only (tests). */
   public ServerModule(ServerConfig config, Clock clock) {
@@ -47,14 +55,21 @@ public final class ServerModule extends AbstractModule {
     bind(LightpathServer.class).in(Singleton.class);
     bind(StoreConfig.class).toInstance(store);
     install(new LifecycleModule());
+    install(new ProvisioningModule(ProvisioningConfig.defaults(), DEVICE_RPC_DEADLINE));
   }
 
   /** Opens the store when first injected (not in configure(): building the injector does no I/O). */
   @Provides
   @Singleton
   StateStore stateStore(StoreConfig config, Clock clock) {
-    return config.dataDir().<StateStore>map(dir -> MvStateStore.open(dir, clock))
-        .orElseGet(() -> new InMemoryStateStore(clock));
+    String location = config.location();
+    if (location.equals(StoreConfig.MEMORY)) {
+      return new InMemoryStateStore(clock); // the injected clock, so tests control lease expiry
+    }
+    if (location.startsWith(StoreConfig.MVSTORE)) {
+      return MvStateStore.open(Path.of(location.substring(StoreConfig.MVSTORE.length())), clock);
+    }
+    return StateStores.open(location);
   }
 
   @Provides

@@ -2,9 +2,9 @@ package io.lightpath.service;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.lightpath.api.TopologyGuard;
 import io.lightpath.pce.PceConfig;
 import io.lightpath.pce.ResourceLedger;
-import io.lightpath.provisioning.Provisioner;
 import io.lightpath.qot.GnQotEstimator;
 import io.lightpath.qot.QotEstimator;
 import io.lightpath.qot.QotParameters;
@@ -13,13 +13,13 @@ import jakarta.inject.Singleton;
 
 /**
  * Bindings of the service lifecycle. Side-effect free: the catalog and estimator are built when
- * first injected. The default {@link Provisioner} is {@link NoSouthboundProvisioner}; a
- * deployment with drivers (or a test with a fake) overrides that binding.
+ * first injected. The {@link io.lightpath.provisioning.Provisioner} is bound elsewhere
+ * (ServerModule installs the gNMI ProvisioningModule; tests override it with a fake).
  */
 public final class LifecycleModule extends AbstractModule {
   @Override
   protected void configure() {
-    bind(Provisioner.class).to(NoSouthboundProvisioner.class).in(Singleton.class);
+    bind(TopologyGuard.class).to(LiveServicesTopologyGuard.class);
   }
 
   @Provides

@@ -24,7 +24,7 @@ public final class ServiceRecovery {
   private final PathEngine engine;
   private final ProvisioningOrchestrator orchestrator;
   private final ServiceMetrics metrics;
-  private boolean recovered;
+  private volatile boolean recovered;
 
   @Inject
   public ServiceRecovery(ServiceRepository services, PathEngine engine,
@@ -36,7 +36,13 @@ public final class ServiceRecovery {
   }
 
   /** Rebuilds the ledger and starts reconciliation, the first time it is called. */
-  public synchronized void ensureRecovered() {
+  public void ensureRecovered() {
+    if (!recovered) { // every request passes here: no lock once recovered
+      recover();
+    }
+  }
+
+  private synchronized void recover() {
     if (recovered) {
       return;
     }

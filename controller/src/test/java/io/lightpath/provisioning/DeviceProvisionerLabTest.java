@@ -80,6 +80,22 @@ class DeviceProvisionerLabTest {
     assertEquals(List.of(true), again.carrierUp());
   }
 
+  @Test
+  void devicesBehindOneSharedEndpointAreAddressedByTarget() throws Exception {
+    h.close();
+    h = new LabHarness("tri-site.yaml", t -> t,
+        io.lightpath.southbound.emulator.LabOptions.defaults().withSharedPort(true), "",
+        LabBridge.plaintext(), v -> null);
+    assertEquals(1, h.lab.endpoints().stream().map(e -> e.address()).distinct().count());
+
+    ProvisioningResult result =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    assertEquals(List.of(true), result.carrierUp());
+    assertEquals(2, mediaChannels("birch-roadm").size());
+    assertEquals(List.of(), mediaChannels("cedar-roadm"));
+  }
+
   private boolean carrier(String device, String port) {
     return h.lab.network().opticalState().get(new PortRef(device, port)).carrierPresent();
   }

@@ -7,6 +7,7 @@ import io.lightpath.model.TransceiverMode;
 import io.lightpath.pce.ComputedChannel;
 import io.lightpath.qot.QotEstimate;
 import io.lightpath.southbound.emulator.EmulatedLab;
+import io.lightpath.southbound.emulator.LabOptions;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import io.lightpath.southbound.emulator.topology.LabTopologyFile;
 import io.lightpath.southbound.gnmi.GnmiDeviceDriver;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,18 +59,44 @@ final class LabHarness implements AutoCloseable {
 
   /** @param edit changes the controller's view of the topology (to model a wrong inventory) */
   LabHarness(String bundledLab, UnaryOperator<Topology> edit) throws Exception {
-    LabTopology labTopology = LabTopologyFile.readBundled(bundledLab);
-    lab = EmulatedLab.start(labTopology);
+    this(bundledLab, edit, LabOptions.defaults(), "", LabBridge.plaintext(), v -> null);
+  }
+
+  /**
+   * A lab with {@code options} (TLS, credentials), devices registered with {@code credentialRef}
+   * and {@code tls}, credentials resolved from {@code environment}.
+   */
+  LabHarness(String bundledLab, UnaryOperator<Topology> edit, LabOptions options,
+      String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment)
+      throws Exception {
+    this(LabTopologyFile.readBundled(bundledLab), edit, options, credentialRef, tls, environment);
+  }
+
+  /** A default (plaintext) lab of {@code labTopology}. */
+  LabHarness(LabTopology labTopology) throws Exception {
+    this(labTopology, t -> t, LabOptions.defaults(), "", LabBridge.plaintext(), v -> null);
+  }
+
+  private LabHarness(LabTopology labTopology, UnaryOperator<Topology> edit, LabOptions options,
+      String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment)
+      throws Exception {
+    lab = EmulatedLab.start(labTopology, options);
     topology = edit.apply(LabBridge.topology(labTopology, MODE.type()));
-    for (ManagedDevice d : LabBridge.devices(lab, "", LabBridge.plaintext(), Instant.EPOCH)) {
+    for (ManagedDevice d : LabBridge.devices(lab, credentialRef, tls, Instant.EPOCH)) {
       registry.register(d);
     }
     drivers = new DeviceDrivers(registry, new GnmiDriverFactory(
-        new CredentialResolver(v -> null), VALIDATOR, Scheduler.of(driverTimer), RPC_DEADLINE));
+        new CredentialResolver(environment), VALIDATOR, Scheduler.of(driverTimer), RPC_DEADLINE));
     time = new VirtualTime(verifyExecutor);
     ProvisioningConfig config = ProvisioningConfig.defaults()
         .withVerification(Duration.ofSeconds(5), Duration.ofMillis(100));
     provisioner = new DeviceProvisioner(() -> topology, drivers, config, time, time);
+  }
+
+  /** The registration LabBridge makes for one device of a running lab. */
+  static ManagedDevice registration(EmulatedLab lab, String deviceId) {
+    return LabBridge.devices(lab, "", LabBridge.plaintext(), Instant.EPOCH).stream()
+        .filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
   }
 
   /**

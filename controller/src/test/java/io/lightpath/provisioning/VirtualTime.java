@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Virtual time for tests: a clock that only moves when something is scheduled, and a scheduler
@@ -22,8 +23,19 @@ final class VirtualTime extends Clock implements Scheduler {
     this.executor = executor;
   }
 
+  private final AtomicReference<Runnable> beforeNextTask = new AtomicReference<>();
+
+  /** Runs {@code action} once, just before the next scheduled task (to inject a fault mid-wait). */
+  void beforeNextTask(Runnable action) {
+    beforeNextTask.set(action);
+  }
+
   @Override
   public Cancellable schedule(Runnable task, Duration delay) {
+    Runnable hook = beforeNextTask.getAndSet(null);
+    if (hook != null) {
+      hook.run();
+    }
     nanos.addAndGet(delay.toNanos());
     executor.execute(task);
     return () -> { };

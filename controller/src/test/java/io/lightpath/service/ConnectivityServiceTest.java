@@ -279,4 +279,49 @@ class ConnectivityServiceTest {
     assertEquals(PathFailureReason.LATENCY_EXCEEDED, none.getFailure().getReason());
     assertEquals(0, none.getCandidatesCount());
   }
+
+  @Test
+  void removingAFiberALiveServiceUsesIsTopologyInUse() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    String fiber = s.getChannels(0).getPath().getHops(1).getFiberId();
+    io.lightpath.proto.v1.Topology without = TestTopology.build(64).toBuilder().clearFibers()
+        .addAllFibers(TestTopology.build(64).getFibersList().stream()
+            .filter(f -> !f.getId().equals(fiber)).toList()).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.topology(without));
+    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+    assertEquals("TOPOLOGY_IN_USE", reason(e));
+    assertTrue(e.getStatus().getDescription().contains(s.getName()));
+    h.awaitIdle();
+    h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
+    h.awaitIdle();
+    h.topology(without); // nothing uses it any more
+  }
+
+  @Test
+  void onePlusOneGetsAWorkingAndAProtectionChannelOnDisjointRoutes() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service().toBuilder()
+        .setProtection(io.lightpath.proto.v1.Protection.ONE_PLUS_ONE).build()));
+    assertEquals(List.of("w", "p"), s.getChannelsList().stream().map(Channel::getId).toList());
+    Set<String> w = new HashSet<>();
+    s.getChannels(0).getPath().getHopsList().forEach(x -> w.add(x.getFiberId()));
+    s.getChannels(1).getPath().getHopsList().forEach(x -> assertTrue(
+        x.getFiberId().isEmpty() || !w.contains(x.getFiberId()), x.getFiberId()));
+    h.awaitIdle();
+    assertEquals(ServiceState.ACTIVE, get(s.getName()).getState());
+  }
+
+  @Test
+  void aBundleIsAllOrNothing() throws Exception {
+    Service bundle = TestTopology.service().toBuilder().setBundle(io.lightpath.proto.v1.Bundle
+        .newBuilder().setChannelCount(4).setMinDisjointRoutes(2)).build();
+    Service s = h.stub().createService(create("r1", bundle));
+    assertEquals(4, s.getChannelsCount());
+    int before = usedSlots();
+    // 64 transceivers per end: 4 + 61 cannot fit, and the failed bundle must take nothing
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
+        .createService(create("r2", bundle.toBuilder().setBundle(bundle.getBundle().toBuilder()
+            .setChannelCount(61)).build())));
+    assertEquals("NO_TRANSCEIVER", reason(e));
+    assertEquals(before, usedSlots());
+  }
 }

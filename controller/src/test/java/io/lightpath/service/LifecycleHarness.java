@@ -40,11 +40,14 @@ final class LifecycleHarness implements AutoCloseable {
     this.stub = ConnectivityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
+  /** @param provisioner the fake to bind, or null for the production (gNMI) provisioner */
   static LifecycleHarness start(StoreConfig store, Clock clock, FakeProvisioner provisioner)
       throws Exception {
     ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(1));
-    Injector injector = Guice.createInjector(Modules.override(new ServerModule(config, clock, store))
-        .with(b -> b.bind(Provisioner.class).toInstance(provisioner)));
+    ServerModule production = new ServerModule(config, clock, store);
+    Injector injector = provisioner == null ? Guice.createInjector(production)
+        : Guice.createInjector(Modules.override(production)
+            .with(b -> b.bind(Provisioner.class).toInstance(provisioner)));
     return new LifecycleHarness(injector, provisioner);
   }
 
@@ -78,9 +81,13 @@ final class LifecycleHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
+  public void close() {
+    try {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     injector.getInstance(ProvisioningOrchestrator.class).close();
     store().close();
   }

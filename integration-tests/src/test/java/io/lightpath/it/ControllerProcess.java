@@ -57,7 +57,7 @@ final class ControllerProcess implements AutoCloseable {
 
   static ControllerProcess start() throws Exception {
     ControllerProcess cp = new ControllerProcess(
-        new ProcessBuilder(java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0")).start());
+        new ProcessBuilder(java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0", "--in-memory")).start());
     cp.process.onExit().thenRun(() -> cp.port.completeExceptionally(
         new IllegalStateException("controller exited before serving:\n" + cp.stderr)));
     cp.port.get(60, TimeUnit.SECONDS);

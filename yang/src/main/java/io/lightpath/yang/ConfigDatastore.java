@@ -2,6 +2,7 @@ package io.lightpath.yang;
 
 import io.lightpath.yang.internal.ChangeCollector;
 import io.lightpath.yang.internal.ErrorMessages;
+import io.lightpath.yang.internal.LeafRefChecker;
 import io.lightpath.yang.internal.ResolvedPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,11 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
 import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefDataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefValidation;
-import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +60,9 @@ public final class ConfigDatastore {
     public interface ChangeListener {
         /**
          * Called once per commit that changed something, on the committing thread, after the
-         * commit is visible to readers. Calls are serialized in commit order. Must not block for
-         * long; exceptions are logged and ignored.
+         * commit is visible to readers. Calls are serialized in commit order (commits wait while
+         * listeners run). Must not block for long or wait for another thread's commit; reading the
+         * datastore is fine. Exceptions are logged and ignored.
          */
         void onChanges(List<DatastoreChange> changes);
     }
@@ -327,19 +329,24 @@ public final class ConfigDatastore {
     }
 
     /**
-     * Checks the leafrefs a commit can break. yangtools' incremental check (which only looks at
-     * modified nodes) fails with an internal error when a list entry that leafrefs point into is
-     * deleted, so commits that delete anything present the whole resulting tree to it as one
-     * freshly written tree instead: complete, but quadratic in the number of leafrefs.
+     * Checks the leafrefs a commit can break. For small changes yangtools' incremental check
+     * (modified nodes only) is cheapest; it fails with an internal error when a list entry that
+     * leafrefs point into is deleted, and it re-reads target values per referencing leaf when a
+     * whole subtree is replaced, so commits that delete anything or replace the root get
+     * {@link LeafRefChecker}'s single pass over the whole resulting tree instead.
      */
     private void validateLeafRefs(DataTreeCandidate candidate) throws LeafRefDataValidationFailedException {
         NormalizedNode after = candidate.getRootNode().dataAfter();
         if (after == null) {
             return;
         }
-        if (ChangeCollector.hasDeletions(candidate)) {
-            LeafRefValidation.validate(DataTreeCandidates.fromNormalizedNode(YangInstanceIdentifier.of(), after),
-                    schema.leafRefs());
+        if (candidate.getRootNode().modificationType() == ModificationType.WRITE
+                || ChangeCollector.hasDeletions(candidate)) {
+            List<LeafRefChecker.Problem> problems = schema.leafRefChecker().check(after);
+            if (!problems.isEmpty()) {
+                throw new YangValidationException(problems.get(0).path(),
+                        String.join("; ", problems.stream().map(LeafRefChecker.Problem::text).toList()));
+            }
         } else {
             LeafRefValidation.validate(candidate, schema.leafRefs());
         }
@@ -359,7 +366,7 @@ public final class ConfigDatastore {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(ErrorMessages.simplify(e.getMessage()));
+        StringBuilder sb = new StringBuilder(ErrorMessages.explainUnique(ErrorMessages.simplify(e.getMessage())));
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             String more = ErrorMessages.simplify(t.getMessage());
             if (!more.isEmpty() && !sb.toString().contains(more)) {

@@ -46,6 +46,31 @@ public final class JsonIetfCodec {
     }
 
     /**
+     * Like {@link #decode} but also rejects state ({@code config false}) nodes: what a device
+     * must accept in a gNMI Set, even when it keeps state in an OPERATIONAL datastore.
+     *
+     * @throws YangValidationException at the first state node, or as {@link #decode}
+     */
+    public NormalizedNode decodeConfig(YangPath path, String json) {
+        Objects.requireNonNull(json, "json");
+        ResolvedPath resolved = resolve(path);
+        NormalizedNode node = schema.transcoder().decode(resolved, json);
+        schema.transcoder().requireConfigOnly(resolved, node);
+        return node;
+    }
+
+    /**
+     * Whether the node at {@code path} is configuration ({@code config true}); the root is.
+     *
+     * @throws YangValidationException if the path names no schema node
+     */
+    public boolean isConfiguration(YangPath path) {
+        ResolvedPath resolved = resolve(path);
+        return !(resolved.statement() instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode node)
+                || node.effectiveConfig().orElse(Boolean.TRUE);
+    }
+
+    /**
      * Writes {@code data}, the node at {@code path}, as a compact JSON_IETF value.
      *
      * @throws YangValidationException if the path names no schema node or the data does not fit it

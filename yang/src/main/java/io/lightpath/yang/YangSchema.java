@@ -1,6 +1,7 @@
 package io.lightpath.yang;
 
 import io.lightpath.yang.internal.JsonTranscoder;
+import io.lightpath.yang.internal.LeafRefChecker;
 import io.lightpath.yang.internal.PathResolver;
 import io.lightpath.yang.internal.SchemaLoader;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class YangSchema {
     private final PathResolver resolver;
     private final JsonTranscoder transcoder;
     private volatile LeafRefContext leafRefs;
+    private volatile LeafRefChecker leafRefChecker;
 
     private YangSchema(EffectiveModelContext context, String source) {
         this.context = Objects.requireNonNull(context, "context");
@@ -118,6 +120,15 @@ public final class YangSchema {
                     leafRefs = result;
                 }
             }
+        }
+        return result;
+    }
+
+    LeafRefChecker leafRefChecker() {
+        LeafRefChecker result = leafRefChecker;
+        if (result == null) {
+            result = new LeafRefChecker(leafRefs(), resolver);
+            leafRefChecker = result;
         }
         return result;
     }

@@ -152,4 +152,16 @@ class JsonIetfCodecTest {
         assertEquals("{\"openconfig-terminal-device:frequency\":\"1\",\"openconfig-terminal-device:operational-mode\":2,"
                 + "\"openconfig-terminal-device:line-port\":\"p\"}", a);
     }
+
+    @Test
+    void decodeConfigRejectsStateNodes() {
+        YangPath och = YangPath.parse("/components/component[name=och-1]/optical-channel");
+        codec.decodeConfig(och, "{\"config\": {\"frequency\": \"193100000\"}}");
+        YangValidationException e = assertThrows(YangValidationException.class, () -> codec.decodeConfig(och,
+                "{\"config\": {\"frequency\": \"193100000\"}, \"state\": {\"frequency\": \"193100000\"}}"));
+        assertTrue(e.path().toString().endsWith("optical-channel/state"), e.path().toString());
+        assertTrue(codec.isConfiguration(och.child("config")));
+        assertTrue(!codec.isConfiguration(och.child("state").child("output-power")));
+        assertTrue(codec.isConfiguration(YangPath.ROOT));
+    }
 }

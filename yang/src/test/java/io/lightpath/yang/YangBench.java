@@ -53,6 +53,17 @@ public final class YangBench {
         }
         report("commit (merge 1 leaf, " + (components + 2) + " components, all checks)",
                 System.nanoTime() - t3, commits);
+        String whole = ds.read(YangPath.ROOT).orElseThrow();
+        int replaces = 200;
+        for (int i = 0; i < replaces; i++) {
+            ds.newTransaction().replace(YangPath.ROOT, whole).commit();
+        }
+        long t5 = System.nanoTime();
+        for (int i = 0; i < replaces; i++) {
+            ds.newTransaction().replace(YangPath.ROOT, whole).commit();
+        }
+        report("replace whole tree (" + (components + 2) + " components, all checks)", System.nanoTime() - t5,
+                replaces);
         long t4 = System.nanoTime();
         for (int i = 0; i < commits; i++) {
             ds.read(YangPath.ROOT);

@@ -45,6 +45,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link StateStore} on an etcd v3 cluster through jetcd. etcd provides the semantics natively;
@@ -55,6 +57,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * knows of (etcd does not report it on reads).
  */
 public final class EtcdStateStore implements StateStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EtcdStateStore.class);
 
   /** How long one etcd call may take before it fails with {@link StoreException}. */
   private static final long CALL_TIMEOUT_SECONDS = 30;
@@ -325,7 +329,12 @@ public final class EtcdStateStore implements StateStore {
         if (!put) {
           k = new KeyValue(k.key(), Bytes.EMPTY, 0, k.modRevision(), 0, 0);
         }
-        listener.onEvent(new WatchEvent(put ? WatchEvent.Type.PUT : WatchEvent.Type.DELETE, k));
+        try {
+          listener.onEvent(new WatchEvent(put ? WatchEvent.Type.PUT : WatchEvent.Type.DELETE, k));
+        } catch (RuntimeException e) {
+          // Same rule as the embedded stores: a listener bug must not end the watch.
+          LOG.warn("watch listener failed on revision {}", k.modRevision(), e);
+        }
       }
     }
 

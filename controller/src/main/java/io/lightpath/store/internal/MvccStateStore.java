@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code meta}: revision, compact revision, next lease id.
  * </ul>
  *
+ * <p>The first four belong to the {@link Keyspace}; this class owns locking, transactions (group
+ * commit), watches, compaction bookkeeping and leases.
+ *
  * <p>Writers are serialised by a write lock held across the durable commit, so a revision is
  * visible to readers and watchers only once it is durable; concurrent transactions share one
  * commit (group commit, see {@link #txn}). Readers share a read lock.
@@ -71,11 +74,8 @@ public class MvccStateStore implements StateStore {
 
   private final Tables tables;
   private final Clock clock;
-  private final SortedTable current;
-  private final SortedTable versions;
-  private final SortedTable log;
+  private final Keyspace keyspace;
   private final SortedTable leases;
-  private final SortedTable leaseKeys;
   private final SortedTable meta;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Lock readLock = lock.readLock();
@@ -98,11 +98,8 @@ public class MvccStateStore implements StateStore {
   protected MvccStateStore(String name, Tables tables, Clock clock) {
     this.tables = tables;
     this.clock = clock;
-    this.current = tables.table("current");
-    this.versions = tables.table("versions");
-    this.log = tables.table("log");
+    this.keyspace = new Keyspace(tables);
     this.leases = tables.table("leases");
-    this.leaseKeys = tables.table("leaseKeys");
     this.meta = tables.table("meta");
     this.revision = readMeta(META_REVISION, INITIAL_REVISION);
     this.compactRevision = readMeta(META_COMPACT, 0);
@@ -140,10 +137,10 @@ public class MvccStateStore implements StateStore {
       checkOpen();
       long rev = revision;
       if (atRevision == 0 || atRevision == rev) {
-        return new RangeResult(scanCurrent(range), rev);
+        return new RangeResult(keyspace.scanCurrent(range), rev);
       }
       checkReadable(atRevision);
-      return new RangeResult(scanAt(range, atRevision), atRevision);
+      return new RangeResult(keyspace.scanAt(range, atRevision), atRevision);
     } finally {
       readLock.unlock();
     }
@@ -158,54 +155,6 @@ public class MvccStateStore implements StateStore {
     }
     if (atRevision < compactRevision) {
       throw new CompactedException(atRevision, compactRevision);
-    }
-  }
-
-  private List<KeyValue> scanCurrent(KeyRange range) {
-    List<KeyValue> out = new ArrayList<>();
-    Iterator<Map.Entry<byte[], byte[]>> it =
-        current.scan(KeyCodec.scanFrom(range), KeyCodec.scanTo(range));
-    while (it.hasNext()) {
-      Map.Entry<byte[], byte[]> e = it.next();
-      out.add(RecordCodec.decodeCurrent(Bytes.of(e.getKey()), e.getValue()));
-    }
-    return out;
-  }
-
-  private KeyValue currentKv(Bytes key) {
-    byte[] rec = current.get(key.unsafeArray());
-    return rec == null ? null : RecordCodec.decodeCurrent(key, rec);
-  }
-
-  /** For each key in range, its latest version at or before {@code atRevision} unless deleted. */
-  private List<KeyValue> scanAt(KeyRange range, long atRevision) {
-    List<KeyValue> out = new ArrayList<>();
-    Iterator<Map.Entry<byte[], byte[]>> it =
-        versions.scan(KeyCodec.versionScanFrom(range), KeyCodec.versionScanTo(range));
-    Bytes key = null;
-    byte[] best = null;
-    long bestRevision = 0;
-    while (it.hasNext()) {
-      Map.Entry<byte[], byte[]> e = it.next();
-      Bytes entryKey = KeyCodec.versionKeyKey(e.getKey());
-      if (!entryKey.equals(key)) {
-        emitVersion(out, key, bestRevision, best);
-        key = entryKey;
-        best = null;
-      }
-      long rev = KeyCodec.versionKeyRevision(e.getKey());
-      if (rev <= atRevision) {
-        best = e.getValue();
-        bestRevision = rev;
-      }
-    }
-    emitVersion(out, key, bestRevision, best);
-    return out;
-  }
-
-  private static void emitVersion(List<KeyValue> out, Bytes key, long rev, byte[] rec) {
-    if (rec != null && !RecordCodec.isTombstone(rec)) {
-      out.add(RecordCodec.decodeVersion(key, rev, rec));
     }
   }
 
@@ -268,7 +217,7 @@ public class MvccStateStore implements StateStore {
           continue;
         }
         if (!batch.events.isEmpty()) {
-          stage(batch);
+          keyspace.stage(batch);
           staged.add(batch);
           rev = batch.revision;
         }
@@ -278,13 +227,20 @@ public class MvccStateStore implements StateStore {
         meta.put(META_REVISION, KeyCodec.longKey(rev));
         commitDurably();
       }
-    } catch (RuntimeException e) {
-      if (!staged.isEmpty()) {
-        tables.rollback();
-      }
+    } catch (RuntimeException | Error e) {
+      // Undo everything uncommitted (an Error too: a half-applied group must never reach a later
+      // commit) and fail every transaction of the group that has no error of its own.
+      rollbackAfter(e);
+      StoreException forOthers =
+          e instanceof StoreException se ? se : new StoreException("transaction not applied: " + e, e);
       for (PendingTxn p : group) {
-        p.error = p.error == null ? e : p.error;
+        if (p.error == null) {
+          p.error = e instanceof RuntimeException re ? re : forOthers;
+        }
         p.done = true;
+      }
+      if (e instanceof Error error) {
+        throw error;
       }
       return;
     }
@@ -301,7 +257,7 @@ public class MvccStateStore implements StateStore {
   private TxnResult applyTxn(Txn txn, WriteBatch batch) {
     boolean succeeded = true;
     for (Compare compare : txn.compares()) {
-      if (!compare.test(currentKv(compare.key()))) {
+      if (!compare.test(keyspace.get(compare.key()))) {
         succeeded = false;
         break;
       }
@@ -323,61 +279,11 @@ public class MvccStateStore implements StateStore {
 
   private OpResult apply(WriteBatch batch, Op op) {
     if (op instanceof Op.Put put) {
-      return new OpResult.PutResult(applyPut(batch, put));
+      return new OpResult.PutResult(keyspace.put(batch, put));
     } else if (op instanceof Op.Delete delete) {
-      return new OpResult.DeleteResult(applyDelete(batch, delete.range()));
+      return new OpResult.DeleteResult(keyspace.delete(batch, delete.range()));
     } else {
-      return new OpResult.GetResult(scanCurrent(((Op.Get) op).range()));
-    }
-  }
-
-  private KeyValue applyPut(WriteBatch batch, Op.Put put) {
-    KeyValue prev = currentKv(put.key());
-    long rev = batch.revision;
-    KeyValue kv =
-        new KeyValue(
-            put.key(),
-            put.value(),
-            prev == null ? rev : prev.createRevision(),
-            rev,
-            prev == null ? 1 : prev.version() + 1,
-            put.leaseId());
-    byte[] rawKey = put.key().unsafeArray();
-    current.put(rawKey, RecordCodec.encodeCurrent(kv));
-    versions.put(KeyCodec.versionKey(put.key(), rev), RecordCodec.encodeVersion(kv, false));
-    if (prev != null && prev.leaseId() != 0 && prev.leaseId() != put.leaseId()) {
-      leaseKeys.remove(KeyCodec.leaseKey(prev.leaseId(), put.key()));
-    }
-    if (put.leaseId() != 0) {
-      leaseKeys.put(KeyCodec.leaseKey(put.leaseId(), put.key()), EMPTY);
-    }
-    batch.add(new WatchEvent(WatchEvent.Type.PUT, kv));
-    return prev;
-  }
-
-  private long applyDelete(WriteBatch batch, KeyRange range) {
-    List<KeyValue> doomed = scanCurrent(range);
-    for (KeyValue prev : doomed) {
-      deleteKey(batch, prev);
-    }
-    return doomed.size();
-  }
-
-  private void deleteKey(WriteBatch batch, KeyValue prev) {
-    KeyValue tombstone = new KeyValue(prev.key(), Bytes.EMPTY, 0, batch.revision, 0, 0);
-    current.remove(prev.key().unsafeArray());
-    versions.put(KeyCodec.versionKey(prev.key(), batch.revision), RecordCodec.encodeVersion(tombstone, true));
-    if (prev.leaseId() != 0) {
-      leaseKeys.remove(KeyCodec.leaseKey(prev.leaseId(), prev.key()));
-    }
-    batch.add(new WatchEvent(WatchEvent.Type.DELETE, tombstone));
-  }
-
-  /** Writes the batch's events to the log table (part of the next commit). */
-  private void stage(WriteBatch batch) {
-    int sub = 0;
-    for (WatchEvent event : batch.events) {
-      log.put(KeyCodec.logKey(batch.revision, sub++), RecordCodec.encodeEvent(event));
+      return new OpResult.GetResult(keyspace.scanCurrent(((Op.Get) op).range()));
     }
   }
 
@@ -394,27 +300,13 @@ public class MvccStateStore implements StateStore {
    */
   private void finishWrite(WriteBatch batch) {
     if (!batch.events.isEmpty()) {
-      stage(batch);
+      keyspace.stage(batch);
       meta.put(META_REVISION, KeyCodec.longKey(batch.revision));
     }
     commitDurably();
     if (!batch.events.isEmpty()) {
       revision = batch.revision;
       watchHub.publish(batch.events);
-    }
-  }
-
-  /** The changes of one revision in the making. */
-  private static final class WriteBatch {
-    final long revision;
-    final List<WatchEvent> events = new ArrayList<>();
-
-    WriteBatch(long revision) {
-      this.revision = revision;
-    }
-
-    void add(WatchEvent event) {
-      events.add(event);
     }
   }
 
@@ -436,14 +328,7 @@ public class MvccStateStore implements StateStore {
       }
       List<WatchEvent> backlog = new ArrayList<>();
       if (start <= revision) {
-        Iterator<Map.Entry<byte[], byte[]>> it = log.scan(KeyCodec.logKey(start, 0), null);
-        while (it.hasNext()) {
-          Map.Entry<byte[], byte[]> e = it.next();
-          WatchEvent event = RecordCodec.decodeEvent(KeyCodec.logKeyRevision(e.getKey()), e.getValue());
-          if (range.contains(event.kv().key())) {
-            backlog.add(event);
-          }
-        }
+        backlog.addAll(keyspace.eventsSince(start, range));
       }
       return watchHub.register(range, start, listener, backlog);
     } finally {
@@ -465,53 +350,16 @@ public class MvccStateStore implements StateStore {
         throw new CompactedException(atRevision, compactRevision);
       }
       try {
-        compactVersions(atRevision);
-        List<byte[]> oldEvents = new ArrayList<>();
-        for (Iterator<Map.Entry<byte[], byte[]>> it = log.scan(EMPTY, KeyCodec.logKey(atRevision, 0));
-            it.hasNext(); ) {
-          oldEvents.add(it.next().getKey());
-        }
-        oldEvents.forEach(log::remove);
+        keyspace.compact(atRevision);
         meta.put(META_COMPACT, KeyCodec.longKey(atRevision));
         tables.commit();
-      } catch (RuntimeException e) {
-        tables.rollback();
+      } catch (RuntimeException | Error e) {
+        rollbackAfter(e);
         throw e;
       }
       compactRevision = atRevision;
     } finally {
       writeLock.unlock();
-    }
-  }
-
-  /** Keeps, per key, only the latest version at or before {@code atRevision} (none if deleted). */
-  private void compactVersions(long atRevision) {
-    List<byte[]> obsolete = new ArrayList<>();
-    Bytes key = null;
-    byte[] latestKey = null;
-    byte[] latestRec = null;
-    for (Iterator<Map.Entry<byte[], byte[]>> it = versions.scan(EMPTY, null); it.hasNext(); ) {
-      Map.Entry<byte[], byte[]> e = it.next();
-      if (KeyCodec.versionKeyRevision(e.getKey()) > atRevision) {
-        continue;
-      }
-      Bytes entryKey = KeyCodec.versionKeyKey(e.getKey());
-      if (entryKey.equals(key)) {
-        obsolete.add(latestKey);
-      } else {
-        dropIfTombstone(obsolete, latestKey, latestRec);
-        key = entryKey;
-      }
-      latestKey = e.getKey();
-      latestRec = e.getValue();
-    }
-    dropIfTombstone(obsolete, latestKey, latestRec);
-    obsolete.forEach(versions::remove);
-  }
-
-  private static void dropIfTombstone(List<byte[]> obsolete, byte[] versionKey, byte[] rec) {
-    if (rec != null && RecordCodec.isTombstone(rec)) {
-      obsolete.add(versionKey);
     }
   }
 
@@ -534,8 +382,8 @@ public class MvccStateStore implements StateStore {
         leases.put(KeyCodec.longKey(id), RecordCodec.encodeLease(ttlMillis, deadline));
         meta.put(META_NEXT_LEASE, KeyCodec.longKey(id + 1));
         tables.commit();
-      } catch (RuntimeException e) {
-        tables.rollback();
+      } catch (RuntimeException | Error e) {
+        rollbackAfter(e);
         throw e;
       }
       nextLeaseId = id + 1;
@@ -561,8 +409,8 @@ public class MvccStateStore implements StateStore {
       try {
         leases.put(KeyCodec.longKey(leaseId), RecordCodec.encodeLease(ttlMillis, deadline));
         tables.commit();
-      } catch (RuntimeException e) {
-        tables.rollback();
+      } catch (RuntimeException | Error e) {
+        rollbackAfter(e);
         throw e;
       }
       leaseSchedule.set(leaseId, deadline);
@@ -638,23 +486,19 @@ public class MvccStateStore implements StateStore {
   /** Deletes the lease and, in one new revision, every key attached to it. */
   private void revokeLocked(long leaseId) {
     byte[] prefix = KeyCodec.longKey(leaseId);
-    List<Bytes> keys = new ArrayList<>();
-    for (Iterator<Map.Entry<byte[], byte[]>> it = leaseKeys.scan(prefix, KeyCodec.longKey(leaseId + 1));
-        it.hasNext(); ) {
-      keys.add(KeyCodec.leaseKeyKey(it.next().getKey()));
-    }
+    List<Bytes> keys = keyspace.keysOfLease(leaseId);
     WriteBatch batch = new WriteBatch(revision + 1);
     try {
       for (Bytes key : keys) {
-        KeyValue prev = currentKv(key);
+        KeyValue prev = keyspace.get(key);
         if (prev != null) {
-          deleteKey(batch, prev);
+          keyspace.deleteKey(batch, prev);
         }
       }
       leases.remove(prefix);
       finishWrite(batch);
-    } catch (RuntimeException e) {
-      tables.rollback();
+    } catch (RuntimeException | Error e) {
+      rollbackAfter(e);
       throw e;
     }
     leaseSchedule.remove(leaseId);
@@ -686,6 +530,15 @@ public class MvccStateStore implements StateStore {
     } catch (RuntimeException e) {
       // Keep the timer alive; the next operation retries the expiry and reports the failure.
       LOG.warn("lease expiry failed", e);
+    }
+  }
+
+  /** Undoes uncommitted changes after {@code cause}; a failing rollback must not hide the cause. */
+  private void rollbackAfter(Throwable cause) {
+    try {
+      tables.rollback();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running watches of one store. The store calls {@link #publish} and {@link #register} while
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a slow listener delays only its own watch, never a writer.
  */
 final class WatchHub implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
 
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private final ExecutorService pool;
@@ -94,7 +98,12 @@ final class WatchHub implements AutoCloseable {
               if (closed) {
                 return;
               }
-              listener.onEvent(event);
+              try {
+                listener.onEvent(event);
+              } catch (RuntimeException e) {
+                // A listener bug must not cost the watch its later events.
+                LOG.warn("watch listener failed on revision {}", event.revision(), e);
+              }
             }
           });
     }

@@ -37,7 +37,13 @@ public final class MvStateStore extends MvccStateStore {
     } catch (IOException e) {
       throw new StoreException("cannot create state store directory " + dataDir, e);
     }
-    return new MvStateStore(new MvStoreTables(dataDir.resolve(FILE_NAME)), clock);
+    MvStoreTables tables = new MvStoreTables(dataDir.resolve(FILE_NAME));
+    try {
+      return new MvStateStore(tables, clock);
+    } catch (RuntimeException e) {
+      tables.close(); // release the file lock; the caller gets the reason
+      throw new StoreException("cannot recover state store in " + dataDir + ": " + e.getMessage(), e);
+    }
   }
 
   /**

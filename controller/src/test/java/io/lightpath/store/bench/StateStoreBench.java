@@ -10,6 +10,8 @@ import io.lightpath.store.etcd.EtcdStateStore;
 import io.lightpath.store.memory.InMemoryStateStore;
 import io.lightpath.store.mvstore.MvStateStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,8 +68,8 @@ public final class StateStoreBench {
         Runtime.getRuntime().availableProcessors(),
         seconds,
         parent);
-    System.out.println("| backend | workload | threads | ops/s | mean latency ms | file MB |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("| backend | workload | threads | ops/s | mean latency ms | CPU ms/op | file MB |");
+    System.out.println("|---|---|---|---|---|---|---|");
     List<String> backends = args.length > 2 ? List.of(args[2].split(",")) : List.of("mvstore", "memory");
     for (String backend : backends) {
       for (String name : List.of("put", "txn")) {
@@ -82,12 +84,13 @@ public final class StateStoreBench {
                 store instanceof MvStateStore mv ? String.format(Locale.ROOT, "%.1f", mv.fileSizeBytes() / 1e6) : "-";
             System.out.printf(
                 Locale.ROOT,
-                "| %s | %s | %d | %.0f | %.2f | %s |%n",
+                "| %s | %s | %d | %.0f | %.2f | %.3f | %s |%n",
                 backend,
                 name,
                 threads,
                 r.opsPerSecond(),
                 r.meanLatencyMillis(threads),
+                r.cpuMillisPerOp(),
                 fileMb);
           } finally {
             store.close();
@@ -107,9 +110,17 @@ public final class StateStoreBench {
     };
   }
 
-  private record Result(long ops, long nanos) {
+  /**
+   * @param cpuNanos CPU time of the worker threads only (not of the store's own threads): shows
+   *     the engine's cost independent of how loaded the machine is
+   */
+  private record Result(long ops, long nanos, long cpuNanos) {
     double opsPerSecond() {
       return ops * 1e9 / nanos;
+    }
+
+    double cpuMillisPerOp() {
+      return cpuNanos / 1e6 / ops;
     }
 
     /** With every thread always busy, mean latency = threads / throughput. */
@@ -123,18 +134,20 @@ public final class StateStoreBench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Long>> counts = new ArrayList<>();
+    List<Future<long[]>> counts = new ArrayList<>();
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       counts.add(
           pool.submit(
               () -> {
                 start.await();
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long i = 0;
                 while (!stop.get()) {
                   workload.run(store, thread, i++);
                 }
-                return i;
+                return new long[] {i, cpu.getCurrentThreadCpuTime() - cpuStart};
               }));
     }
     long begin = System.nanoTime();
@@ -142,12 +155,15 @@ public final class StateStoreBench {
     Thread.sleep(duration.toMillis());
     stop.set(true);
     long ops = 0;
-    for (Future<Long> f : counts) {
-      ops += f.get();
+    long cpuNanos = 0;
+    for (Future<long[]> f : counts) {
+      long[] r = f.get();
+      ops += r[0];
+      cpuNanos += r[1];
     }
     long elapsed = System.nanoTime() - begin;
     pool.shutdown();
-    return new Result(ops, elapsed);
+    return new Result(ops, elapsed, cpuNanos);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -35,6 +35,7 @@ class EtcdStateStoreContractTest extends StateStoreContractTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the watch is only closed
   void leaseExpiresOnTheServerClock() throws Exception {
     LeaseGrant lease = store.grantLease(Duration.ofSeconds(2));
     store.put(k("ephemeral"), Bytes.utf8("x"), lease.id());

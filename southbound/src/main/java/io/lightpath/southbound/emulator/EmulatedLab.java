@@ -49,6 +49,7 @@ public final class EmulatedLab implements AutoCloseable {
   private final LabOptions options;
   private final Map<String, DeviceEndpoint> endpoints = new LinkedHashMap<>();
   private final List<Server> servers = new ArrayList<>();
+  private final Map<String, Server> deviceServers = new LinkedHashMap<>();
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final ScheduledExecutorService scheduler;
@@ -97,6 +98,7 @@ public final class EmulatedLab implements AutoCloseable {
       for (DeviceSpec d : network.topology().devices()) {
         int port = options.basePort() == 0 ? 0 : options.basePort() + i;
         Server s = server(port, new GnmiTargetService(network, d.name(), scheduler, options.clock()));
+        deviceServers.put(d.name(), s);
         endpoints.put(d.name(),
             new DeviceEndpoint(d.name(), d.role(), options.host(), s.getPort(), d.name()));
         i++;
@@ -169,8 +171,36 @@ public final class EmulatedLab implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("no device named '" + name + "'"));
   }
 
+  /**
+   * Takes a device down or brings it back. Down: every gNMI call and open stream of the device
+   * fails UNAVAILABLE and, on a per-device port, its server closes the port (clients see the
+   * connection drop and new connections refused). Up: the server listens again on the same port.
+   * Optics are unaffected (a management-plane outage).
+   *
+   * @throws IOException if the port cannot be bound again
+   */
+  public synchronized void setDeviceDown(String name, boolean down) throws IOException {
+    EmulatedDevice device = device(name);
+    device.setDown(down);
+    Server s = deviceServers.get(name);
+    if (s == null) {
+      return;
+    }
+    if (down && !s.isShutdown()) {
+      s.shutdownNow();
+      try {
+        s.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else if (!down && s.isShutdown()) {
+      deviceServers.put(name, server(endpoint(name).port(),
+          new GnmiTargetService(network, name, scheduler, options.clock())));
+    }
+  }
+
   /** Stops every server and thread; idempotent. */
-  public void stop() {
+  public synchronized void stop() {
     List<Server> all = new ArrayList<>(servers);
     if (adminServer != null) {
       all.add(adminServer);

@@ -117,9 +117,10 @@ public final class GnmiClient implements AutoCloseable {
 
     /**
      * Opens a Subscribe stream, sends {@code request} and delivers responses to {@code responses}. The stream
-     * has no deadline; cancel it through the returned handle.
+     * has no deadline; cancel it through the handle given to {@code onStart}.
      *
-     * @param onStart receives the request stream once the call has started, before any response
+     * @param onStart receives the call's request stream (whose {@code cancel} ends the subscription) before any
+     *     response is delivered
      */
     public void subscribe(
             SubscribeRequest request,

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param credentials username/password to send as metadata; empty for none. Refused over plaintext.
  * @param rpcDeadline deadline of each unary RPC (Capabilities, Get, Set); positive
  * @param backoff reconnect backoff of subscriptions
+ * @param target gNMI target name put in {@code prefix.target} of Get, Set and Subscribe, for endpoints that serve
+ *     several devices; empty for none
  */
 public record GnmiDeviceConfig(
         String deviceId,
@@ -24,7 +26,8 @@ public record GnmiDeviceConfig(
         GnmiTransport transport,
         Optional<GnmiCredentials> credentials,
         Duration rpcDeadline,
-        BackoffPolicy backoff) {
+        BackoffPolicy backoff,
+        String target) {
 
     public GnmiDeviceConfig {
         Objects.requireNonNull(deviceId, "deviceId");
@@ -34,6 +37,7 @@ public record GnmiDeviceConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(rpcDeadline, "rpcDeadline");
         Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(target, "target");
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 1..65535: " + port);
         }
@@ -46,13 +50,29 @@ public record GnmiDeviceConfig(
         }
     }
 
+    /** A configuration for an endpoint that serves only this device (no {@code prefix.target}). */
+    public GnmiDeviceConfig(String deviceId, GnmiDeviceType type, String host, int port, GnmiTransport transport,
+            Optional<GnmiCredentials> credentials, Duration rpcDeadline, BackoffPolicy backoff) {
+        this(deviceId, type, host, port, transport, credentials, rpcDeadline, backoff, "");
+    }
+
     /** A copy with another RPC deadline. */
     public GnmiDeviceConfig withRpcDeadline(Duration deadline) {
-        return new GnmiDeviceConfig(deviceId, type, host, port, transport, credentials, deadline, backoff);
+        return new GnmiDeviceConfig(deviceId, type, host, port, transport, credentials, deadline, backoff, target);
     }
 
     /** A copy with another backoff policy. */
     public GnmiDeviceConfig withBackoff(BackoffPolicy policy) {
-        return new GnmiDeviceConfig(deviceId, type, host, port, transport, credentials, rpcDeadline, policy);
+        return new GnmiDeviceConfig(deviceId, type, host, port, transport, credentials, rpcDeadline, policy, target);
+    }
+
+    /** A copy addressing gNMI target {@code name} (empty for none). */
+    public GnmiDeviceConfig withTarget(String name) {
+        return new GnmiDeviceConfig(deviceId, type, host, port, transport, credentials, rpcDeadline, backoff, name);
+    }
+
+    /** The {@code prefix} every request carries: empty, or just the target name. */
+    io.lightpath.proto.gnmi.Path prefix() {
+        return io.lightpath.proto.gnmi.Path.newBuilder().setTarget(target).build();
     }
 }

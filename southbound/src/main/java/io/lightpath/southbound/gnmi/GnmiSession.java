@@ -74,7 +74,7 @@ public final class GnmiSession {
 
     /** Reads a subtree of the given data type; empty when the device has none at the path. */
     public CompletableFuture<Optional<JsonNode>> read(Path path, GetRequest.DataType type) {
-        GetRequest request = GetRequest.newBuilder()
+        GetRequest request = GetRequest.newBuilder().setPrefix(client.config().prefix())
                 .addPath(path).setType(type).setEncoding(Encoding.JSON_IETF).build();
         return client.get(request).handle((response, error) -> {
             if (error != null) {
@@ -175,7 +175,7 @@ public final class GnmiSession {
      * device may add defaults).
      */
     CompletableFuture<Void> setAndVerify(String description, List<ConfigEdit> edits, boolean exact) {
-        SetRequest.Builder set = SetRequest.newBuilder();
+        SetRequest.Builder set = SetRequest.newBuilder().setPrefix(client.config().prefix());
         for (ConfigEdit edit : edits) {
             if (edit.value().isPresent()) {
                 set.addReplace(Update.newBuilder().setPath(edit.path()).setVal(TypedValue.newBuilder()

@@ -48,6 +48,7 @@ final class GnmiStateSubscriber extends GnmiBehaviour implements StateSubscriber
             throw new IllegalArgumentException("sampleInterval must be positive: " + sampleInterval);
         }
         SubscriptionList.Builder list = SubscriptionList.newBuilder()
+                .setPrefix(session.client().config().prefix())
                 .setMode(SubscriptionList.Mode.STREAM)
                 .setEncoding(Encoding.JSON_IETF);
         Map<Path, ResilientSubscription.Target> targets = new LinkedHashMap<>();

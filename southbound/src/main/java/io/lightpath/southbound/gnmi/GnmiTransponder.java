@@ -63,18 +63,7 @@ final class GnmiTransponder extends GnmiBehaviour implements TransponderConfig, 
                         .map(p -> IetfJson.decimal(p).doubleValue()).orElse(0.0);
                 int mode = IetfJson.member(node, "operational-mode").map(m -> IetfJson.decimal(m).intValueExact())
                         .orElse(0);
-                boolean enabled = TerminalDeviceMapping.logicalChannelFor(l, componentName)
-                        .map(index -> l.flatMap(lc -> IetfJson.member(lc, "channel")).map(list -> {
-                            for (JsonNode ch : list) {
-                                if (IetfJson.member(ch, "index").map(i -> IetfJson.decimal(i).longValueExact() == index)
-                                        .orElse(false)) {
-                                    return IetfJson.at(ch, "config", "admin-state")
-                                            .map(s -> IetfJson.identity(s).equals("ENABLED")).orElse(true);
-                                }
-                            }
-                            return true;
-                        }).orElse(true))
-                        .orElse(true);
+                boolean enabled = TerminalDeviceMapping.adminEnabled(l, componentName);
                 return new OpticalChannelConfig(componentName, frequency, power, mode, enabled);
             });
         });

@@ -119,10 +119,7 @@ public final class IetfJson {
         return localName(node.asText());
     }
 
-    /**
-     * Removes module prefixes from all member names and identity-like string values are left untouched;
-     * used to compare trees written by us with trees read back from a device.
-     */
+    /** A copy with the module prefix removed from every member name (values are left as they are). */
     public static JsonNode stripPrefixes(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = object();
@@ -138,9 +135,10 @@ public final class IetfJson {
     }
 
     /**
-     * Whether every leaf of {@code expected} is present in {@code actual} with an equal value. Numbers are
-     * compared numerically whether written as JSON numbers or strings, identities without module prefix, and
-     * list entries are matched by position after both lists are compared as sets of subsets.
+     * Whether every leaf of {@code expected} is present in {@code actual} with an equal value. Member names are
+     * compared without module prefix, numbers numerically whether written as JSON numbers or strings, other
+     * scalars as text without module prefix (identities), and every expected list entry must be contained in
+     * some actual entry.
      */
     public static boolean containsAll(JsonNode actual, JsonNode expected) {
         if (expected.isObject()) {

@@ -51,6 +51,8 @@ final class ResilientSubscription implements StateSubscription {
 
     private boolean closed;
     private boolean connected;
+    /** Whether the listener has been told about the current outage (told once per outage). */
+    private boolean outageReported;
     private int generation;
     private int failures;
     private ClientCallStreamObserver<SubscribeRequest> call;
@@ -109,6 +111,7 @@ final class ResilientSubscription implements StateSubscription {
             return;
         }
         connected = true;
+        outageReported = false;
         failures = 0;
         switch (response.getResponseCase()) {
             case SYNC_RESPONSE -> listener.onSynced();
@@ -195,7 +198,11 @@ final class ResilientSubscription implements StateSubscription {
         }
         call = null;
         connected = false;
-        listener.onDisconnected(cause);
+        if (!outageReported) {
+            // Once per outage: a stream that fails again before delivering anything is the same outage.
+            outageReported = true;
+            listener.onDisconnected(cause);
+        }
         scheduleRetry(cause);
     }
 

@@ -78,6 +78,26 @@ final class TerminalDeviceMapping {
         return Optional.empty();
     }
 
+    /**
+     * Whether the optical channel is administratively enabled: the admin-state of the logical channel assigned to
+     * it, or enabled when none is assigned (the laser is then on while a frequency is configured).
+     */
+    static boolean adminEnabled(Optional<JsonNode> logicalChannels, String component) {
+        Optional<Long> index = logicalChannelFor(logicalChannels, component);
+        if (index.isEmpty()) {
+            return true;
+        }
+        for (JsonNode channel : logicalChannels.flatMap(l -> IetfJson.member(l, "channel")).orElseThrow()) {
+            boolean match = IetfJson.member(channel, "index")
+                    .map(i -> IetfJson.decimal(i).longValueExact() == index.get()).orElse(false);
+            if (match) {
+                return IetfJson.at(channel, "config", "admin-state")
+                        .map(s -> IetfJson.identity(s).equals("ENABLED")).orElse(true);
+            }
+        }
+        return true;
+    }
+
     /** Decodes component state (type STATE of {@code /components/component[name=X]}). */
     static OpticalChannelState state(String name, JsonNode component) {
         OperStatus oper = IetfJson.at(component, "state", "oper-status")

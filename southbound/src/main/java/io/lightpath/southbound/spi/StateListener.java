@@ -19,8 +19,8 @@ public interface StateListener {
     }
 
     /**
-     * The connection was lost; the driver keeps retrying with backoff. Events resume (after a fresh initial
-     * state) when it reconnects.
+     * The connection was lost; the driver keeps retrying with backoff. Called once per outage, however many
+     * retries fail. Events resume (after a fresh initial state and {@link #onSynced()}) when it reconnects.
      */
     default void onDisconnected(DeviceException cause) {
     }

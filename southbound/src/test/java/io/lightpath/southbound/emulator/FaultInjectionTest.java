@@ -60,13 +60,40 @@ class FaultInjectionTest {
   }
 
   @Test
-  void deviceDownStopsAnsweringAndComesBack() {
+  void deviceDownStopsAnsweringAndComesBack() throws Exception {
+    assertEquals("0.10.0", tp.blocking.capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
     admin.setDeviceDown(SetDeviceDownRequest.newBuilder().setDevice("alder-tp1").setDown(true).build());
     var e = assertThrows(StatusRuntimeException.class,
         () -> tp.blocking.capabilities(CapabilityRequest.getDefaultInstance()));
     assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+    // The port is closed: a new connection is refused too.
+    try (GnmiTestClient fresh = new GnmiTestClient(lab.endpoint("alder-tp1"))) {
+      var refused = assertThrows(StatusRuntimeException.class,
+          () -> fresh.blocking.capabilities(CapabilityRequest.getDefaultInstance()));
+      assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+    }
     admin.setDeviceDown(SetDeviceDownRequest.newBuilder().setDevice("alder-tp1").setDown(false).build());
-    assertEquals("0.10.0", tp.blocking.capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
+    // Same port again; wait-for-ready rides out the client's reconnect backoff.
+    try (GnmiTestClient again = new GnmiTestClient(lab.endpoint("alder-tp1"))) {
+      assertEquals("0.10.0", again.blocking.withWaitForReady()
+          .capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
+    }
+    assertEquals("0.10.0", tp.blocking.withWaitForReady()
+        .capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
+  }
+
+  @Test
+  void deviceDownOnSharedPortAnswersUnavailable() throws Exception {
+    try (EmulatedLab shared = EmulatedLab.start(LabTopologyFile.readBundled("tri-site.yaml"),
+            LabOptions.defaults().withSharedPort(true));
+        GnmiTestClient c = new GnmiTestClient(shared.endpoint("alder-tp1"))) {
+      shared.setDeviceDown("alder-tp1", true);
+      var e = assertThrows(StatusRuntimeException.class, () -> c.getJson("/"));
+      assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+      assertTrue(e.getStatus().getDescription().contains("down"), e.getMessage());
+      shared.setDeviceDown("alder-tp1", false);
+      assertTrue(c.getJson("/").startsWith("{"));
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -75,5 +76,27 @@ class LabCommandTest {
     Result r = run(new LabCommand(), "--topology", "/nonexistent/lab.yaml");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("lab.yaml"), r.err());
+  }
+
+  @Test
+  void runsATopologyFileOnASharedPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("lab.yaml");
+    try (var in = LabCommand.class.getResourceAsStream("/labs/hexa-metro.yaml")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    LabCommand lab = new LabCommand();
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(lab);
+    cl.setOut(new PrintWriter(out, true));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> cl.execute("--topology", file.toString(), "--shared-port"));
+    lab.awaitStarted();
+    List<String> endpoints = out.toString().lines().filter(l -> l.contains("target=")).toList();
+    assertEquals(16, endpoints.size(), out.toString());
+    // One shared host:port for all devices.
+    assertEquals(1, endpoints.stream().map(l -> l.trim().split("\\s+")[2]).distinct().count());
+    lab.requestStop();
+    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
   }
 }

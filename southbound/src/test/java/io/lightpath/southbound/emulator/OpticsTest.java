@@ -195,4 +195,43 @@ class OpticsTest {
       assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     }
   }
+
+  @Test
+  void hexaMetroLightsAcrossOcsAndThreeRoadmHops() throws Exception {
+    try (EmulatedLab lab = EmulatedLab.start(LabTopologyFile.readBundled("hexa-metro.yaml"))) {
+      long lo = F - 25_000;
+      long hi = F + 25_000;
+      try (GnmiTestClient fernOcs = new GnmiTestClient(lab.endpoint("fern-ocs"));
+          GnmiTestClient irisOcs = new GnmiTestClient(lab.endpoint("iris-ocs"));
+          GnmiTestClient fern = new GnmiTestClient(lab.endpoint("fern-roadm"));
+          GnmiTestClient gorse = new GnmiTestClient(lab.endpoint("gorse-roadm"));
+          GnmiTestClient heath = new GnmiTestClient(lab.endpoint("heath-roadm"));
+          GnmiTestClient iris = new GnmiTestClient(lab.endpoint("iris-roadm"));
+          GnmiTestClient a = new GnmiTestClient(lab.endpoint("fern-tp1"));
+          GnmiTestClient z = new GnmiTestClient(lab.endpoint("iris-tp1"))) {
+        fernOcs.crossConnect("p1", "p5");
+        irisOcs.crossConnect("p1", "p5");
+        fern.mediaChannel(1, lo, hi, "add1", "east");
+        fern.mediaChannel(2, lo, hi, "east", "add1");
+        gorse.mediaChannel(1, lo, hi, "west", "east");
+        gorse.mediaChannel(2, lo, hi, "east", "west");
+        heath.mediaChannel(1, lo, hi, "west", "east");
+        heath.mediaChannel(2, lo, hi, "east", "west");
+        iris.mediaChannel(1, lo, hi, "west", "add1");
+        iris.mediaChannel(2, lo, hi, "add1", "west");
+        a.tune("line1", F);
+        z.tune("line1", F);
+        JsonNode rx = ochState(z);
+        assertTrue(rx.get("carrier-present").asBoolean());
+        assertTrue(ochState(a).get("carrier-present").asBoolean());
+        // Relaunched at 0 dBm by iris-roadm, then 0.3 + 1.0 (OCS) + 0.3 dB.
+        assertEquals(-1.6, rx.get("input-power").get("instant").asDouble(), 1e-9);
+        assertEquals("fern-tp1:line1", lab.network().opticalState()
+            .get(new PortRef("iris-tp1", "line1")).source());
+        lab.network().cutFiber("gorse-heath");
+        assertFalse(ochState(z).get("carrier-present").asBoolean());
+        assertFalse(ochState(a).get("carrier-present").asBoolean());
+      }
+    }
+  }
 }

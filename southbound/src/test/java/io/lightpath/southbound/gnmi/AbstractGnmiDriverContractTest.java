@@ -84,8 +84,11 @@ public abstract class AbstractGnmiDriverContractTest {
     /** Brings the device back on the same address, with its configuration. */
     protected abstract void restartDevice(GnmiDeviceType type) throws Exception;
 
-    /** Makes the transponder channel's operational status change to {@code up}. */
-    protected abstract void changeOperStatus(boolean up) throws Exception;
+    /**
+     * Makes light reach (or stop reaching) the receiver of {@link #opticalChannel()}, so that its oper-status and
+     * loss of signal change.
+     */
+    protected abstract void changeLight(boolean present) throws Exception;
 
     /** Number of Subscribe streams the device is serving, if the target can tell. */
     protected OptionalInt activeSubscribeStreams(GnmiDeviceType type) {
@@ -132,7 +135,7 @@ public abstract class AbstractGnmiDriverContractTest {
     /** The device's whole CONFIG tree exactly as its Get returns it (values only; timestamps excluded). */
     protected String snapshot(GnmiDeviceType type) throws Exception {
         GetResponse response = await(driver(type).session().client().get(GetRequest.newBuilder()
-                .addPath(Path.getDefaultInstance()).setType(GetRequest.DataType.CONFIG)
+                .setPrefix(config(type).prefix()).addPath(Path.getDefaultInstance()).setType(GetRequest.DataType.CONFIG)
                 .setEncoding(Encoding.JSON_IETF).build()));
         StringBuilder out = new StringBuilder();
         for (Notification n : response.getNotificationList()) {
@@ -411,7 +414,7 @@ public abstract class AbstractGnmiDriverContractTest {
     private StateSubscription subscribeTransponder(GnmiDeviceDriver driver, RecordingListener listener) {
         StateSubscriber subscriber = driver.behaviour(StateSubscriber.class).orElseThrow();
         return subscriber.subscribe(Set.of(opticalChannel()),
-                Set.of(StateMetric.OPER_STATUS, StateMetric.INPUT_POWER_DBM, StateMetric.OUTPUT_POWER_DBM),
+                Set.of(StateMetric.values()),
                 Duration.ofMillis(200), listener);
     }
 
@@ -421,15 +424,21 @@ public abstract class AbstractGnmiDriverContractTest {
         try (StateSubscription sub = subscribeTransponder(listener)) {
             listener.awaitSyncs(1);
             assertTrue(sub.connected());
-            listener.awaitEvent(e -> e.metric() == StateMetric.INPUT_POWER_DBM);
+            for (StateMetric metric : StateMetric.values()) {
+                listener.awaitEvent(e -> e.metric() == metric && e.resource().equals(opticalChannel()));
+            }
             assertEquals(1.0, listener.awaitEvent(e -> e.metric() == StateMetric.OPER_STATUS).value(),
                     "channel starts up");
+            assertEquals(0.0, listener.awaitEvent(e -> e.metric() == StateMetric.LOSS_OF_SIGNAL).value(),
+                    "channel starts with light");
             int seen = listener.events().size();
-            changeOperStatus(false);
+            changeLight(false);
             listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 0);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.LOSS_OF_SIGNAL, 1);
             seen = listener.events().size();
-            changeOperStatus(true);
+            changeLight(true);
             listener.awaitEventAfter(seen, opticalChannel(), StateMetric.OPER_STATUS, 1);
+            listener.awaitEventAfter(seen, opticalChannel(), StateMetric.LOSS_OF_SIGNAL, 0);
         }
     }
 
@@ -446,15 +455,33 @@ public abstract class AbstractGnmiDriverContractTest {
             listener.awaitDisconnects(1);
             assertFalse(sub.connected());
             scheduler.awaitScheduled(1, Duration.ofSeconds(10));
-            assertEquals(policy.delay(0), scheduler.requestedDelays().get(0));
-
-            scheduler.advance(policy.delay(0)); // retry while the device is still down: the probe fails
-            scheduler.awaitScheduled(2, Duration.ofSeconds(10));
-            assertEquals(policy.delay(1), scheduler.requestedDelays().get(1));
+            // Retries while the device is still down: each probe fails and the next delay grows to the cap.
+            int retriesWhileDown = 5;
+            for (int n = 0; n < retriesWhileDown; n++) {
+                scheduler.advance(policy.delay(n));
+                scheduler.awaitScheduled(n + 2, Duration.ofSeconds(10));
+            }
+            List<Duration> expected = new java.util.ArrayList<>();
+            for (int n = 0; n <= retriesWhileDown; n++) {
+                expected.add(policy.delay(n));
+            }
+            assertEquals(expected, scheduler.requestedDelays());
+            assertEquals(policy.max(), expected.get(retriesWhileDown), "the delay is capped");
+            assertEquals(1, listener.disconnects().size(), "one outage is reported once");
 
             restartDevice(GnmiDeviceType.TRANSPONDER);
-            scheduler.advance(policy.delay(1));
-            listener.awaitSyncs(2);
+            int scheduled = scheduler.requestedDelays().size();
+            scheduler.advance(policy.delay(retriesWhileDown));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!listener.awaitSyncs(2, Duration.ofMillis(100))) {
+                // On a loaded machine the short probe may time out although the device is back: advance to the
+                // retry it scheduled, as the real scheduler would.
+                if (scheduler.requestedDelays().size() > scheduled) {
+                    scheduled = scheduler.requestedDelays().size();
+                    scheduler.advance(policy.max());
+                }
+                assertTrue(System.nanoTime() < giveUp, "no resync within 30 s");
+            }
             assertTrue(sub.connected());
             assertEquals(0, scheduler.pending());
             OptionalInt streams = activeSubscribeStreams(GnmiDeviceType.TRANSPONDER);

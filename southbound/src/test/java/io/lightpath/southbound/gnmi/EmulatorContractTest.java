@@ -2,6 +2,7 @@ package io.lightpath.southbound.gnmi;
 
 import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
+import io.lightpath.southbound.emulator.LabOptions;
 import io.lightpath.southbound.emulator.topology.LabTopologyFile;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
@@ -35,13 +36,18 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
 
     @BeforeEach
     void startLab() throws Exception {
-        lab = EmulatedLab.start(LabTopologyFile.readBundled("hexa-metro.yaml"));
+        lab = EmulatedLab.start(LabTopologyFile.readBundled("hexa-metro.yaml"), labOptions());
         TransponderConfig tp = driver(GnmiDeviceType.TRANSPONDER).behaviour(TransponderConfig.class).orElseThrow();
         await(tp.configureOpticalChannel(new OpticalChannelConfig("line1", LOOP_FREQUENCY_MHZ, 0.0, 1, true)));
         await(tp.configureOpticalChannel(new OpticalChannelConfig("line2", LOOP_FREQUENCY_MHZ, 0.0, 1, true)));
         CrossConnectConfig ocs = driver(GnmiDeviceType.OPTICAL_SWITCH).behaviour(CrossConnectConfig.class)
                 .orElseThrow();
         await(ocs.connect(new CrossConnect("p1", "p2")));
+    }
+
+    /** Options of the lab; the default serves each device on its own port. */
+    protected LabOptions labOptions() {
+        return LabOptions.defaults();
     }
 
     @AfterEach
@@ -60,7 +66,7 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
     protected GnmiDeviceConfig config(GnmiDeviceType type) {
         DeviceEndpoint ep = lab.endpoint(DEVICES.get(type));
         return new GnmiDeviceConfig(ep.name(), type, ep.host(), ep.port(), new GnmiTransport.PlaintextForLabOnly(),
-                Optional.empty(), Duration.ofSeconds(5), InTestTargetContractTest.BACKOFF);
+                Optional.empty(), Duration.ofSeconds(10), InTestTargetContractTest.BACKOFF, ep.target());
     }
 
     @Override
@@ -113,8 +119,8 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
     }
 
     @Override
-    protected void changeOperStatus(boolean up) {
-        if (up) {
+    protected void changeLight(boolean present) {
+        if (present) {
             lab.network().repairFiber("fern-tp1-l2");
         } else {
             lab.network().cutFiber("fern-tp1-l2");

@@ -58,7 +58,7 @@ class EmulatorSecurityTest {
     private static GnmiDeviceDriver roadm(GnmiTransport transport, Optional<GnmiCredentials> login) {
         DeviceEndpoint ep = lab.endpoint("alder-roadm");
         return new GnmiDeviceDriver(new GnmiDeviceConfig(ep.name(), GnmiDeviceType.ROADM, ep.host(), ep.port(),
-                transport, login, Duration.ofSeconds(5), BackoffPolicy.DEFAULT), VALIDATOR,
+                transport, login, Duration.ofSeconds(10), BackoffPolicy.DEFAULT), VALIDATOR,
                 new ManualScheduler());
     }
 

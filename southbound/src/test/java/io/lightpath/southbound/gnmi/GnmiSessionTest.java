@@ -56,6 +56,36 @@ class GnmiSessionTest {
     }
 
     @Test
+    void closingTheDriverEndsItsSubscriptionsOnTheDevice() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        driver.behaviour(io.lightpath.southbound.spi.StateSubscriber.class).orElseThrow().subscribe(
+                java.util.Set.of("p1"), java.util.Set.of(io.lightpath.southbound.spi.StateMetric.OPER_STATUS),
+                Duration.ofSeconds(1), listener);
+        listener.awaitSyncs(1);
+        target.awaitActiveSubscribeStreams(1, Duration.ofSeconds(10));
+        driver.close();
+        target.awaitActiveSubscribeStreams(0, Duration.ofSeconds(10));
+        assertEquals(0, listener.disconnects().size(), "a deliberate close is not a disconnect");
+    }
+
+    @Test
+    void aSetAppliedButAnsweredAfterTheDeadlineIsCompensated() throws Exception {
+        ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
+        String before = target.configSnapshot();
+        try (GnmiDeviceDriver impatient = new GnmiDeviceDriver(driver.session().client().config()
+                .withRpcDeadline(Duration.ofSeconds(2)), PayloadValidator.NONE, new ManualScheduler())) {
+            target.applyThenReplySlowlyToNextSets(1, 8000);
+            CompletionException e = assertThrows(CompletionException.class, () -> impatient
+                    .behaviour(CrossConnectConfig.class).orElseThrow().connect(new CrossConnect("a", "c"))
+                    .orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(DeviceException.Kind.DEADLINE_EXCEEDED, DeviceException.unwrap(e).kind());
+            assertEquals(0, e.getCause().getSuppressed().length, "the compensation succeeded");
+        }
+        assertEquals(before, target.configSnapshot(), "the device applied the change, the compensation undid it");
+        assertEquals(3, target.setCalls());
+    }
+
+    @Test
     void aDeviceThatAcknowledgesWithoutApplyingFailsVerification() throws Exception {
         ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
         String before = target.configSnapshot();

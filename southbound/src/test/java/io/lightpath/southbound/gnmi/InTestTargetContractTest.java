@@ -2,6 +2,7 @@ package io.lightpath.southbound.gnmi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.grpc.Status;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class InTestTargetContractTest extends AbstractGnmiDriverContractTest {
     @Override
     protected GnmiDeviceConfig config(GnmiDeviceType type) {
         return new GnmiDeviceConfig(type.name().toLowerCase(), type, "127.0.0.1", targets.get(type).port(),
-                new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(5), BACKOFF);
+                new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(10), BACKOFF);
     }
 
     @Override
@@ -124,9 +125,12 @@ class InTestTargetContractTest extends AbstractGnmiDriverContractTest {
     }
 
     @Override
-    protected void changeOperStatus(boolean up) {
-        targets.get(GnmiDeviceType.TRANSPONDER).put("/components/component[name=" + OCH + "]/state/oper-status",
-                TextNode.valueOf(up ? "ACTIVE" : "INACTIVE"));
+    protected void changeLight(boolean present) {
+        TestGnmiTarget t = targets.get(GnmiDeviceType.TRANSPONDER);
+        t.put("/components/component[name=" + OCH + "]/state/oper-status",
+                TextNode.valueOf(present ? "ACTIVE" : "INACTIVE"));
+        t.put("/components/component[name=" + OCH + "]/optical-channel/state/carrier-present",
+                BooleanNode.valueOf(present));
     }
 
     @Override

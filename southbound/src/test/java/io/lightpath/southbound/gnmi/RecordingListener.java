@@ -51,6 +51,19 @@ final class RecordingListener implements StateListener {
         await(() -> syncs >= count, "sync #" + count);
     }
 
+    /** Waits at most {@code timeout} for the given number of syncs; true if they arrived. */
+    synchronized boolean awaitSyncs(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (syncs < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     synchronized void awaitDisconnects(int count) throws InterruptedException {
         await(() -> disconnects.size() >= count, "disconnect #" + count);
     }

@@ -68,6 +68,8 @@ final class TestGnmiTarget implements AutoCloseable {
     private volatile int delayedSetsRemaining;
     private volatile boolean malformedGets;
     private volatile int ignoredSetsRemaining;
+    private volatile long slowReplyMillis;
+    private volatile int slowRepliesRemaining;
     private final AtomicInteger setCalls = new AtomicInteger();
 
     private Server server;
@@ -151,6 +153,12 @@ final class TestGnmiTarget implements AutoCloseable {
         ignoredSetsRemaining = count;
     }
 
+    /** The next {@code count} Sets are applied at once but answered only after {@code millis}. */
+    void applyThenReplySlowlyToNextSets(int count, long millis) {
+        slowReplyMillis = millis;
+        slowRepliesRemaining = count;
+    }
+
     /** Number of Set RPCs received. */
     int setCalls() {
         return setCalls.get();
@@ -158,6 +166,21 @@ final class TestGnmiTarget implements AutoCloseable {
 
     int activeSubscribeStreams() {
         return (int) streams.stream().filter(s -> !s.call.isCancelled()).count();
+    }
+
+    /** Waits (bounded, real time) until the target serves exactly {@code count} Subscribe streams. */
+    void awaitActiveSubscribeStreams(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (streams) {
+            while (activeSubscribeStreams() != count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " Subscribe streams, have "
+                            + activeSubscribeStreams());
+                }
+                TimeUnit.NANOSECONDS.timedWait(streams, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+        }
     }
 
     int subscribeCalls() {
@@ -291,6 +314,14 @@ final class TestGnmiTarget implements AutoCloseable {
                 }
                 store = candidate;
             }
+            if (slowRepliesRemaining > 0) {
+                slowRepliesRemaining--;
+                try {
+                    Thread.sleep(slowReplyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             out.onNext(response.build());
             out.onCompleted();
             notifySubscribers();
@@ -304,6 +335,9 @@ final class TestGnmiTarget implements AutoCloseable {
             call.setOnCancelHandler(() -> {
                 synchronized (holder) {
                     streams.remove(holder[0]);
+                }
+                synchronized (streams) {
+                    streams.notifyAll();
                 }
             });
             return new StreamObserver<>() {

@@ -29,7 +29,26 @@ public final class ErrorMessages {
             + "LEAFREF node: \\[(?<nodes>[^\\]]*)\\] leafRef target path: Absolute path:(?<target>\\S+)");
     private static final Pattern QNAME_PARTS = Pattern.compile("\\(([^()\\s?]+)(?:\\?revision=([0-9-]+))?\\)(\\S+)");
 
+    private static final Pattern UNIQUE = Pattern.compile("(?<entry>[\\w.-]+)\\[\\{(?<keys>[^}]*)\\}\\] violates "
+            + "unique constraint on (?<values>.*) of \\[Descendant\\{qnames=\\[(?<leaves>[^\\]]*)\\]\\}\\]");
+
     private ErrorMessages() {
+    }
+
+    /**
+     * Rewrites a yangtools {@code unique} violation ("x[{k=v}] violates unique constraint on 3 of
+     * [Descendant{qnames=[config, output-port]}]") as "config/output-port = 3 is already used by
+     * x[k=v] (unique)"; other messages are returned unchanged. Expects {@link #simplify}d text.
+     */
+    public static String explainUnique(String message) {
+        Matcher m = UNIQUE.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String leaves = String.join("/", m.group("leaves").split(",\\s*"));
+        String keys = m.group("keys").replace(", ", "][");
+        return leaves + " = " + m.group("values") + " is already used by " + m.group("entry") + "[" + keys
+                + "] (unique)";
     }
 
     /** Replaces qualified yangtools names by their local names and keeps the first line. */

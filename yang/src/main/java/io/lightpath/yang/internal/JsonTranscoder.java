@@ -49,12 +49,12 @@ public final class JsonTranscoder {
     private final JSONCodecFactory codecs;
     private final PathResolver resolver;
 
-    private final IdentityChecker identities;
+    private final SchemaChecks identities;
 
     public JsonTranscoder(JSONCodecFactory codecs, PathResolver resolver) {
         this.codecs = codecs;
         this.resolver = resolver;
-        this.identities = new IdentityChecker(resolver.contextOf(), resolver);
+        this.identities = new SchemaChecks(resolver.contextOf(), resolver);
     }
 
     /** Parses a gNMI JSON_IETF value for the node at {@code target}. */
@@ -121,6 +121,11 @@ public final class JsonTranscoder {
         }
         identities.check(node, target.statement(), target.identifier());
         return node;
+    }
+
+    /** Rejects state ({@code config false}) nodes in {@code data}, the node at {@code target}. */
+    public void requireConfigOnly(ResolvedPath target, NormalizedNode data) {
+        identities.checkConfigOnly(data, target.statement(), target.identifier());
     }
 
     /** Writes the node at {@code target} as a gNMI JSON_IETF value (compact, RFC 7951). */

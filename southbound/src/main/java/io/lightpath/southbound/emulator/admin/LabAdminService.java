@@ -33,7 +33,7 @@ public final class LabAdminService extends LabAdminGrpc.LabAdminImplBase {
 
   /** A fault action that may reject its input with IllegalArgumentException. */
   private interface Action {
-    String run();
+    String run() throws java.io.IOException;
   }
 
   private static void answer(StreamObserver<FaultResponse> observer, Action action) {
@@ -42,6 +42,9 @@ public final class LabAdminService extends LabAdminGrpc.LabAdminImplBase {
       message = action.run();
     } catch (IllegalArgumentException e) {
       observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asException());
+      return;
+    } catch (java.io.IOException e) {
+      observer.onError(Status.INTERNAL.withDescription(e.getMessage()).asException());
       return;
     }
     observer.onNext(FaultResponse.newBuilder().setMessage(message).build());
@@ -86,7 +89,7 @@ public final class LabAdminService extends LabAdminGrpc.LabAdminImplBase {
   @Override
   public void setDeviceDown(SetDeviceDownRequest request, StreamObserver<FaultResponse> observer) {
     answer(observer, () -> {
-      lab.device(request.getDevice()).setDown(request.getDown());
+      lab.setDeviceDown(request.getDevice(), request.getDown());
       return "device " + request.getDevice() + (request.getDown() ? " down" : " up");
     });
   }
@@ -121,11 +124,15 @@ public final class LabAdminService extends LabAdminGrpc.LabAdminImplBase {
   public void clearFaults(ClearFaultsRequest request, StreamObserver<FaultResponse> observer) {
     answer(observer, () -> {
       if (request.getDevice().isEmpty()) {
-        lab.network().devices().forEach(EmulatedDevice::clearFaults);
+        for (EmulatedDevice d : lab.network().devices()) {
+          d.clearFaults();
+          lab.setDeviceDown(d.name(), false);
+        }
         lab.network().repairAll();
         return "all faults cleared";
       }
       lab.device(request.getDevice()).clearFaults();
+      lab.setDeviceDown(request.getDevice(), false);
       return "faults of " + request.getDevice() + " cleared";
     });
   }

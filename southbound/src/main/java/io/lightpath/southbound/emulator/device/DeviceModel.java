@@ -18,8 +18,8 @@ public interface DeviceModel {
   /** The schema of this role's data tree. */
   DeviceSchema schema();
 
-  /** The YANG modules this role implements, as (name, organization, version) for Capabilities. */
-  java.util.List<String[]> modules();
+  /** The YANG modules this role implements, for Capabilities. */
+  java.util.List<ModelInfo> modules();
 
   /** Cross-leaf checks of a candidate config of device {@code spec}. */
   void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)

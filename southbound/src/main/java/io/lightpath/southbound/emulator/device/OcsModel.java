@@ -56,8 +56,8 @@ final class OcsModel implements DeviceModel {
   }
 
   @Override
-  public List<String[]> modules() {
-    return List.<String[]>of(new String[] {"lightpath-optical-switch", "Lightpath", "2026-01-01"});
+  public List<ModelInfo> modules() {
+    return List.of(new ModelInfo("lightpath-optical-switch", "Lightpath project", "1.0.0"));
   }
 
   @Override

@@ -55,10 +55,10 @@ final class RoadmModel implements DeviceModel {
   }
 
   @Override
-  public List<String[]> modules() {
+  public List<ModelInfo> modules() {
     return List.of(
-        new String[] {"openconfig-wavelength-router", "OpenConfig working group", "1.1.0"},
-        new String[] {"openconfig-platform", "OpenConfig working group", "0.24.0"});
+        ModelInfo.openconfig("openconfig-wavelength-router", "1.2.0"),
+        ModelInfo.openconfig("openconfig-platform", "0.32.0"));
   }
 
   @Override

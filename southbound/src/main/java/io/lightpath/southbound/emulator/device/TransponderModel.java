@@ -78,10 +78,10 @@ final class TransponderModel implements DeviceModel {
   }
 
   @Override
-  public List<String[]> modules() {
+  public List<ModelInfo> modules() {
     return List.of(
-        new String[] {"openconfig-platform", "OpenConfig working group", "0.24.0"},
-        new String[] {"openconfig-terminal-device", "OpenConfig working group", "1.9.2"});
+        ModelInfo.openconfig("openconfig-platform", "0.32.0"),
+        ModelInfo.openconfig("openconfig-terminal-device", "1.12.0"));
   }
 
   @Override

@@ -23,6 +23,7 @@ import io.lightpath.proto.gnmi.UpdateResult;
 import io.lightpath.proto.gnmi.gNMIGrpc;
 import io.lightpath.southbound.emulator.LabNetwork;
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
+import io.lightpath.southbound.emulator.device.ModelInfo;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.DeviceSchema;
@@ -132,8 +133,8 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
         CapabilityResponse.Builder b = baseCapabilities();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (EmulatedDevice d : lab.devices()) {
-          for (String[] m : d.model().modules()) {
-            if (seen.add(m[0])) {
+          for (ModelInfo m : d.model().modules()) {
+            if (seen.add(m.name())) {
               b.addSupportedModels(model(m));
             }
           }
@@ -153,13 +154,14 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
         .setGNMIVersion(GNMI_VERSION);
   }
 
-  private static ModelData model(String[] m) {
-    return ModelData.newBuilder().setName(m[0]).setOrganization(m[1]).setVersion(m[2]).build();
+  private static ModelData model(ModelInfo m) {
+    return ModelData.newBuilder().setName(m.name()).setOrganization(m.organization())
+        .setVersion(m.version()).build();
   }
 
   private static CapabilityResponse capabilitiesOf(EmulatedDevice device) {
     CapabilityResponse.Builder b = baseCapabilities();
-    for (String[] m : device.model().modules()) {
+    for (ModelInfo m : device.model().modules()) {
       b.addSupportedModels(model(m));
     }
     return b.build();

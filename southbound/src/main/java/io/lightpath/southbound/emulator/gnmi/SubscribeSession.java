@@ -70,6 +70,10 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
               .withDescription("poll requests are only valid on a POLL subscription")
               .asException();
         }
+        if (device.faults().down()) {
+          throw Status.UNAVAILABLE.withDescription("device " + device.name() + " is down")
+              .asException();
+        }
         sendSnapshot(device.tree(), true);
       } else {
         throw Status.INVALID_ARGUMENT.withDescription("empty SubscribeRequest").asException();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ public final class JsonTree {
     if (keys.isPresent()) {
       addKeyLeaves(schema, at, template, keys.get(), value, out);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String name = DataPath.stripModule(field.getKey());
       String childTemplate = template.isEmpty() ? name : template + "/" + name;
       var childKeys = schema.listKeys(childTemplate);

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * transponders, an OCS and a ROADM; ROADMs in a ring), reports heap used, then measures gNMI Set
  * round trips over loopback from one client and prints p50/p99. Command in docs/benchmarks.md.
  *
- * <p>Arguments: {@code [devices=1000] [sets=20000] [shared|per-device]}.
+ * <p>Arguments: {@code [devices=1000] [sets=20000] [shared] [no-yang]}.
  */
 public final class EmulatorBench {
   private EmulatorBench() {}
@@ -42,17 +42,20 @@ public final class EmulatorBench {
   public static void main(String[] args) throws Exception {
     int devices = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int sets = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    boolean shared = args.length > 2 && args[2].equals("shared");
+    List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+    boolean shared = flags.contains("shared");
+    boolean yang = !flags.contains("no-yang");
     LabTopology topology = topology(devices / 4);
     long heapBefore = usedHeap();
     long startNanos = System.nanoTime();
     try (EmulatedLab lab = EmulatedLab.start(topology, LabOptions.defaults().withSharedPort(shared)
-        .withAdminPort(-1))) {
+        .withYangValidation(yang).withAdminPort(-1))) {
       provision(lab, topology.devices().size() / 4);
       long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       long heapLab = usedHeap() - heapBefore;
-      System.out.printf("devices=%d mode=%s cpus=%d maxHeap=%dMiB start=%dms heapUsedByLab=%.1fMiB%n",
-          topology.devices().size(), shared ? "shared-port" : "per-device-port",
+      System.out.printf(
+          "devices=%d mode=%s yang=%s cpus=%d maxHeap=%dMiB start=%dms heapUsedByLab=%.1fMiB%n",
+          topology.devices().size(), shared ? "shared-port" : "per-device-port", yang,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
           startMs, heapLab / 1048576.0);
 

@@ -28,16 +28,17 @@ import org.opendaylight.yangtools.yang.model.api.type.IdentityrefTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.UnionTypeDefinition;
 
 /**
- * Checks that identityref values are derived from the identityref's base. yangtools' JSON codec
- * only checks that the identity exists, so "openconfig-transport-types:PROT_OTN" would be
- * accepted as a rate class.
+ * Schema checks yangtools does not do while decoding: identityref values must derive from the
+ * identityref's base (yangtools only checks that the identity exists, so
+ * "openconfig-transport-types:PROT_OTN" would pass as a rate class), and, on request, a value
+ * must hold no state ({@code config false}) nodes.
  */
-final class IdentityChecker {
+final class SchemaChecks {
     private final EffectiveModelContext context;
     private final PathResolver resolver;
     private final Map<QName, IdentitySchemaNode> identities = new ConcurrentHashMap<>();
 
-    IdentityChecker(EffectiveModelContext context, PathResolver resolver) {
+    SchemaChecks(EffectiveModelContext context, PathResolver resolver) {
         this.context = context;
         this.resolver = resolver;
         for (Module module : context.getModules()) {
@@ -62,21 +63,43 @@ final class IdentityChecker {
             map.body().forEach(entry -> check(entry, stmt, at.node(entry.name())));
         } else if (node instanceof DistinctNodeContainer<?, ?> container) {
             for (NormalizedNode child : container.body()) {
-                QName q = child.name().getNodeType();
-                EffectiveStatement<?, ?> childStmt;
-                if (stmt == null) {
-                    childStmt = context.findModuleStatement(q.getModule())
-                            .flatMap(m -> m.findDataTreeNode(q)).orElse(null);
-                } else if (stmt instanceof DataTreeAwareEffectiveStatement<?, ?> aware) {
-                    childStmt = aware.findDataTreeNode(q).orElse(null);
-                } else {
-                    childStmt = null;
-                }
+                EffectiveStatement<?, ?> childStmt = childStatement(stmt, child.name().getNodeType());
                 if (childStmt != null) {
                     check(child, childStmt, at.node(child.name()));
                 }
             }
         }
+    }
+
+    /**
+     * @param stmt schema statement of {@code node}; {@code null} for the root container
+     * @throws YangValidationException at the first node that is state ({@code config false})
+     */
+    void checkConfigOnly(NormalizedNode node, EffectiveStatement<?, ?> stmt, YangInstanceIdentifier at) {
+        if (stmt instanceof org.opendaylight.yangtools.yang.model.api.DataSchemaNode data && !data.effectiveConfig().orElse(Boolean.TRUE)) {
+            throw new YangValidationException(resolver.toPath(at), "'" + data.getQName().getLocalName()
+                    + "' is state (config false) and cannot be set");
+        }
+        if (node instanceof MapNode map) {
+            map.body().forEach(entry -> checkConfigOnly(entry, stmt, at.node(entry.name())));
+        } else if (node instanceof DistinctNodeContainer<?, ?> container && !(node instanceof LeafSetNode<?>)) {
+            for (NormalizedNode child : container.body()) {
+                EffectiveStatement<?, ?> childStmt = childStatement(stmt, child.name().getNodeType());
+                if (childStmt != null) {
+                    checkConfigOnly(child, childStmt, at.node(child.name()));
+                }
+            }
+        }
+    }
+
+    private EffectiveStatement<?, ?> childStatement(EffectiveStatement<?, ?> stmt, QName q) {
+        if (stmt == null) {
+            return context.findModuleStatement(q.getModule()).flatMap(m -> m.findDataTreeNode(q)).orElse(null);
+        }
+        if (stmt instanceof DataTreeAwareEffectiveStatement<?, ?> aware) {
+            return aware.findDataTreeNode(q).orElse(null);
+        }
+        return null;
     }
 
     private void checkValue(Object value, EffectiveStatement<?, ?> stmt, YangInstanceIdentifier at) {

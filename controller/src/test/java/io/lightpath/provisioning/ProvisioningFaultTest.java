@@ -1,0 +1,273 @@
+package io.lightpath.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lightpath.failpoint.FailpointAction;
+import io.lightpath.failpoint.Failpoints;
+import io.lightpath.model.Fiber;
+import io.lightpath.model.Topology;
+import io.lightpath.pce.ComputedChannel;
+import io.lightpath.provisioning.ProvisioningException.Kind;
+import io.lightpath.southbound.spi.MediaChannel;
+import io.lightpath.southbound.spi.MediaChannelConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Failures during provisioning against the emulated tri-site lab: each one fails with the device,
+ * step and kind, and the rollback leaves every device's configuration byte-identical to before
+ * (full gNMI Get of every device before and after).
+ */
+class ProvisioningFaultTest {
+  private static final ComputedChannel CHANNEL = DeviceProvisionerLabTest.ALDER_BIRCH;
+
+  private LabHarness h;
+
+  @AfterEach
+  void stop() {
+    Failpoints.disableAll();
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "alder-roadm, roadm-media-channel",
+    "birch-roadm, roadm-media-channel",
+    "alder-tp1, transponder-optical-channel",
+    "birch-tp1, transponder-optical-channel"
+  })
+  void failedSetAtAnyHopRollsBackEveryDevice(String device, String step) throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.lab.device(device).faults().setFailingSets(1);
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    // the emulator fails the Set with UNAVAILABLE ("injected fault")
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals(device, e.deviceId());
+    assertEquals(step, e.step());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void deviceRefusingTheChangeIsRejectedAndRolledBack() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    // A channel already on birch-roadm's west port overlapping the new one: the ROADM refuses.
+    MediaChannelConfig birch = h.drivers.driverFor(h.registry.get("birch-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    birch.configureMediaChannel(new MediaChannel(9, 193_100_000, 193_150_000, "west", "east", 0))
+        .get(10, TimeUnit.SECONDS);
+    Map<String, String> before = h.snapshots();
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.REJECTED, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertEquals("roadm-media-channel", e.step());
+    assertTrue(e.getMessage().contains("overlaps"), e.getMessage());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void deviceSlowerThanTheDeadlineTimesOutAndRollsBack() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.lab.device("birch-roadm").faults()
+        .setLatencyMs(LabHarness.RPC_DEADLINE.plusSeconds(3).toMillis());
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.TIMEOUT, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertTrue(e.rolledBack());
+    h.lab.device("birch-roadm").clearFaults();
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void deviceDownIsUnreachableAndRollsBack() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.lab.device("birch-tp1").setDown(true);
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals("birch-tp1", e.deviceId());
+    assertEquals("transponder-optical-channel", e.step());
+    assertTrue(e.rolledBack());
+    h.lab.device("birch-tp1").setDown(false);
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void nodeWithoutRegisteredDeviceIsUnreachable() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.registry.remove("birch-roadm");
+    h.drivers.deviceRemoved("birch-roadm");
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertTrue(e.getMessage().contains("no device is registered"), e.getMessage());
+    assertTrue(e.rolledBack());
+    h.registry.register(LabHarness.registration(h.lab, "birch-roadm"));
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void wrongPortInTheInventoryFailsVerificationAndRollsBack() throws Exception {
+    // The controller believes alder-birch leaves alder-roadm by "west" (it is "east"): every Set
+    // succeeds, but the light goes towards cedar and never reaches birch.
+    h = new LabHarness("tri-site.yaml", t -> withFiberPort(t, "alder-birch", "west"));
+    Map<String, String> before = h.snapshots();
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertEquals("verify-carrier", e.step());
+    assertTrue(List.of("alder-tp1", "birch-tp1").contains(e.deviceId()), e.deviceId());
+    assertTrue(h.time.elapsed().compareTo(Duration.ofSeconds(5)) >= 0, "waited the deadline");
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void revertThatCannotReachItsDeviceIsReportedAsNotRolledBack() throws Exception {
+    h = new LabHarness("tri-site.yaml", t -> withFiberPort(t, "alder-birch", "west"));
+    // while verification waits for a carrier that never comes, alder-roadm goes down
+    h.time.beforeNextTask(() -> h.lab.device("alder-roadm").setDown(true));
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertEquals(false, e.rolledBack());
+    assertTrue(e.getMessage().contains("rollback incomplete"), e.getMessage());
+    assertTrue(e.getMessage().contains("alder-roadm"), e.getMessage());
+    // the other devices were still reverted
+    h.lab.device("alder-roadm").setDown(false);
+    Map<String, String> after = h.snapshots();
+    try (LabHarness fresh = new LabHarness("tri-site.yaml")) {
+      Map<String, String> pristine = fresh.snapshots();
+      for (String d : List.of("alder-tp1", "birch-tp1", "birch-roadm")) {
+        assertEquals(pristine.get(d), after.get(d), d);
+      }
+      assertTrue(!pristine.get("alder-roadm").equals(after.get("alder-roadm")),
+          "alder-roadm keeps its media channels for reconciliation");
+    }
+  }
+
+  @Test
+  void deprovisionWithADeviceDownProcessesTheOthersAndFails() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.provisioner.provision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    h.lab.device("birch-roadm").setDown(true);
+
+    ProvisioningException e = failure(h.provisioner.deprovision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertEquals(false, e.rolledBack());
+    assertEquals(before.get("alder-roadm"), h.snapshot("alder-roadm"), "alder-roadm cleaned");
+    h.lab.device("birch-roadm").setDown(false);
+    h.provisioner.deprovision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    assertEquals(before.get("birch-roadm"), h.snapshot("birch-roadm"), "retry finishes the job");
+  }
+
+  @Test
+  void cutFiberFailsVerificationAndRollsBack() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.lab.network().cutFiber("alder-birch");
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertTrue(e.getMessage().contains("loss of signal"), e.getMessage());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "provision.after-device-0, alder-roadm, roadm-media-channel",
+    "provision.after-device-1, birch-roadm, roadm-media-channel",
+    "provision.after-device-3, birch-tp1, transponder-optical-channel"
+  })
+  void failpointAfterADeviceStepRollsBack(String failpoint, String device, String step)
+      throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    Failpoints.enable(failpoint, FailpointAction.error());
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.REJECTED, e.kind());
+    assertEquals(device, e.deviceId());
+    assertEquals(step, e.step());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void failpointBeforeVerifyRollsBackTheLitChannel() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    Failpoints.enable("provision.before-verify", FailpointAction.error());
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.REJECTED, e.kind());
+    assertEquals("verify-carrier", e.step());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
+  void routeNotEndingAtTranspondersIsRefusedBeforeAnythingIsSent() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    ComputedChannel roadmToRoadm =
+        LabHarness.channel(193_100_000, "alder-roadm", "alder-birch", "birch-roadm");
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(roadmToRoadm)));
+
+    assertEquals(Kind.REJECTED, e.kind());
+    assertEquals(ChannelMapper.STEP, e.step());
+    assertEquals(before, h.snapshots());
+  }
+
+  static ProvisioningException failure(CompletableFuture<?> f) throws Exception {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(60, TimeUnit.SECONDS));
+    return assertInstanceOf(ProvisioningException.class, e.getCause());
+  }
+
+  private static Topology withFiberPort(Topology t, String fiberId, String aPort) {
+    List<Fiber> fibers = new ArrayList<>();
+    for (Fiber f : t.fibers().values()) {
+      fibers.add(!f.id().equals(fiberId) ? f : new Fiber(f.id(), f.aNodeId(), aPort, f.zNodeId(),
+          f.zPortId(), f.lengthKm(), f.lossDb(), f.groupDelayUsPerKm(), f.spans(), f.srlgIds()));
+    }
+    return Topology.of(List.copyOf(t.nodes().values()), fibers);
+  }
+}

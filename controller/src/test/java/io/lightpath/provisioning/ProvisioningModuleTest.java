@@ -1,0 +1,42 @@
+package io.lightpath.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Modules;
+import io.lightpath.device.DeviceRegistry;
+import io.lightpath.model.Topology;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ProvisioningModuleTest {
+  @Test
+  void bindsOneDeviceProvisionerAsTheProvisioner() {
+    Topology empty = Topology.of(List.of(), List.of());
+    Injector injector = Guice.createInjector(
+        Modules.override(new ProvisioningModule(ProvisioningConfig.defaults(), Duration.ofSeconds(5)))
+            .with(new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(new TypeLiteral<Supplier<Topology>>() {}).toInstance(() -> empty);
+              }
+            }),
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(Clock.class).toInstance(Clock.systemUTC());
+            bind(DeviceRegistry.class).toInstance(new DeviceRegistry());
+          }
+        });
+    Provisioner p = injector.getInstance(Provisioner.class);
+    assertInstanceOf(DeviceProvisioner.class, p);
+    assertSame(p, injector.getInstance(Provisioner.class));
+  }
+}
