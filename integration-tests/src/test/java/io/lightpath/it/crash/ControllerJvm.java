@@ -108,9 +108,14 @@ final class ControllerJvm implements AutoCloseable {
           "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "serve", "--port", "0",
           "--bind", "127.0.0.1", "--metrics-port", "-1", "--data-dir", dir.resolve("data").toString());
       ControllerJvm trainer = new ControllerJvm(new ProcessBuilder(cmd).start());
-      trainer.port.get(60, TimeUnit.SECONDS);
-      trainer.process.toHandle().destroy(); // SIGTERM: a normal exit writes the archive
-      trainer.process.waitFor(60, TimeUnit.SECONDS);
+      try {
+        trainer.port.get(60, TimeUnit.SECONDS);
+        trainer.process.toHandle().destroy(); // SIGTERM: a normal exit writes the archive
+        trainer.process.waitFor(60, TimeUnit.SECONDS);
+      } finally {
+        trainer.close();
+        CrashTrial.deleteTree(dir);
+      }
       return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     } catch (Exception e) {
       return Optional.empty();

@@ -71,13 +71,16 @@ public final class CrashHarness {
 
   /** The failpoint name a crash line names, without the hit number, for the tally. */
   static String crashKind(String crash) {
+    if (crash.startsWith("failpoint not reached")) {
+      return "not reached";
+    }
     int i = crash.indexOf("failpoint ");
     if (i >= 0) {
       String rest = crash.substring(i + "failpoint ".length());
       int sp = rest.indexOf(' ');
       return sp < 0 ? rest : rest.substring(0, sp);
     }
-    return crash.startsWith("failpoint not reached") ? "not reached" : crash;
+    return crash;
   }
 
   static int trialsProperty() {

@@ -51,6 +51,8 @@ class CrashTrialsIT {
       } finally {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
+    } finally {
+      CrashTrial.deleteTree(dir);
     }
   }
 }
