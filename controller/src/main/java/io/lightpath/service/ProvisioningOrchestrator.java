@@ -79,7 +79,9 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
     long start = System.nanoTime();
     CompletableFuture<Void> f = CompletableFuture
         .runAsync(() -> failpoint(AFTER_RESERVE, s, false), executor)
-        .thenCompose(v -> provisioner.provision(id, s.channels()))
+        // Async: the provisioner must never run on the caller's thread, where a gRPC server call's
+        // Context is attached and would cancel the device RPCs as soon as CreateService returns.
+        .thenComposeAsync(v -> provisioner.provision(id, s.channels()), executor)
         .thenApplyAsync(result -> {
           failpoint(BEFORE_ACTIVE, s, true);
           return result;
@@ -130,7 +132,9 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
   /** Rolls back a service found PROVISIONING after a restart and marks it FAILED. */
   void abandon(StoredService s) {
     String id = s.id();
-    CompletableFuture<Void> f = provisioner.deprovision(id, s.channels())
+    CompletableFuture<Void> f = CompletableFuture
+        .supplyAsync(() -> provisioner.deprovision(id, s.channels()), executor)
+        .thenCompose(x -> x)
         .handleAsync((v, error) -> {
           if (error != null) {
             log.warn("rollback of {} after restart failed; the record stays PROVISIONING", id,

@@ -79,6 +79,9 @@ class ConnectivityServiceTest {
     assertTrue(active.getChannels(0).getCarrierUp());
     assertTrue(active.getRevision() > s.getRevision());
     assertEquals(List.of(s.getName().substring("services/".length())), h.provisioner.provisioned);
+    // provisioning outlives the CreateService call: it must not run in that call's Context,
+    // whose cancellation would cancel every device RPC
+    assertTrue(h.provisioner.contexts.stream().noneMatch(io.grpc.Context::isCancelled));
     assertTrue(usedSlots() > 0);
   }
 
@@ -323,5 +326,36 @@ class ConnectivityServiceTest {
             .setChannelCount(61)).build())));
     assertEquals("NO_TRANSCEIVER", reason(e));
     assertEquals(before, usedSlots());
+  }
+
+  @Test
+  void aChannelWithoutCarrierIsDegraded() throws Exception {
+    h.provisioner.hang();
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    h.provisioner.hanging.get(0).complete(new io.lightpath.provisioning.ProvisioningResult(List.of(false)));
+    h.awaitIdle();
+    Service degraded = get(s.getName());
+    assertEquals(ServiceState.DEGRADED, degraded.getState());
+    assertFalse(degraded.getChannels(0).getCarrierUp());
+    assertTrue(usedSlots() > 0, "a DEGRADED service keeps its resources");
+  }
+
+  @Test
+  void aFailedDeprovisioningStaysDeletingAndARepeatedDeleteRetries() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    h.provisioner.failDeprovision(1);
+    DeleteServiceRequest del = DeleteServiceRequest.newBuilder().setName(s.getName()).build();
+    h.stub().deleteService(del);
+    h.awaitIdle();
+    Service stuck = get(s.getName());
+    assertEquals(ServiceState.DELETING, stuck.getState());
+    assertEquals("DEVICE_TIMEOUT", stuck.getStateReason().getCode());
+    assertEquals("devices/ta", stuck.getStateReason().getDevice());
+    assertTrue(usedSlots() > 0, "resources stay held until the devices are clean");
+    assertEquals(ServiceState.DELETING, h.stub().deleteService(del).getState());
+    h.awaitIdle();
+    assertEquals(ServiceState.DELETED, get(s.getName()).getState());
+    assertEquals(0, usedSlots());
   }
 }

@@ -16,16 +16,25 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FakeProvisioner implements Provisioner {
   final List<String> provisioned = Collections.synchronizedList(new ArrayList<>());
+  /** The gRPC Context each provision call ran in (a device RPC would inherit it). */
+  final List<io.grpc.Context> contexts = Collections.synchronizedList(new ArrayList<>());
   final List<String> deprovisioned = Collections.synchronizedList(new ArrayList<>());
   final List<CompletableFuture<ProvisioningResult>> hanging =
       Collections.synchronizedList(new ArrayList<>());
   private volatile String failDevice;
   private volatile String failStep;
   private volatile boolean hang;
+  private volatile int deprovisionFailures;
 
   FakeProvisioner failAt(String device, String step) {
     failDevice = device;
     failStep = step;
+    return this;
+  }
+
+  /** The next {@code n} deprovision calls fail at a transponder. */
+  FakeProvisioner failDeprovision(int n) {
+    deprovisionFailures = n;
     return this;
   }
 
@@ -37,6 +46,7 @@ final class FakeProvisioner implements Provisioner {
   @Override
   public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
     provisioned.add(serviceId);
+    contexts.add(io.grpc.Context.current());
     if (failDevice != null) {
       return CompletableFuture.failedFuture(new ProvisioningException(failDevice, failStep,
           ProvisioningException.Kind.REJECTED, true, "device said no", null));
@@ -53,6 +63,11 @@ final class FakeProvisioner implements Provisioner {
   @Override
   public CompletableFuture<Void> deprovision(String serviceId, List<ComputedChannel> channels) {
     deprovisioned.add(serviceId);
+    if (deprovisionFailures > 0) {
+      deprovisionFailures--;
+      return CompletableFuture.failedFuture(new ProvisioningException("ta",
+          "transponder-optical-channel", ProvisioningException.Kind.TIMEOUT, false, "no answer", null));
+    }
     return CompletableFuture.completedFuture(null);
   }
 }

@@ -106,4 +106,12 @@ class WatchServicesTest {
     assertEquals(Status.Code.OUT_OF_RANGE, e.getStatus().getCode());
     assertEquals("REVISION_COMPACTED", reason(e));
   }
+
+  @Test
+  void badNamesAreFieldViolations() {
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
+        .watchServices(WatchServicesRequest.newBuilder().addNames("devices/x").build()).next());
+    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+    assertEquals(List.of("names[0]"), Errors.violatedFields(e));
+  }
 }
