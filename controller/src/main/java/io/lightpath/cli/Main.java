@@ -2,6 +2,7 @@ package io.lightpath.cli;
 
 import io.lightpath.qot.QotCommand;
 import io.lightpath.sim.SimCommand;
+import io.lightpath.southbound.emulator.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       PathCommand.class,
       QotCommand.class,
       SimCommand.class,
+      LabCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract against a real etcd server, given by {@code -Dlightpath.etcd.endpoint=URL}
- * (skipped otherwise). Tests use random key prefixes so a shared server is fine; the compaction
+ * or {@code $LIGHTPATH_ETCD_ENDPOINT} (skipped otherwise). Tests use random key prefixes so a shared server is fine; the compaction
  * test compacts the whole server. See docs/store.md for starting etcd in CI.
  */
 class EtcdStateStoreContractTest extends StateStoreContractTest {
 
   static final String ENDPOINT_PROPERTY = "lightpath.etcd.endpoint";
+  static final String ENDPOINT_ENV = "LIGHTPATH_ETCD_ENDPOINT";
 
   @Override
   protected StateStore createStore() {
-    String endpoint = System.getProperty(ENDPOINT_PROPERTY);
-    assumeTrue(endpoint != null && !endpoint.isBlank(), "no etcd: set -D" + ENDPOINT_PROPERTY);
+    // CI's .ci/run starts etcd and exports the endpoint; a developer can pass the property
+    String endpoint = System.getProperty(ENDPOINT_PROPERTY, System.getenv(ENDPOINT_ENV));
+    assumeTrue(endpoint != null && !endpoint.isBlank(),
+        "no etcd: set -D" + ENDPOINT_PROPERTY + " or $" + ENDPOINT_ENV);
     return EtcdStateStore.connect(endpoint);
   }
 
