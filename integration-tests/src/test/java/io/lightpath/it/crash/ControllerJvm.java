@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -31,8 +33,18 @@ final class ControllerJvm implements AutoCloseable {
   private final StringBuilder log = new StringBuilder();
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
+  /** Controllers still running when the test JVM exits (e.g. Maven interrupted) are killed. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+        "crash-controller-reaper"));
+  }
+
   private ControllerJvm(Process process) {
     this.process = process;
+    LIVE.add(process);
+    process.onExit().thenRun(() -> LIVE.remove(process));
     pump(process.getInputStream(), line -> {
       Matcher m = SERVING.matcher(line);
       if (m.find()) {
