@@ -1,5 +1,7 @@
 package io.lightpath.cli;
 
+import io.lightpath.demo.BenchCommand;
+import io.lightpath.demo.DemoCommand;
 import io.lightpath.qot.QotCommand;
 import io.lightpath.sim.SimCommand;
 import io.lightpath.southbound.emulator.LabCommand;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Command;
       QotCommand.class,
       SimCommand.class,
       LabCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

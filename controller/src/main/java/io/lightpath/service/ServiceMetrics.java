@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Service lifecycle meters: {@code lightpath_services_created_total},
+ * Service lifecycle meters: {@code lightpath_service_creations_total} (not "_created": Prometheus reserves that suffix),
  * {@code lightpath_services_failed_total{reason}} (a PathFailureReason or ErrorReason name),
  * {@code lightpath_service_provisioning_seconds} (histogram, from reservation to ACTIVE or
  * FAILED) and {@code lightpath_fiber_spectrum_utilisation{fiber}} (used slots / grid slots, 0 to
@@ -32,7 +32,7 @@ public final class ServiceMetrics {
   public ServiceMetrics(MeterRegistry registry, ResourceLedger ledger) {
     this.registry = registry;
     this.ledger = ledger;
-    this.created = Counter.builder("lightpath.services.created")
+    this.created = Counter.builder("lightpath.service.creations")
         .description("Services accepted by CreateService (resources reserved)").register(registry);
     this.provisioning = Timer.builder("lightpath.service.provisioning")
         .description("Time from reservation to ACTIVE or FAILED").publishPercentileHistogram()

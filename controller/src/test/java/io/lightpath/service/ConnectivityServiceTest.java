@@ -135,7 +135,7 @@ class ConnectivityServiceTest {
     Service s = h.stub().createService(create("r1", TestTopology.service()));
     Service deleting = h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
     assertEquals(ServiceState.DELETING, deleting.getState());
-    h.provisioner.hanging.get(0).complete(new io.lightpath.provisioning.ProvisioningResult(List.of(true)));
+    h.provisioner.nextHanging().complete(new io.lightpath.provisioning.ProvisioningResult(List.of(true)));
     h.awaitIdle();
     assertEquals(ServiceState.DELETED, get(s.getName()).getState());
     assertEquals(0, usedSlots());
@@ -332,7 +332,7 @@ class ConnectivityServiceTest {
   void aChannelWithoutCarrierIsDegraded() throws Exception {
     h.provisioner.hang();
     Service s = h.stub().createService(create("r1", TestTopology.service()));
-    h.provisioner.hanging.get(0).complete(new io.lightpath.provisioning.ProvisioningResult(List.of(false)));
+    h.provisioner.nextHanging().complete(new io.lightpath.provisioning.ProvisioningResult(List.of(false)));
     h.awaitIdle();
     Service degraded = get(s.getName());
     assertEquals(ServiceState.DEGRADED, degraded.getState());

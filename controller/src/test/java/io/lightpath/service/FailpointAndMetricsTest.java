@@ -71,7 +71,7 @@ class FailpointAndMetricsTest {
         TestTopology.service().toBuilder().setConstraints(Constraints.newBuilder().setMaxLatencyUs(10))
             .build())));
     MeterRegistry m = h.injector.getInstance(MeterRegistry.class);
-    assertEquals(2.0, m.get("lightpath.services.created").counter().count());
+    assertEquals(2.0, m.get("lightpath.service.creations").counter().count());
     assertEquals(1.0, m.get("lightpath.services.failed").tag("reason", "DEVICE_REJECTED").counter().count());
     assertEquals(1.0, m.get("lightpath.services.failed").tag("reason", "LATENCY_EXCEEDED").counter().count());
     assertEquals(2, m.get("lightpath.service.provisioning").timer().count());

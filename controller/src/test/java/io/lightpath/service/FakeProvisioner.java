@@ -7,7 +7,10 @@ import io.lightpath.provisioning.ProvisioningResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fake of our own {@link Provisioner} interface: records calls, succeeds with every carrier up
@@ -19,8 +22,8 @@ final class FakeProvisioner implements Provisioner {
   /** The gRPC Context each provision call ran in (a device RPC would inherit it). */
   final List<io.grpc.Context> contexts = Collections.synchronizedList(new ArrayList<>());
   final List<String> deprovisioned = Collections.synchronizedList(new ArrayList<>());
-  final List<CompletableFuture<ProvisioningResult>> hanging =
-      Collections.synchronizedList(new ArrayList<>());
+  private final BlockingQueue<CompletableFuture<ProvisioningResult>> hanging =
+      new LinkedBlockingQueue<>();
   private volatile String failDevice;
   private volatile String failStep;
   private volatile boolean hang;
@@ -36,6 +39,18 @@ final class FakeProvisioner implements Provisioner {
   FakeProvisioner failDeprovision(int n) {
     deprovisionFailures = n;
     return this;
+  }
+
+  /**
+   * The next provision call left hanging, waiting for it (provisioning starts asynchronously
+   * after CreateService returns).
+   */
+  CompletableFuture<ProvisioningResult> nextHanging() throws InterruptedException {
+    CompletableFuture<ProvisioningResult> f = hanging.poll(30, TimeUnit.SECONDS);
+    if (f == null) {
+      throw new AssertionError("no provision call within 30 s");
+    }
+    return f;
   }
 
   FakeProvisioner hang() {

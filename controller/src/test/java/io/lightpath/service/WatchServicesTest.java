@@ -85,8 +85,14 @@ class WatchServicesTest {
         Iterator<ServiceEvent> it = h.stub().watchServices(
             WatchServicesRequest.newBuilder().setStartRevision(1).addNames(name).build());
         events.add(it.next());
-        h.provisioner.hanging.forEach(f -> f.complete(
-            new io.lightpath.provisioning.ProvisioningResult(List.of(true))));
+        for (int i = 0; i < 2; i++) {
+          try {
+            h.provisioner.nextHanging().complete(
+                new io.lightpath.provisioning.ProvisioningResult(List.of(true)));
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
         events.add(it.next());
       });
       ctx.cancel(null);

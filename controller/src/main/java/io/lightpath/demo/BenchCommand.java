@@ -1,0 +1,279 @@
+package io.lightpath.demo;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.lightpath.proto.v1.ConnectivityServiceGrpc;
+import io.lightpath.proto.v1.CreateServiceRequest;
+import io.lightpath.proto.v1.DeviceServiceGrpc;
+import io.lightpath.proto.v1.GetServiceRequest;
+import io.lightpath.proto.v1.ImportTopologyRequest;
+import io.lightpath.proto.v1.ListServicesRequest;
+import io.lightpath.proto.v1.ListServicesResponse;
+import io.lightpath.proto.v1.RegisterDeviceRequest;
+import io.lightpath.proto.v1.Service;
+import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.proto.v1.Topology;
+import io.lightpath.proto.v1.TopologyFormat;
+import io.lightpath.proto.v1.TopologyServiceGrpc;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lightpath bench}: CreateService → ACTIVE through the gRPC API with N concurrent clients,
+ * in one process with the controller (and, by default, an emulated lab). Prints latency
+ * percentiles, throughput and heap; measures, asserts nothing.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure CreateService -> ACTIVE through the gRPC API: N concurrent clients, each creating a",
+      "service and waiting (on WatchServices) until it settles before creating the next.",
+      "Default: against a generated emulated lab (gNMI devices on loopback). With --nodes: a",
+      "synthetic topology without devices and a provisioner that does nothing, to measure the",
+      "controller alone with many services in memory; --restart then times a restart on the data."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private static final Set<ServiceState> SETTLED =
+      EnumSet.of(ServiceState.ACTIVE, ServiceState.DEGRADED, ServiceState.FAILED);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--services", defaultValue = "2000", description = "Services to create (default: ${DEFAULT-VALUE}).")
+  int services;
+
+  @Option(names = "--nodes", defaultValue = "0",
+      description = "Synthetic topology of this many nodes, no devices (0 = emulated lab; default: ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(names = "--sites", defaultValue = "40",
+      description = "Sites of the generated emulated lab (default: ${DEFAULT-VALUE}).")
+  int sites;
+
+  @Option(names = "--restart", description = "Afterwards stop the controller, reopen its data directory and time it until it serves the last service.")
+  boolean restart;
+
+  @Option(names = "--data-dir", description = "Data directory to use (default: a temporary one, deleted afterwards).")
+  Path dataDir;
+
+  @Option(names = "--timeout-s", defaultValue = "30",
+      description = "Longest wait for one service to settle, in seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  /** Runs the command outside {@code bin/lightpath} (for example from an IDE). */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (clients < 1 || services < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--clients and --services must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    boolean synthetic = nodes > 0;
+    SyntheticNetwork net = synthetic ? new SyntheticNetwork(nodes) : null;
+    BenchLab lab = synthetic ? null : new BenchLab(sites, services);
+    long t0 = System.nanoTime();
+    try (DemoEnvironment env = DemoEnvironment.start(synthetic ? null : lab.topology(), dataDir,
+        synthetic ? new InstantProvisioner() : null, null)) {
+      out.printf("setup: %s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
+          ms(System.nanoTime() - t0));
+      if (synthetic) {
+        out.println("setup: no devices; provisioning is a no-op reporting carrier up"
+            + " (measures the controller only)");
+      }
+      out.flush();
+      ManagedChannel ch = env.channel();
+      long ti = System.nanoTime();
+      if (synthetic) {
+        importTopology(ch, net.topology());
+      } else {
+        LabImport imp = LabImport.of(lab.topology(), env.endpoints(), BenchLab.TRANSCEIVER_TYPE);
+        importTopology(ch, imp.topology());
+        DeviceServiceGrpc.DeviceServiceBlockingStub devices = DeviceServiceGrpc.newBlockingStub(ch);
+        for (RegisterDeviceRequest r : imp.devices()) {
+          devices.withDeadlineAfter(10, TimeUnit.SECONDS).registerDevice(r);
+        }
+      }
+      out.printf("setup: topology imported%s in %d ms%n", synthetic ? "" : " and devices registered",
+          ms(System.nanoTime() - ti));
+      out.flush();
+      IntFunction<Service> request = synthetic ? net::service : lab::service;
+      Result r = run(ch, request);
+      print(out, r);
+      if (restart) {
+        restart(out, env, r.lastName());
+      }
+    }
+    return 0;
+  }
+
+  private record Result(long[] settleNanos, long[] createNanos, int settled, long wallNanos,
+      Map<String, Integer> states, String lastName, String firstError, int errors) {}
+
+  private Result run(ManagedChannel ch, IntFunction<Service> request) throws Exception {
+    long[] settle = new long[services];
+    long[] create = new long[services];
+    Arrays.fill(settle, -1);
+    Map<String, Integer> states = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicInteger completed = new AtomicInteger();
+    PrintWriter progress = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    String[] firstError = {null};
+    String[] last = {null};
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start;
+    try (ServiceWatch watch = ServiceWatch.start(ch, false)) {
+      ConnectivityServiceGrpc.ConnectivityServiceBlockingStub stub =
+          ConnectivityServiceGrpc.newBlockingStub(ch);
+      start = System.nanoTime();
+      Future<?>[] fs = new Future<?>[clients];
+      for (int c = 0; c < clients; c++) {
+        fs[c] = pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < services; i = next.getAndIncrement()) {
+            String id = "bench-" + i;
+            long a = System.nanoTime();
+            try {
+              stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS).createService(
+                  CreateServiceRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                      .setServiceId(id).setService(request.apply(i)).build());
+              long b = System.nanoTime();
+              Service s = watch.when("services/" + id, SETTLED).get(timeoutSeconds, TimeUnit.SECONDS);
+              long c2 = System.nanoTime();
+              create[i] = b - a;
+              states.merge(s.getState().name(), 1, Integer::sum);
+              int done = completed.incrementAndGet();
+              if (services >= 20_000 && done % (services / 10) == 0) {
+                progress.printf(Locale.ROOT, "progress: %d services settled after %.1f s%n", done,
+                    (System.nanoTime() - t0) / 1e9);
+                progress.flush();
+              }
+              if (s.getState() == ServiceState.ACTIVE) {
+                settle[i] = c2 - a;
+                last[0] = s.getName();
+              } else if (firstError[0] == null) {
+                firstError[0] = id + " " + s.getState() + " " + DemoTables.reason(s);
+              }
+            } catch (StatusRuntimeException e) {
+              states.merge("CREATE_ERROR " + e.getStatus().getCode(), 1, Integer::sum);
+              errors.incrementAndGet();
+              if (firstError[0] == null) {
+                firstError[0] = id + " " + DemoRunner.describe(e);
+              }
+            }
+          }
+          return null;
+        });
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long wall = System.nanoTime() - start;
+    long[] ok = Arrays.stream(settle).filter(v -> v >= 0).sorted().toArray();
+    long[] cr = Arrays.stream(create).filter(v -> v > 0).sorted().toArray();
+    return new Result(ok, cr, ok.length, wall, new TreeMap<>(states), last[0], firstError[0],
+        errors.get());
+  }
+
+  private void print(PrintWriter out, Result r) {
+    out.printf(Locale.ROOT, "services: %d requested, %d clients, states %s%n", services, clients, r.states());
+    if (r.firstError() != null) {
+      out.println("first non-ACTIVE: " + r.firstError());
+    }
+    out.printf(Locale.ROOT, "create -> ACTIVE: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d ACTIVE)%n",
+        pct(r.settleNanos(), 50), pct(r.settleNanos(), 99), pct(r.settleNanos(), 100), r.settled());
+    out.printf(Locale.ROOT, "CreateService RPC: p50 %.2f ms, p99 %.2f ms%n",
+        pct(r.createNanos(), 50), pct(r.createNanos(), 99));
+    out.printf(Locale.ROOT, "throughput: %.0f services/s ACTIVE (%.1f s wall)%n",
+        r.settled() / (r.wallNanos() / 1e9), r.wallNanos() / 1e9);
+    out.printf(Locale.ROOT, "heap used after GC: %.0f MiB (controller, client%s in one JVM; max heap %.0f MiB)%n",
+        heapAfterGcMiB(), nodes > 0 ? "" : " and emulated lab",
+        Runtime.getRuntime().maxMemory() / 1048576.0);
+    out.flush();
+  }
+
+  private void restart(PrintWriter out, DemoEnvironment env, String lastName) throws Exception {
+    env.stopController();
+    System.gc();
+    long a = System.nanoTime();
+    env.startController();
+    ConnectivityServiceGrpc.ConnectivityServiceBlockingStub stub =
+        ConnectivityServiceGrpc.newBlockingStub(env.channel());
+    Service last = lastName == null ? null : stub.withDeadlineAfter(60, TimeUnit.SECONDS)
+        .withWaitForReady()
+        .getService(GetServiceRequest.newBuilder().setName(lastName).build());
+    long serving = System.nanoTime() - a;
+    long active = 0;
+    String token = "";
+    do {
+      ListServicesResponse page = stub.withDeadlineAfter(60, TimeUnit.SECONDS).listServices(
+          ListServicesRequest.newBuilder().setPageSize(1000).setPageToken(token)
+              .addStates(ServiceState.ACTIVE).build());
+      active += page.getServicesCount();
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    out.printf(Locale.ROOT, "restart: serving %s in %d ms after reopening %s; %d services ACTIVE after restart%n",
+        last == null ? "(no service)" : last.getName() + " " + last.getState(), ms(serving),
+        env.dataDir(), active);
+    out.printf(Locale.ROOT, "heap used after GC after restart: %.0f MiB%n", heapAfterGcMiB());
+    out.flush();
+  }
+
+  private static void importTopology(ManagedChannel ch, Topology t) throws InvalidProtocolBufferException {
+    TopologyServiceGrpc.newBlockingStub(ch).withDeadlineAfter(120, TimeUnit.SECONDS)
+        .importTopology(ImportTopologyRequest.newBuilder()
+            .setFormat(TopologyFormat.LIGHTPATH_JSON)
+            .setDocument(ByteString.copyFromUtf8(JsonFormat.printer().print(t)))
+            .build());
+  }
+
+  private static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  private static double heapAfterGcMiB() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
+  }
+}

@@ -1,0 +1,118 @@
+package io.lightpath.demo;
+
+import io.lightpath.proto.v1.Channel;
+import io.lightpath.proto.v1.Hop;
+import io.lightpath.proto.v1.Path;
+import io.lightpath.proto.v1.Protection;
+import io.lightpath.proto.v1.Service;
+import io.lightpath.proto.v1.ServiceEvent;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Terminal tables for the demo, in the same layout as the CLI's (left-aligned, two spaces). */
+final class DemoTables {
+  private DemoTables() {}
+
+  static void services(PrintWriter out, List<Service> services) {
+    Table t = new Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "REASON");
+    for (Service s : services) {
+      t.row(id(s), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
+          s.getRate().name().replace("LINE_RATE_", ""),
+          s.getProtection() == Protection.ONE_PLUS_ONE ? "1+1"
+              : s.hasBundle() ? s.getBundle().getChannelCount() + "-ch bundle" : "none",
+          s.getChannelsCount(), reason(s));
+    }
+    t.print(out);
+  }
+
+  static void channels(PrintWriter out, List<Service> services) {
+    Table t = new Table("SERVICE", "CH", "ROLE", "CARRIER", "FREQ_THZ", "WIDTH_GHZ", "MODE", "KM",
+        "LATENCY_US", "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
+    for (Service s : services) {
+      for (Channel c : s.getChannelsList()) {
+        Path p = c.getPath();
+        t.row(id(s), c.getId(), c.getRole(), c.getCarrierUp() ? "up" : "DOWN",
+            fmt("%.5f", p.getSlot().getCenterFrequencyMhz() / 1e6),
+            fmt("%.1f", p.getSlot().getWidthMhz() / 1e3), p.getMode().getId(),
+            fmt("%.1f", p.getLengthKm()), fmt("%.1f", p.getLatencyUs()),
+            fmt("%.1f", p.getGsnrDb()), fmt("%.1f", p.getMarginDb()),
+            fmt("%.1f", p.getEnergyPjPerBit()), route(p));
+      }
+    }
+    t.print(out);
+  }
+
+  static String event(long sinceMs, ServiceEvent e) {
+    Service s = e.getService();
+    String carriers = s.getChannelsList().stream()
+        .map(c -> c.getId() + (c.getCarrierUp() ? ":up" : ":DOWN"))
+        .collect(Collectors.joining(" "));
+    return String.format(Locale.ROOT, "  +%5d ms  rev %-5d %-22s %-12s %s%s", sinceMs,
+        e.getRevision(), id(s), s.getState(), carriers,
+        reason(s).isEmpty() ? "" : "  (" + reason(s) + ")");
+  }
+
+  static String id(Service s) {
+    return s.getName().startsWith("services/") ? s.getName().substring(9) : s.getName();
+  }
+
+  static String reason(Service s) {
+    String code = s.getStateReason().getCode();
+    String msg = s.getStateReason().getMessage();
+    if (code.isEmpty()) {
+      return msg;
+    }
+    return msg.isEmpty() ? code : code + ": " + msg;
+  }
+
+  static String route(Path p) {
+    return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));
+  }
+
+  static String fmt(String format, double v) {
+    return String.format(Locale.ROOT, format, v);
+  }
+
+  /** A table with a header row; columns are padded to their widest cell. */
+  static final class Table {
+    private final List<String[]> rows = new ArrayList<>();
+
+    Table(String... header) {
+      rows.add(header);
+    }
+
+    Table row(Object... cells) {
+      String[] r = new String[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        r[i] = cells[i] == null ? "" : cells[i].toString();
+      }
+      rows.add(r);
+      return this;
+    }
+
+    void print(PrintWriter out) {
+      int cols = rows.get(0).length;
+      int[] width = new int[cols];
+      for (String[] r : rows) {
+        for (int i = 0; i < cols && i < r.length; i++) {
+          width[i] = Math.max(width[i], r[i].length());
+        }
+      }
+      for (String[] r : rows) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < cols; i++) {
+          String cell = i < r.length ? r[i] : "";
+          line.append(cell);
+          if (i < cols - 1) {
+            line.append(" ".repeat(width[i] - cell.length() + 2));
+          }
+        }
+        out.println(line.toString().stripTrailing());
+      }
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.lightpath.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code lightpath bench} on a small synthetic network: it creates, measures and restarts. */
+class BenchCommandTest {
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void syntheticRunCreatesEveryServiceAndRestartKeepsThem() {
+    String[] r = run("--nodes", "16", "--services", "24", "--clients", "3", "--restart");
+    assertEquals("0", r[0], r[1] + r[2]);
+    assertTrue(r[1].contains("states {ACTIVE=24}"), r[1]);
+    assertTrue(r[1].contains("create -> ACTIVE: p50 "), r[1]);
+    assertTrue(r[1].contains("(24 ACTIVE)"), r[1]);
+    assertTrue(r[1].contains("24 services ACTIVE after restart"), r[1]);
+    assertTrue(r[1].contains("no devices; provisioning is a no-op"), r[1]);
+  }
+
+  @Test
+  void rejectsNonPositiveCounts() {
+    String[] r = run("--nodes", "16", "--clients", "0");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--clients and --services must be at least 1"), r[2]);
+  }
+
+  @Test
+  void syntheticNetworkHasTheAdvertisedSize() {
+    SyntheticNetwork net = new SyntheticNetwork(1000);
+    assertEquals(1000, net.nodeCount());
+    assertEquals(1000, net.topology().getNodesCount());
+    // every service joins two distinct transponder nodes
+    for (int i = 0; i < 2_000; i++) {
+      var s = net.service(i);
+      assertTrue(!s.getAEnd().getNodeId().equals(s.getZEnd().getNodeId()), s.toString());
+    }
+  }
+}
