@@ -35,13 +35,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failpoints: {@code after-reserve} (after the PROVISIONING record is durable, before the
  * provisioner is called) and {@code before-active} (after the devices are configured, before the
- * ACTIVE record is written; an error there deprovisions and fails the service).
+ * ACTIVE record is written; an error there deprovisions and fails the service), and during a
+ * delete {@code delete.before-deprovision} (DELETING durable, devices untouched) and {@code
+ * delete.before-deleted} (devices cleaned, DELETED not yet written). The delete failpoints are
+ * meant for {@code crash} (docs/crash-testing.md): an {@code error} there leaves the service
+ * DELETING until the next restart finishes it.
  */
 @Singleton
 public final class ProvisioningOrchestrator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProvisioningOrchestrator.class);
   static final String AFTER_RESERVE = "after-reserve";
   static final String BEFORE_ACTIVE = "before-active";
+  /** DELETING is durable; no device has been touched yet. */
+  static final String DELETE_BEFORE_DEPROVISION = "delete.before-deprovision";
+  /** The devices are cleaned; DELETED is not stored yet and the resources are still held. */
+  static final String DELETE_BEFORE_DELETED = "delete.before-deleted";
 
   private final ServiceRepository services;
   private final Provisioner provisioner;
@@ -96,9 +104,13 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
     CompletableFuture<?> prior = inFlight.getOrDefault(id, CompletableFuture.completedFuture(null));
     CompletableFuture<Void> f = prior
         .handle((v, e) -> null)
-        .thenComposeAsync(v -> provisioner.deprovision(id, s.channels()), executor)
+        .thenComposeAsync(v -> {
+          Failpoints.hit(DELETE_BEFORE_DEPROVISION);
+          return provisioner.deprovision(id, s.channels());
+        }, executor)
         .handleAsync((v, error) -> {
           if (error == null) {
+            Failpoints.hit(DELETE_BEFORE_DELETED);
             finishDeletion(id);
           } else {
             ProvisioningException pe = asProvisioning(unwrap(error), "deprovision");
