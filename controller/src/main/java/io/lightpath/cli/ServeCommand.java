@@ -3,6 +3,7 @@ package io.lightpath.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.lightpath.metrics.MetricsEndpoint;
+import io.lightpath.monitor.CarrierMonitor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
@@ -52,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "State store location instead of --data-dir: memory:, mvstore:DIR or etcd:URL[,URL...].")
   String store;
 
+  @Option(names = "--carrier-poll-ms", defaultValue = "2000",
+      description = "How often the carrier monitor reads the transponders of lit services, in ms "
+          + "(default: ${DEFAULT-VALUE}; 0 = off).")
+  long carrierPollMs;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
@@ -65,10 +71,16 @@ final class ServeCommand implements Callable<Integer> {
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
     server.start();
+    CarrierMonitor carrier = injector.getInstance(CarrierMonitor.class);
+    if (carrierPollMs > 0) {
+      // moves lit services to DEGRADED when a transponder loses the carrier, and back
+      carrier.start(Duration.ofMillis(carrierPollMs));
+    }
     // The JVM runs shutdown hooks on SIGTERM and SIGINT: stop gracefully there.
     Thread hook = new Thread(() -> {
       try {
         server.stop();
+        carrier.close();
         if (metrics != null) {
           metrics.close();
         }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.monitor.MonitorModule;
 import io.lightpath.provisioning.ProvisioningModule;
 import io.lightpath.service.LifecycleModule;
 import io.lightpath.store.StateStore;
@@ -56,6 +57,7 @@ public final class ServerModule extends AbstractModule {
     bind(StoreConfig.class).toInstance(store);
     install(new LifecycleModule());
     install(new ProvisioningModule(ProvisioningConfig.defaults(), DEVICE_RPC_DEADLINE));
+    install(new MonitorModule());
   }
 
   /** Opens the store when first injected (not in configure(): building the injector does no I/O). */

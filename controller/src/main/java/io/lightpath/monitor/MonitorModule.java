@@ -1,0 +1,32 @@
+package io.lightpath.monitor;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.lightpath.model.Topology;
+import io.lightpath.provisioning.ChannelMapper;
+import io.lightpath.provisioning.DeviceDrivers;
+import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.service.ServiceRepository;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Binds the {@link CarrierMonitor} over the provisioning module's device drivers. Binding only:
+ * the sweep thread is created with the monitor and starts work only when {@code serve} calls
+ * {@link CarrierMonitor#start}.
+ */
+public final class MonitorModule extends AbstractModule {
+  @Provides
+  @Singleton
+  CarrierMonitor carrierMonitor(ServiceRepository services, Supplier<Topology> topology,
+      DeviceDrivers drivers, ProvisioningConfig config) {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "carrier-monitor");
+      t.setDaemon(true);
+      return t;
+    });
+    return new CarrierMonitor(services, topology, drivers, new ChannelMapper(config), sweeper);
+  }
+}
