@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Prints results as aligned tables for people or as proto3 JSON for scripts. */
-final class Output {
+public final class Output {
   private static final JsonFormat.Printer JSON =
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
 
@@ -24,14 +24,14 @@ final class Output {
   }
 
   /** A table with a header row; columns are padded to their widest cell. */
-  static final class Table {
+  public static final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
-    Table(String... header) {
+    public Table(String... header) {
       rows.add(header);
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
       String[] r = new String[cells.length];
       for (int i = 0; i < cells.length; i++) {
         r[i] = cells[i] == null ? "" : cells[i].toString();
@@ -40,7 +40,12 @@ final class Output {
       return this;
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
+      print(out, "");
+    }
+
+    /** Prints every line after {@code indent}. */
+    public void print(PrintWriter out, String indent) {
       int cols = rows.get(0).length;
       int[] width = new int[cols];
       for (String[] r : rows) {
@@ -49,7 +54,7 @@ final class Output {
         }
       }
       for (String[] r : rows) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
         for (int i = 0; i < cols; i++) {
           String cell = i < r.length ? r[i] : "";
           line.append(cell);

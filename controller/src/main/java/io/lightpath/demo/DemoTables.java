@@ -1,5 +1,6 @@
 package io.lightpath.demo;
 
+import io.lightpath.cli.Output;
 import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.Hop;
 import io.lightpath.proto.v1.Path;
@@ -17,7 +18,7 @@ final class DemoTables {
   private DemoTables() {}
 
   static void services(PrintWriter out, List<Service> services) {
-    Table t = new Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "REASON");
+    Output.Table t = new Output.Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "REASON");
     for (Service s : services) {
       t.row(id(s), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
           s.getRate().name().replace("LINE_RATE_", ""),
@@ -25,11 +26,11 @@ final class DemoTables {
               : s.hasBundle() ? s.getBundle().getChannelCount() + "-ch bundle" : "none",
           s.getChannelsCount(), reason(s));
     }
-    t.print(out);
+    t.print(out, "  ");
   }
 
   static void channels(PrintWriter out, List<Service> services) {
-    Table t = new Table("SERVICE", "CH", "ROLE", "CARRIER", "FREQ_THZ", "WIDTH_GHZ", "MODE", "KM",
+    Output.Table t = new Output.Table("SERVICE", "CH", "ROLE", "CARRIER", "FREQ_THZ", "WIDTH_GHZ", "MODE", "KM",
         "LATENCY_US", "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
     for (Service s : services) {
       for (Channel c : s.getChannelsList()) {
@@ -42,7 +43,7 @@ final class DemoTables {
             fmt("%.1f", p.getEnergyPjPerBit()), route(p));
       }
     }
-    t.print(out);
+    t.print(out, "  ");
   }
 
   static String event(long sinceMs, ServiceEvent e) {
@@ -76,43 +77,4 @@ final class DemoTables {
     return String.format(Locale.ROOT, format, v);
   }
 
-  /** A table with a header row; columns are padded to their widest cell. */
-  static final class Table {
-    private final List<String[]> rows = new ArrayList<>();
-
-    Table(String... header) {
-      rows.add(header);
-    }
-
-    Table row(Object... cells) {
-      String[] r = new String[cells.length];
-      for (int i = 0; i < cells.length; i++) {
-        r[i] = cells[i] == null ? "" : cells[i].toString();
-      }
-      rows.add(r);
-      return this;
-    }
-
-    void print(PrintWriter out) {
-      int cols = rows.get(0).length;
-      int[] width = new int[cols];
-      for (String[] r : rows) {
-        for (int i = 0; i < cols && i < r.length; i++) {
-          width[i] = Math.max(width[i], r[i].length());
-        }
-      }
-      for (String[] r : rows) {
-        StringBuilder line = new StringBuilder("  ");
-        for (int i = 0; i < cols; i++) {
-          String cell = i < r.length ? r[i] : "";
-          line.append(cell);
-          if (i < cols - 1) {
-            line.append(" ".repeat(width[i] - cell.length() + 2));
-          }
-        }
-        out.println(line.toString().stripTrailing());
-      }
-      out.flush();
-    }
-  }
 }

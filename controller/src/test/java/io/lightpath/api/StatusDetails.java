@@ -9,23 +9,23 @@ import io.grpc.protobuf.StatusProto;
 import java.util.List;
 
 /** Reads the google.rpc.Status details of a failed call, for assertions. */
-final class StatusDetails {
+public final class StatusDetails {
   private StatusDetails() {}
 
-  static String reason(StatusRuntimeException e) {
+  public static String reason(StatusRuntimeException e) {
     return unpack(e, ErrorInfo.class).getReason();
   }
 
-  static String domain(StatusRuntimeException e) {
+  public static String domain(StatusRuntimeException e) {
     return unpack(e, ErrorInfo.class).getDomain();
   }
 
-  static List<String> violatedFields(StatusRuntimeException e) {
+  public static List<String> violatedFields(StatusRuntimeException e) {
     return unpack(e, BadRequest.class).getFieldViolationsList().stream()
         .map(BadRequest.FieldViolation::getField).toList();
   }
 
-  static <T extends com.google.protobuf.Message> T unpack(StatusRuntimeException e, Class<T> type) {
+  public static <T extends com.google.protobuf.Message> T unpack(StatusRuntimeException e, Class<T> type) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
     if (status == null) {
       throw new AssertionError("no google.rpc.Status details in " + e);

@@ -1,5 +1,6 @@
 package io.lightpath.service;
 
+import io.lightpath.api.StatusDetails;
 import static io.lightpath.service.ConnectivityServiceTest.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +67,7 @@ class ConcurrentCreateTest {
                   stub.deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
                 }
               } catch (StatusRuntimeException e) {
-                rejected.computeIfAbsent(Errors.reason(e), k -> new AtomicInteger()).incrementAndGet();
+                rejected.computeIfAbsent(StatusDetails.reason(e), k -> new AtomicInteger()).incrementAndGet();
               }
             }
           } catch (Throwable t) {

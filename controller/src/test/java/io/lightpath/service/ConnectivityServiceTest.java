@@ -1,6 +1,7 @@
 package io.lightpath.service;
 
-import static io.lightpath.service.Errors.reason;
+import io.lightpath.api.StatusDetails;
+import static io.lightpath.api.StatusDetails.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -148,7 +149,7 @@ class ConnectivityServiceTest {
         .createService(CreateServiceRequest.newBuilder().setServiceId("Bad_Id").setService(bad).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     assertEquals("INVALID_FIELD", reason(e));
-    Set<String> fields = new HashSet<>(Errors.violatedFields(e));
+    Set<String> fields = new HashSet<>(StatusDetails.violatedFields(e));
     assertTrue(fields.containsAll(Set.of("request_id", "service_id", "service.z_end.node_id",
         "service.rate")), fields.toString());
     assertEquals(0, h.stub().listServices(ListServicesRequest.getDefaultInstance()).getServicesCount());
@@ -159,7 +160,7 @@ class ConnectivityServiceTest {
     Service s = TestTopology.service().toBuilder().setTransceiverMode("no-such-mode").build();
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
         () -> h.stub().createService(create("r1", s)));
-    assertEquals(List.of("service.transceiver_mode"), Errors.violatedFields(e));
+    assertEquals(List.of("service.transceiver_mode"), StatusDetails.violatedFields(e));
   }
 
   @Test

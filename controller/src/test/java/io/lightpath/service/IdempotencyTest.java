@@ -1,7 +1,7 @@
 package io.lightpath.service;
 
 import static io.lightpath.service.ConnectivityServiceTest.create;
-import static io.lightpath.service.Errors.reason;
+import static io.lightpath.api.StatusDetails.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,8 @@
 package io.lightpath.service;
 
+import io.lightpath.api.StatusDetails;
 import static io.lightpath.service.ConnectivityServiceTest.create;
-import static io.lightpath.service.Errors.reason;
+import static io.lightpath.api.StatusDetails.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,6 @@ class WatchServicesTest {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> h.stub()
         .watchServices(WatchServicesRequest.newBuilder().addNames("devices/x").build()).next());
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-    assertEquals(List.of("names[0]"), Errors.violatedFields(e));
+    assertEquals(List.of("names[0]"), StatusDetails.violatedFields(e));
   }
 }
