@@ -7,24 +7,20 @@ import io.lightpath.api.TopologyHolder;
 import io.lightpath.api.TopologyMapper;
 import io.lightpath.model.Topology;
 import io.lightpath.monitor.CarrierMonitor;
-import io.lightpath.provisioning.ChannelMapper;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.DeviceProvisioner;
 import io.lightpath.provisioning.Provisioner;
 import io.lightpath.provisioning.ProvisioningConfig;
-import io.lightpath.service.ServiceRepository;
 import io.lightpath.southbound.gnmi.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
  * Overrides of the server's provisioning bindings ({@code ProvisioningModule}) for the demo and
  * the lab bench: the gNMI {@link DeviceProvisioner} over the same device drivers but with a short
- * carrier-verification poll interval, the domain topology mapped once per topology change rather than once per provision, and a
- * {@link CarrierMonitor} over the same drivers.
+ * carrier-verification poll interval, and the domain topology mapped once per topology change rather than once per provision. The
+ * {@link CarrierMonitor} comes from the server's {@code MonitorModule} and so uses these bindings.
  *
  * <p>Carrier verification polls every {@code pollInterval} (the emulated lab answers on loopback
  * in well under a millisecond, so the default 500 ms would dominate create → ACTIVE).
@@ -50,19 +46,6 @@ final class GnmiSouthboundModule extends AbstractModule {
       Scheduler scheduler) {
     return new DeviceProvisioner(topology, drivers,
         ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler);
-  }
-
-  @Provides
-  @Singleton
-  CarrierMonitor carrierMonitor(ServiceRepository services, Supplier<Topology> topology,
-      DeviceDrivers drivers) {
-    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "carrier-monitor");
-      t.setDaemon(true);
-      return t;
-    });
-    return new CarrierMonitor(services, topology, drivers,
-        new ChannelMapper(ProvisioningConfig.defaults()), sweeper);
   }
 
   /** The holder's topology in domain terms, mapped again only when it changed. */
