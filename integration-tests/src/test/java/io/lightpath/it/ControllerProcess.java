@@ -1,17 +1,11 @@
 package io.lightpath.it;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +22,13 @@ final class ControllerProcess implements AutoCloseable {
 
   private ControllerProcess(Process process) {
     this.process = process;
-    pump(process.getInputStream(), line -> {
+    ProcessOutput.pump(process.getInputStream(), line -> {
       Matcher m = SERVING.matcher(line);
       if (m.find()) {
         port.complete(Integer.parseInt(m.group(1)));
       }
     });
-    pump(process.getErrorStream(), line -> stderr.append(line).append('\n'));
+    ProcessOutput.pump(process.getErrorStream(), line -> stderr.append(line).append('\n'));
   }
 
   static Path jar() {
@@ -74,21 +68,6 @@ final class ControllerProcess implements AutoCloseable {
 
   String stderr() {
     return stderr.toString();
-  }
-
-  private static void pump(InputStream in, Consumer<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.accept(line);
-        }
-      } catch (IOException ignored) {
-        // the process is gone; nothing more to read
-      }
-    }, "controller-output");
-    t.setDaemon(true);
-    t.start();
   }
 
   @Override

@@ -1,10 +1,6 @@
 package io.lightpath.it.crash;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.lightpath.it.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,14 +40,14 @@ final class ControllerJvm implements AutoCloseable {
     this.process = process;
     LIVE.add(process);
     process.onExit().thenRun(() -> LIVE.remove(process));
-    pump(process.getInputStream(), line -> {
+    ProcessOutput.pump(process.getInputStream(), line -> {
       Matcher m = SERVING.matcher(line);
       if (m.find()) {
         port.complete(Integer.parseInt(m.group(1)));
       }
       append(line);
     });
-    pump(process.getErrorStream(), this::append);
+    ProcessOutput.pump(process.getErrorStream(), this::append);
     process.onExit().thenRun(() -> port.completeExceptionally(
         new IllegalStateException("controller exited (" + process.exitValue() + ") before serving")));
   }
@@ -160,21 +155,6 @@ final class ControllerJvm implements AutoCloseable {
     if (log.length() < MAX_LOG_CHARS) {
       log.append(line).append('\n');
     }
-  }
-
-  private static void pump(InputStream in, Consumer<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.accept(line);
-        }
-      } catch (IOException ignored) {
-        // the process is gone; nothing more to read
-      }
-    }, "controller-output");
-    t.setDaemon(true);
-    t.start();
   }
 
   @Override
