@@ -1,7 +1,11 @@
 package io.lightpath.cli;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Option;
 
@@ -26,10 +30,62 @@ public final class ClientOptions {
       description = "Deadline of each call in seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  /** A channel to the server; the caller closes it. */
+  @Option(
+      names = "--tls",
+      defaultValue = "${env:LIGHTPATH_TLS:-false}",
+      description = "Connect over TLS, trusting the system's CAs (or --tls-ca); default: $LIGHTPATH_TLS or plaintext.")
+  boolean tls;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "FILE",
+      defaultValue = "${env:LIGHTPATH_TLS_CA}",
+      description = "Connect over TLS and trust this PEM CA for the server (default: $LIGHTPATH_TLS_CA).")
+  Path tlsCa;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      defaultValue = "${env:LIGHTPATH_TLS_CERT}",
+      description = "Client certificate (PEM) for servers that require one; with --tls-key (default: $LIGHTPATH_TLS_CERT).")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      defaultValue = "${env:LIGHTPATH_TLS_KEY}",
+      description = "Private key (PEM, PKCS#8) of --tls-cert (default: $LIGHTPATH_TLS_KEY).")
+  Path tlsKey;
+
+  /**
+   * A channel to the server; the caller closes it. Plaintext unless a TLS option is given: the
+   * server serves plaintext by default on localhost or a closed management network.
+   *
+   * @throws CliErrors.CliException (usage) when the TLS files cannot be read or are incomplete
+   */
   ManagedChannel channel() {
-    // Plaintext: the northbound endpoint is meant for a management network or localhost.
-    return NettyChannelBuilder.forTarget(server).usePlaintext().build();
+    if (!tls && tlsCa == null && tlsCert == null && tlsKey == null) {
+      return NettyChannelBuilder.forTarget(server).usePlaintext().build();
+    }
+    return NettyChannelBuilder.forTarget(server, credentials()).build();
+  }
+
+  private ChannelCredentials credentials() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new CliErrors.CliException(CliErrors.USAGE, "--tls-cert and --tls-key go together");
+    }
+    TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
+    try {
+      if (tlsCa != null) {
+        b.trustManager(tlsCa.toFile());
+      }
+      if (tlsCert != null) {
+        b.keyManager(tlsCert.toFile(), tlsKey.toFile());
+      }
+    } catch (IOException e) {
+      throw new CliErrors.CliException(CliErrors.USAGE, "cannot read TLS files: " + e.getMessage());
+    }
+    return b.build();
   }
 
   static void close(ManagedChannel channel) {

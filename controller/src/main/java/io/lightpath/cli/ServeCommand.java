@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the controller's gRPC server until SIGTERM or Ctrl-C, then shuts down gracefully. */
@@ -58,9 +59,12 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; 0 = off).")
   long carrierPollMs;
 
+  @Mixin
+  ServerTlsOptions tls;
+
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
+    ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds)));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
         : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
     Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
@@ -93,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     }, "lightpath-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("lightpath serving on " + bind + ":" + server.port()
+        + (config.tls().isPresent() ? " (TLS)" : " (plaintext)")
         + ", state " + storeConfig.describe()
         + (metrics == null ? "" : ", metrics on " + bind + ":" + metrics.port() + "/metrics"));
     System.out.flush();

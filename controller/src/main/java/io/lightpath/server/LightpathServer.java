@@ -2,8 +2,10 @@ package io.lightpath.server;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -45,11 +47,13 @@ public final class LightpathServer {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
-    NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.port()))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(legacyReflection());
+    InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+    NettyServerBuilder builder = config.tls().isPresent()
+        ? NettyServerBuilder.forAddress(address, credentials(config.tls().get()))
+        : NettyServerBuilder.forAddress(address);
+    builder.addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(legacyReflection());
     // grpc_server_* request counters and latency timers per method and status code
     MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(meters);
     for (BindableService service : services.services()) {
@@ -63,8 +67,29 @@ public final class LightpathServer {
       health.setStatus(definition.getServiceDescriptor().getName(), ServingStatus.SERVING);
     }
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
-    log.info("lightpath server listening on {}:{}", config.bindAddress(), port());
+    log.info("lightpath server listening on {}:{} ({})", config.bindAddress(), port(),
+        config.tls().map(t -> t.mutual() ? "TLS, client certificates required" : "TLS")
+            .orElse("plaintext"));
+    if (config.tls().isEmpty() && !isLoopback(address)) {
+      log.warn("the gRPC endpoint on {} is plaintext: use --tls-cert/--tls-key unless this is a "
+          + "closed management network", config.bindAddress());
+    }
     return this;
+  }
+
+  private static ServerCredentials credentials(TlsConfig tls) throws IOException {
+    tls.checkReadable();
+    TlsServerCredentials.Builder b = TlsServerCredentials.newBuilder()
+        .keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile());
+    if (tls.clientCa().isPresent()) {
+      b.trustManager(tls.clientCa().get().toFile())
+          .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+    }
+    return b.build();
+  }
+
+  private static boolean isLoopback(InetSocketAddress address) {
+    return address.getAddress() != null && address.getAddress().isLoopbackAddress();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.lightpath.server;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the northbound gRPC server listens.
@@ -8,8 +10,10 @@ import java.time.Duration;
  * @param bindAddress address to bind, such as "0.0.0.0" or "127.0.0.1"
  * @param port TCP port; 0 picks a free one (tests)
  * @param shutdownGrace how long in-flight calls may finish after a shutdown request
+ * @param tls TLS (optionally mutual) for the endpoint; empty serves plaintext, which is meant for
+ *     localhost or a closed management network only
  */
-public record ServerConfig(String bindAddress, int port, Duration shutdownGrace) {
+public record ServerConfig(String bindAddress, int port, Duration shutdownGrace, Optional<TlsConfig> tls) {
   /** The port operators and the CLI expect by default. */
   public static final int DEFAULT_PORT = 50051;
 
@@ -20,6 +24,17 @@ public record ServerConfig(String bindAddress, int port, Duration shutdownGrace)
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace must not be negative");
     }
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** A plaintext endpoint. */
+  public ServerConfig(String bindAddress, int port, Duration shutdownGrace) {
+    this(bindAddress, port, shutdownGrace, Optional.empty());
+  }
+
+  /** This endpoint with TLS. */
+  public ServerConfig withTls(TlsConfig tlsConfig) {
+    return new ServerConfig(bindAddress, port, shutdownGrace, Optional.of(tlsConfig));
   }
 
   public static ServerConfig defaults() {
