@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; 0 = off).")
   long carrierPollMs;
 
+  @Option(names = "--device-timeout-ms", defaultValue = "10000",
+      description = "Deadline of each gNMI call to a device, in ms; a slower device fails the "
+          + "provisioning step and the service is rolled back (default: ${DEFAULT-VALUE}).")
+  long deviceTimeoutMs;
+
   @Mixin
   ServerTlsOptions tls;
 
@@ -67,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds)));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
         : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
-    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig));
+    Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig,
+        Duration.ofMillis(deviceTimeoutMs)));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
     injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));

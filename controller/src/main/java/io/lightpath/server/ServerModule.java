@@ -32,9 +32,10 @@ public final class ServerModule extends AbstractModule {
   private final ServerConfig config;
   private final Clock clock;
   private final StoreConfig store;
+  private final Duration deviceRpcDeadline;
 
-  /** Deadline of each gNMI RPC, which bounds every device transaction step of provisioning. */
-  static final Duration DEVICE_RPC_DEADLINE = Duration.ofSeconds(10);
+  /** Default deadline of each gNMI RPC, which bounds every device transaction step of provisioning. */
+  public static final Duration DEVICE_RPC_DEADLINE = Duration.ofSeconds(10);
 
   /** A server whose state lives in memory only (tests). */
   public ServerModule(ServerConfig config, Clock clock) {
@@ -42,9 +43,21 @@ public final class ServerModule extends AbstractModule {
   }
 
   public ServerModule(ServerConfig config, Clock clock, StoreConfig store) {
+    this(config, clock, store, DEVICE_RPC_DEADLINE);
+  }
+
+  /**
+   * @param deviceRpcDeadline deadline of each gNMI RPC to a device; a device slower than this fails
+   *     the provisioning step (DEVICE_TIMEOUT) and the service is rolled back
+   */
+  public ServerModule(ServerConfig config, Clock clock, StoreConfig store, Duration deviceRpcDeadline) {
+    if (deviceRpcDeadline.isNegative() || deviceRpcDeadline.isZero()) {
+      throw new IllegalArgumentException("deviceRpcDeadline must be positive");
+    }
     this.config = config;
     this.clock = clock;
     this.store = store;
+    this.deviceRpcDeadline = deviceRpcDeadline;
   }
 
   @Override
@@ -56,7 +69,7 @@ public final class ServerModule extends AbstractModule {
     bind(LightpathServer.class).in(Singleton.class);
     bind(StoreConfig.class).toInstance(store);
     install(new LifecycleModule());
-    install(new ProvisioningModule(ProvisioningConfig.defaults(), DEVICE_RPC_DEADLINE));
+    install(new ProvisioningModule(ProvisioningConfig.defaults(), deviceRpcDeadline));
     install(new MonitorModule());
   }
 

@@ -49,9 +49,10 @@ final class ControllerProcess implements AutoCloseable {
     return cmd;
   }
 
-  static ControllerProcess start() throws Exception {
-    ControllerProcess cp = new ControllerProcess(
-        new ProcessBuilder(java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0", "--in-memory")).start());
+  static ControllerProcess start(String... extraServeArgs) throws Exception {
+    List<String> cmd = java("serve", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "0", "--in-memory");
+    cmd.addAll(List.of(extraServeArgs));
+    ControllerProcess cp = new ControllerProcess(new ProcessBuilder(cmd).start());
     cp.process.onExit().thenRun(() -> cp.port.completeExceptionally(
         new IllegalStateException("controller exited before serving:\n" + cp.stderr)));
     cp.port.get(60, TimeUnit.SECONDS);

@@ -10,7 +10,7 @@ package io.lightpath.it.crash;
  * @param text the item, e.g. {@code tuning line1 193100000}, {@code media 193050000..193125000
  *     add1->east}, {@code xc p1<->p3}
  */
-record ConfigItem(String device, String text) implements Comparable<ConfigItem> {
+public record ConfigItem(String device, String text) implements Comparable<ConfigItem> {
 
   static ConfigItem tuning(String device, String port, long frequencyMhz) {
     return new ConfigItem(device, "tuning " + port + " " + frequencyMhz);

@@ -1,6 +1,7 @@
 package io.lightpath.it.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.lightpath.proto.v1.Device;
 import io.lightpath.proto.v1.DeviceProtocol;
@@ -41,9 +42,9 @@ import java.util.regex.Pattern;
  * (frequency set and logical channel ENABLED), because switching the laser off by disabling the
  * logical channel is how the provisioner removes a channel.
  */
-final class CrashLab implements AutoCloseable {
+public final class CrashLab implements AutoCloseable {
   /** Transceiver type installed at every transponder port: OpenZR+ has 100G to 400G modes. */
-  static final String TRANSCEIVER_TYPE = "OpenZR+";
+  public static final String TRANSCEIVER_TYPE = "OpenZR+";
 
   private static final Pattern TP_FREQUENCY =
       Pattern.compile("^/components/component\\[name=([^\\]]+)]/optical-channel/config/frequency$");
@@ -54,6 +55,8 @@ final class CrashLab implements AutoCloseable {
   private static final Pattern CROSS_CONNECT = Pattern.compile(
       "^/optical-switch/cross-connects/cross-connect\\[input-port=([^\\]]+)]/config/output-port$");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final LabTopology topology;
   private EmulatedLab lab;
 
@@ -63,7 +66,7 @@ final class CrashLab implements AutoCloseable {
   }
 
   /** Starts the bundled crash lab ({@code crash-lab.yaml} next to this class). */
-  static CrashLab start() throws IOException {
+  public static CrashLab start() throws IOException {
     try (InputStream in = CrashLab.class.getResourceAsStream("crash-lab.yaml")) {
       if (in == null) {
         throw new IOException("crash-lab.yaml missing from the test classpath");
@@ -73,7 +76,7 @@ final class CrashLab implements AutoCloseable {
   }
 
   /** The controller topology of the lab: node id = device name, fibers carry the lab's ports. */
-  Topology controllerTopology() {
+  public Topology controllerTopology() {
     Topology.Builder t = Topology.newBuilder();
     for (DeviceSpec d : topology.devices()) {
       Node.Builder n = Node.newBuilder().setId(d.name()).setKind(kind(d)).setDevice("devices/" + d.name());
@@ -102,7 +105,7 @@ final class CrashLab implements AutoCloseable {
   }
 
   /** Registrations of every lab device: plaintext gNMI on its own loopback port. */
-  List<RegisterDeviceRequest> registrations() {
+  public List<RegisterDeviceRequest> registrations() {
     List<RegisterDeviceRequest> out = new ArrayList<>();
     for (DeviceSpec d : topology.devices()) {
       out.add(RegisterDeviceRequest.newBuilder().setDeviceId(d.name()).setDevice(Device.newBuilder()
@@ -121,7 +124,7 @@ final class CrashLab implements AutoCloseable {
   }
 
   /** Every service-related item of configuration on every device, in a stable order. */
-  List<ConfigItem> configuration() {
+  public List<ConfigItem> configuration() {
     List<ConfigItem> items = new ArrayList<>();
     for (DeviceSpec d : topology.devices()) {
       items.addAll(configuration(lab.device(d.name())));
@@ -197,6 +200,24 @@ final class CrashLab implements AutoCloseable {
     lab.close();
     lab = EmulatedLab.start(topology);
     return true;
+  }
+
+  /**
+   * Merges {@code json} (RFC 7951) at {@code path} of device {@code name}'s configuration, as an
+   * operator or another system would behind the controller's back.
+   */
+  public void edit(String name, String path, String json) throws IOException, ConfigException {
+    lab.network().set(lab.device(name), List.of(new Edit.Update(DataPath.parse(path), JSON.readTree(json))));
+  }
+
+  /** Deletes the subtree at {@code path} of device {@code name}'s configuration. */
+  public void delete(String name, String path) throws ConfigException {
+    lab.network().set(lab.device(name), List.of(new Edit.Delete(DataPath.parse(path))));
+  }
+
+  /** The emulated device {@code name}, for fault injection and direct reads. */
+  public EmulatedDevice device(String name) {
+    return lab.device(name);
   }
 
   /** No frequency and no disabled logical channel left on any transponder. */

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * and the leak probe, live in {@link CrashTrial}). Every method returns human-readable violations;
  * an empty list means the invariant holds.
  */
-final class Invariants {
+public final class Invariants {
   /** States a service may be in once reconciliation has finished. */
   static final Set<ServiceState> SETTLED = EnumSet.of(ServiceState.ACTIVE, ServiceState.FAILED,
       ServiceState.DELETED);
@@ -33,7 +33,7 @@ final class Invariants {
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, Fiber> fibers = new HashMap<>();
 
-  Invariants(Topology topology) {
+  public Invariants(Topology topology) {
     topology.getNodesList().forEach(n -> nodes.put(n.getId(), n));
     topology.getFibersList().forEach(f -> fibers.put(f.getId(), f));
   }
@@ -51,7 +51,7 @@ final class Invariants {
   }
 
   /** No two channels of live services share spectrum on a fiber or a transponder port. */
-  List<String> noDoubleBooking(List<Service> services) {
+  public List<String> noDoubleBooking(List<Service> services) {
     List<String> out = new ArrayList<>();
     record Use(String service, String channel, long lowerMhz, long upperMhz) {}
     Map<String, List<Use>> byFiber = new TreeMap<>();
@@ -94,7 +94,7 @@ final class Invariants {
    * DEGRADED, which is configured but dark): nothing missing, nothing left over from a FAILED or
    * DELETED one.
    */
-  List<String> devicesMatchServices(List<Service> services, List<ConfigItem> actual) {
+  public List<String> devicesMatchServices(List<Service> services, List<ConfigItem> actual) {
     Map<ConfigItem, List<String>> expected = new TreeMap<>();
     for (Service s : services) {
       if (s.getState() == ServiceState.ACTIVE || s.getState() == ServiceState.DEGRADED) {
