@@ -40,6 +40,16 @@ public interface DeviceModel {
   Map<DataPath, JsonNode> operationalState(
       DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics);
 
+  /**
+   * True when {@link #operationalState} is a function of config alone, entry by entry: the state
+   * under a list entry depends only on the config under that entry and not on optics. The device
+   * then refreshes state only under edited entries; otherwise it recomputes the whole state
+   * (bounded by the device's ports) on every publish.
+   */
+  default boolean stateFollowsListEntries() {
+    return false;
+  }
+
   /** The model for {@code role}. */
   static DeviceModel forRole(DeviceRole role) {
     return switch (role) {

@@ -165,6 +165,12 @@ final class RoadmModel implements DeviceModel {
     return new OpticalView.Roadm(List.copyOf(channels));
   }
 
+  /** A media channel's oper-status follows its own admin-status only. */
+  @Override
+  public boolean stateFollowsListEntries() {
+    return true;
+  }
+
   @Override
   public Map<DataPath, JsonNode> operationalState(
       DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics) {
