@@ -13,6 +13,7 @@ import io.lightpath.yang.YangSchema;
 import io.lightpath.southbound.emulator.topology.DeviceRole;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
 import io.lightpath.southbound.emulator.store.JsonTree;
+import io.lightpath.southbound.emulator.store.SemanticValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -74,8 +75,24 @@ public final class EmulatedDevice {
   public EmulatedDevice(DeviceSpec spec, YangSchema yangSchema) {
     this.spec = Objects.requireNonNull(spec);
     this.model = DeviceModel.forRole(spec.role());
-    TreeDatastore leaves =
-        new TreeDatastore(model.schema(), candidate -> model.validate(spec, candidate));
+    TreeDatastore leaves = new TreeDatastore(model.schema(), new SemanticValidator() {
+      @Override
+      public void validate(NavigableMap<DataPath, JsonNode> candidate) throws ConfigException {
+        model.validate(spec, candidate);
+      }
+
+      @Override
+      public void validate(NavigableMap<DataPath, JsonNode> candidate, List<DataPath> edited)
+          throws ConfigException {
+        // Runs inside commit, under the device lock: opticalView is the committed config's.
+        OpticalView committed = opticalView;
+        if (committed == null) {
+          model.validate(spec, candidate);
+        } else {
+          model.validate(spec, candidate, edited, committed);
+        }
+      }
+    });
     this.store = yangSchema == null ? leaves : new YangValidatedDatastore(leaves, yangSchema);
     try {
       store.commit(List.of(new Edit.Update(DataPath.ROOT, model.initialConfig(spec))));
@@ -153,10 +170,9 @@ public final class EmulatedDevice {
   public void commit(List<Edit> edits) throws ConfigException {
     synchronized (lock) {
       store.commit(edits);
-      opticalView = model.opticalView(spec, store.live());
-      for (Edit e : edits) {
-        pendingScopes.add(e.path());
-      }
+      List<DataPath> edited = edits.stream().map(Edit::path).toList();
+      opticalView = model.opticalView(spec, store.live(), edited, opticalView);
+      pendingScopes.addAll(edited);
     }
   }
 

@@ -99,7 +99,7 @@ public final class TreeDatastore implements DeviceDatastore {
           flatten(u.path(), u.value()).forEach(tx::put);
         }
       }
-      validator.validate(live());
+      validator.validate(live(), edits.stream().map(Edit::path).toList());
     } catch (ConfigException | RuntimeException e) {
       tx.rollback();
       throw e;
