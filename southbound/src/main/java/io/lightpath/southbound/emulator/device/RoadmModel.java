@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.lightpath.southbound.emulator.optics.DeviceOptics;
-import io.lightpath.southbound.emulator.optics.OpticalReading;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.DeviceSchema;

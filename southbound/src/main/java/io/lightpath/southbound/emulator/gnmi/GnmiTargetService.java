@@ -185,7 +185,8 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
       for (Path p : paths) {
         DataPath pattern = GnmiValues.toDataPath(request.getPrefix(), p);
         checkPattern(device.schema(), pattern);
-        SortedMap<DataPath, JsonNode> found = JsonTree.render(device.schema(), data, pattern, ietf, include);
+        SortedMap<DataPath, JsonNode> found =
+            JsonTree.render(device.schema(), data, pattern, ietf, include);
         if (found.isEmpty() && pattern.size() == 0) {
           // An empty device still has a root: an empty tree, not an error.
           found = new TreeMap<>(Map.of(DataPath.ROOT, GnmiValues.JSON.createObjectNode()));

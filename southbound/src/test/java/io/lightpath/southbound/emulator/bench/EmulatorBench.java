@@ -89,9 +89,11 @@ public final class EmulatorBench {
       int warmup = Math.min(5_000, sets);
       int[] created = new int[targets.size()];
       long measureStart = 0;
+      long cpuStart = 0;
       for (int i = -warmup; i < sets; i++) {
         if (i == 0) {
           measureStart = System.nanoTime();
+          cpuStart = processCpuNanos();
         }
         if (channelsMode) {
           int t = random.nextInt(targets.size());
@@ -124,11 +126,13 @@ public final class EmulatorBench {
         }
       }
       double seconds = (System.nanoTime() - measureStart) / 1e9;
+      double cpuUsPerOp = (processCpuNanos() - cpuStart) / 1e3 / sets;
       Arrays.sort(samples);
       System.out.printf(
-          "ops=%d p50=%.3fms p99=%.3fms max=%.3fms ops/s=%.0f (one client) heapUsedAfter=%.1fMiB%n",
+          "ops=%d p50=%.3fms p99=%.3fms max=%.3fms ops/s=%.0f (one client) cpu/op=%.0fus "
+              + "(whole JVM: client, server, GC) heapUsedAfter=%.1fMiB%n",
           sets, samples[sets / 2] / 1e6, samples[(int) (sets * 0.99)] / 1e6, samples[sets - 1] / 1e6,
-          sets / seconds, (usedHeap() - heapBefore) / 1048576.0);
+          sets / seconds, cpuUsPerOp, (usedHeap() - heapBefore) / 1048576.0);
       for (ManagedChannel ch : channels) {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -201,6 +205,12 @@ public final class EmulatorBench {
       lab.network().set(lab.device(site + "-roadm"),
           List.of(new Edit.Update(DataPath.ROOT, json.readTree(mcs.toString()))));
     }
+  }
+
+  /** CPU time of the whole process so far, ns. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long usedHeap() {
