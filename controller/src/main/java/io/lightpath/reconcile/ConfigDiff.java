@@ -219,7 +219,7 @@ final class ConfigDiff {
             List.of(new Fix.ConfigureOpticalChannel(want))));
       } else if (!differences(want, have).isEmpty()) {
         others.add(new Discrepancy(FindingKind.MISMATCH, item, services, describe(want),
-            describe(have) + " (" + String.join(", ", differences(want, have)) + " differ)",
+            describe(have) + " (differs in " + String.join(", ", differences(want, have)) + ")",
             List.of(new Fix.ConfigureOpticalChannel(want))));
       }
     }

@@ -125,7 +125,7 @@ class ConfigDiffTest {
     Discrepancy d = ConfigDiff.diff(intent(List.of(new Owned(TUNE, "s1")), List.of()),
         ActualConfig.transponder(List.of(tampered))).get(0);
     assertEquals(FindingKind.MISMATCH, d.kind());
-    assertTrue(d.actual().contains("frequency, power, admin-state differ"), d.actual());
+    assertTrue(d.actual().contains("differs in frequency, power, admin-state"), d.actual());
     assertEquals(List.of(new Fix.ConfigureOpticalChannel(OCH)), d.fixes());
 
     Discrepancy missing = ConfigDiff.diff(intent(List.of(new Owned(TUNE, "s1")), List.of()),
