@@ -220,6 +220,7 @@ final class ResilientSubscription implements StateSubscription {
             return;
         }
         client.resetConnectBackoff();
+        client.session().reconnecting("reconnecting, attempt " + failures);
         int myGeneration = generation;
         client.probe().whenComplete((caps, error) -> {
             synchronized (this) {
