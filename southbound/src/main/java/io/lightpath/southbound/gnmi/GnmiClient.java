@@ -39,9 +39,16 @@ public final class GnmiClient implements AutoCloseable {
     private final GnmiDeviceConfig config;
     private final ManagedChannel channel;
     private final gNMIGrpc.gNMIStub stub;
+    private final SessionState session;
 
     public GnmiClient(GnmiDeviceConfig config) {
+        this(config, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock time of session state changes ({@link #connectionStatus()}) */
+    public GnmiClient(GnmiDeviceConfig config, java.time.Clock clock) {
         this.config = config;
+        this.session = new SessionState(clock);
         ManagedChannelBuilder<?> builder =
                 Grpc.newChannelBuilderForAddress(config.host(), config.port(), channelCredentials(config.transport()))
                         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
@@ -77,6 +84,16 @@ public final class GnmiClient implements AutoCloseable {
 
     public GnmiDeviceConfig config() {
         return config;
+    }
+
+    /** What the last RPC or stream response said about the session. */
+    public io.lightpath.southbound.spi.ConnectionStatus connectionStatus() {
+        return session.status();
+    }
+
+    /** Reports what a call outside this class (discovery, a subscription) learned about the session. */
+    SessionState session() {
+        return session;
     }
 
     private gNMIGrpc.gNMIStub unaryStub() {
@@ -135,6 +152,7 @@ public final class GnmiClient implements AutoCloseable {
 
             @Override
             public void onNext(SubscribeResponse value) {
+                session.answered();
                 responses.onNext(value);
             }
 
@@ -164,12 +182,14 @@ public final class GnmiClient implements AutoCloseable {
         return new StreamObserver<>() {
             @Override
             public void onNext(T value) {
+                session.answered();
                 f.complete(value);
             }
 
             @Override
             public void onError(Throwable t) {
                 DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, t);
+                session.failed(e);
                 if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
                     // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
                     // backoff (up to 2 minutes) expires; retry policy belongs to our callers.
