@@ -81,7 +81,9 @@ public final class Reconciler {
     return CompletableFuture.supplyAsync(() -> {
       beforePass.run();
       return registered();
-    }, executor).thenCompose(all -> {
+    }, executor).thenComposeAsync(all -> {
+      // on the executor, never the caller's thread: device calls must not inherit a gRPC call's
+      // Context, which is cancelled when that call ends
       Map<String, String> deviceOfNode = deviceOfNode(all);
       IntentBuilder intents = new IntentBuilder(mapper, topology.get(), deviceOfNode);
       List<ManagedDevice> chosen = deviceIds.isEmpty() ? all
@@ -97,7 +99,7 @@ public final class Reconciler {
             "reconcile: service {} cannot be mapped onto the topology ({}); no orphans are reported", id, why));
         return report(new ReconcileReport(chosen.size(), correct, findings));
       });
-    });
+    }, executor);
   }
 
   private ReconcileReport report(ReconcileReport r) {
