@@ -56,11 +56,17 @@ final class ReconcileLab implements AutoCloseable {
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
+  /** The reconcile lab ({@code reconcile-lab.yaml}), 100G transceivers. */
   static ReconcileLab start() throws Exception {
     LabTopology topology;
     try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
       topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
     }
+    return start(topology, TRANSCEIVER_TYPE);
+  }
+
+  /** Any lab, with {@code transceiverType} at every transponder port. */
+  static ReconcileLab start(LabTopology topology, String transceiverType) throws Exception {
     EmulatedLab lab = EmulatedLab.start(topology);
     Injector injector = Guice.createInjector(new ServerModule(
         new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), Clock.systemUTC()));
@@ -70,15 +76,20 @@ final class ReconcileLab implements AutoCloseable {
       registry.register(d);
     }
     injector.getInstance(TopologyHolder.class)
-        .replace(TopologyMapper.toProto(LabBridge.topology(topology, TRANSCEIVER_TYPE)), "");
+        .replace(TopologyMapper.toProto(LabBridge.topology(topology, transceiverType)), "");
     return r;
   }
 
   /** Creates a 100G service from {@code a} to {@code z} and waits until provisioning ended. */
   Service create(String requestId, String a, String z) throws Exception {
+    return create(requestId, a, z, LineRate.LINE_RATE_100G);
+  }
+
+  /** Creates a service of {@code rate} from {@code a} to {@code z} and waits until provisioning ended. */
+  Service create(String requestId, String a, String z, LineRate rate) throws Exception {
     Service s = connectivity().createService(CreateServiceRequest.newBuilder().setRequestId(requestId)
         .setService(Service.newBuilder().setAEnd(Endpoint.newBuilder().setNodeId(a))
-            .setZEnd(Endpoint.newBuilder().setNodeId(z)).setRate(LineRate.LINE_RATE_100G))
+            .setZEnd(Endpoint.newBuilder().setNodeId(z)).setRate(rate))
         .build());
     awaitIdle();
     return connectivity().getService(GetServiceRequest.newBuilder().setName(s.getName()).build());
