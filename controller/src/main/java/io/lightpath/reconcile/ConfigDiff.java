@@ -195,9 +195,13 @@ final class ConfigDiff {
       List<Discrepancy> orphans, List<Discrepancy> others) {
     Map<String, OpticalChannelConfig> wanted = new LinkedHashMap<>();
     Map<String, List<String>> owners = new LinkedHashMap<>();
+    Set<String> contested = new HashSet<>();
     for (Owned o : intent.expected()) {
       if (o.op() instanceof DeviceOp.TuneTransponder t) {
-        wanted.putIfAbsent(t.config().componentName(), t.config());
+        OpticalChannelConfig first = wanted.putIfAbsent(t.config().componentName(), t.config());
+        if (first != null && !first.equals(t.config())) {
+          contested.add(t.config().componentName());
+        }
         owners.computeIfAbsent(t.config().componentName(), k -> new ArrayList<>()).add(o.serviceId());
       }
     }
@@ -214,7 +218,13 @@ final class ConfigDiff {
       OpticalChannelConfig have = present.get(name);
       String item = "optical-channel " + name;
       List<String> services = owners.get(name);
-      if (have == null) {
+      if (contested.contains(name)) {
+        // several services were given one line port: any correction would take the light of the
+        // others, so this is reported for an operator (or a re-route) to settle
+        others.add(new Discrepancy(FindingKind.MISMATCH, item, services, "one configuration per service",
+            have == null ? "" : describe(have), List.of(),
+            services.size() + " services need different configurations of this channel"));
+      } else if (have == null) {
         others.add(new Discrepancy(FindingKind.MISSING, item, services, describe(want), "",
             List.of(new Fix.ConfigureOpticalChannel(want))));
       } else if (!differences(want, have).isEmpty()) {

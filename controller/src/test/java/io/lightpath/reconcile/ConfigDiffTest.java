@@ -132,4 +132,17 @@ class ConfigDiffTest {
         ActualConfig.transponder(List.of())).get(0);
     assertEquals(FindingKind.MISSING, missing.kind());
   }
+
+  @Test
+  void aLinePortTwoServicesNeedDifferentlyIsReportedNeverRetuned() {
+    OpticalChannelConfig other = new OpticalChannelConfig("line1", 193_500_000, 0.0, 1, true);
+    List<Discrepancy> d = ConfigDiff.diff(intent(List.of(new Owned(TUNE, "s1"),
+            new Owned(new DeviceOp.TuneTransponder("t", other), "s2")), List.of()),
+        ActualConfig.transponder(List.of(other)));
+    assertEquals(1, d.size(), d.toString());
+    assertEquals(FindingKind.MISMATCH, d.get(0).kind());
+    assertEquals(List.of("s1", "s2"), d.get(0).serviceIds());
+    assertEquals(List.of(), d.get(0).fixes());
+    assertTrue(d.get(0).unfixable().startsWith("2 services need different configurations"), d.get(0).unfixable());
+  }
 }
