@@ -16,6 +16,7 @@ import io.lightpath.proto.v1.ReconcileFinding;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.southbound.spi.MediaChannel;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,9 @@ class ReconcileApiTest {
     assertEquals(7, real.getDevicesChecked());
     assertEquals(FindingAction.FINDING_ACTION_CORRECTED, real.getFindings(0).getAction());
     assertEquals(2, eastChannels());
+    String scrape = lab.injector.getInstance(PrometheusMeterRegistry.class).scrape();
+    assertTrue(scrape.contains("lightpath_reconcile_findings_total{action=\"CORRECTED\",kind=\"MISSING\"} 1.0"), scrape);
+    assertTrue(scrape.contains("lightpath_reconcile_findings_total{action=\"REPORTED\",kind=\"MISSING\"} 1.0"), scrape);
   }
 
   @Test
