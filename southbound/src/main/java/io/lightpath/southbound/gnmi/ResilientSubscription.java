@@ -265,7 +265,7 @@ final class ResilientSubscription implements StateSubscription {
     private void scheduleRetry(DeviceException cause) {
         Duration delay = backoff.delay(Math.min(failures, 62));
         failures++;
-        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.kind(), failures, delay);
+        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.getMessage(), failures, delay);
         pendingRetry = scheduler.schedule(this::retry, delay);
     }
 
