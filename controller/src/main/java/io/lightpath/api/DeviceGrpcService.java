@@ -16,6 +16,8 @@ import io.lightpath.proto.v1.DeviceServiceGrpc;
 import io.lightpath.proto.v1.GetDeviceRequest;
 import io.lightpath.proto.v1.ListDevicesRequest;
 import io.lightpath.proto.v1.ListDevicesResponse;
+import io.lightpath.proto.v1.ReconcileDevicesRequest;
+import io.lightpath.proto.v1.ReconcileDevicesResponse;
 import io.lightpath.proto.v1.RegisterDeviceRequest;
 import io.lightpath.proto.v1.RemoveDeviceRequest;
 import io.lightpath.proto.v1.RemoveDeviceResponse;
@@ -38,11 +40,13 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
 
   private final DeviceRegistry registry;
   private final Clock clock;
+  private final ReconcileGrpcHandler reconcile;
 
   @Inject
-  public DeviceGrpcService(DeviceRegistry registry, Clock clock) {
+  public DeviceGrpcService(DeviceRegistry registry, Clock clock, ReconcileGrpcHandler reconcile) {
     this.registry = registry;
     this.clock = clock;
+    this.reconcile = reconcile;
   }
 
   @Override
@@ -117,6 +121,12 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
     }
     response.onNext(RemoveDeviceResponse.getDefaultInstance());
     response.onCompleted();
+  }
+
+  @Override
+  public void reconcileDevices(
+      ReconcileDevicesRequest request, StreamObserver<ReconcileDevicesResponse> response) {
+    reconcile.reconcileDevices(request, response);
   }
 
   private static String parseName(String name) {

@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lightpath device add|list|get|remove}. */
+/** {@code lightpath device add|list|get|remove|reconcile}. */
 @Command(name = "device", mixinStandardHelpOptions = true,
     description = "Register, list, show and remove managed devices.",
     subcommands = {DeviceCommand.Add.class, DeviceCommand.ListDevices.class,
-        DeviceCommand.Get.class, DeviceCommand.Remove.class})
+        DeviceCommand.Get.class, DeviceCommand.Remove.class, DeviceReconcileCommand.class})
 final class DeviceCommand {
 
   static void table(java.io.PrintWriter out, List<Device> devices) {

@@ -129,6 +129,15 @@ public final class DeviceProvisioner implements Provisioner {
         });
   }
 
+  /**
+   * Runs {@code work} on the device's lane: after every provisioning or deprovisioning step
+   * already queued on {@code deviceId} and before any queued later, so a read-modify-write of the
+   * device's configuration (reconciliation) never interleaves with one of this provisioner's.
+   */
+  public <T> CompletableFuture<T> onDeviceLane(String deviceId, Supplier<CompletableFuture<T>> work) {
+    return lanes.run(deviceId, work);
+  }
+
   /** How one device's ops are carried out. */
   private interface DeviceWork {
     CompletableFuture<Void> run(DeviceDriver driver, List<DeviceOp> ops);

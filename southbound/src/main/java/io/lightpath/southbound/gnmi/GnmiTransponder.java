@@ -118,6 +118,35 @@ final class GnmiTransponder extends GnmiBehaviour implements TransponderConfig, 
     }
 
     @Override
+    public CompletableFuture<List<OpticalChannelConfig>> readOpticalChannels() {
+        CompletableFuture<Optional<JsonNode>> components = session.readConfig(TerminalDeviceMapping.components());
+        CompletableFuture<Optional<JsonNode>> logical = session.readConfig(TerminalDeviceMapping.logicalChannels());
+        return components.thenCombine(logical, (c, l) -> decode("optical channels", () -> {
+            List<OpticalChannelConfig> out = new ArrayList<>();
+            JsonNode list = c.flatMap(n -> IetfJson.member(n, "component")).orElse(null);
+            if (list != null && list.isArray()) {
+                for (JsonNode entry : list) {
+                    String name = IetfJson.member(entry, "name").map(JsonNode::asText).orElse("");
+                    Optional<JsonNode> och = IetfJson.at(entry, "optical-channel", "config");
+                    Optional<Long> frequency = och.flatMap(o -> IetfJson.member(o, "frequency"))
+                            .map(f -> IetfJson.decimal(f).longValueExact());
+                    if (name.isEmpty() || frequency.isEmpty() || frequency.get() == 0) {
+                        continue; // not a tuned optical channel
+                    }
+                    double power = och.flatMap(o -> IetfJson.member(o, "target-output-power"))
+                            .map(p -> IetfJson.decimal(p).doubleValue()).orElse(0.0);
+                    int mode = och.flatMap(o -> IetfJson.member(o, "operational-mode"))
+                            .map(m -> IetfJson.decimal(m).intValueExact()).orElse(0);
+                    out.add(new OpticalChannelConfig(name, frequency.get(), power, mode,
+                            TerminalDeviceMapping.adminEnabled(l, name)));
+                }
+            }
+            out.sort(java.util.Comparator.comparing(OpticalChannelConfig::componentName));
+            return out;
+        }));
+    }
+
+    @Override
     public CompletableFuture<OpticalChannelState> readOpticalChannelState(String componentName) {
         return session.read(TerminalDeviceMapping.component(componentName), GetRequest.DataType.STATE)
                 .thenApply(state -> {

@@ -209,6 +209,18 @@ public abstract class AbstractGnmiDriverContractTest {
     }
 
     @Test
+    void everyTunedOpticalChannelIsListedWithItsConfiguration() throws Exception {
+        OpticalChannelConfig wanted = tuned(193_450_000);
+        AppliedChange change = await(transponder().configureOpticalChannel(wanted));
+        assertTrue(await(transponder().readOpticalChannels()).contains(wanted));
+        OpticalChannelConfig off = new OpticalChannelConfig(opticalChannel(), 193_450_000,
+                wanted.targetOutputPowerDbm(), wanted.operationalMode(), false);
+        await(transponder().configureOpticalChannel(off));
+        assertTrue(await(transponder().readOpticalChannels()).contains(off), "a disabled channel is listed too");
+        await(change.revert());
+    }
+
+    @Test
     void transponderCanBeDisabledAndReEnabled() throws Exception {
         OpticalChannelConfig off = new OpticalChannelConfig(opticalChannel(), 193_200_000, 0.0, 1, false);
         AppliedChange change = await(transponder().configureOpticalChannel(off));
