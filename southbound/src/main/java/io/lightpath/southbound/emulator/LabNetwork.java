@@ -3,7 +3,7 @@ package io.lightpath.southbound.emulator;
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
 import io.lightpath.southbound.emulator.optics.DeviceOptics;
 import io.lightpath.southbound.emulator.optics.OpticalReading;
-import io.lightpath.southbound.emulator.optics.OpticsEngine;
+import io.lightpath.southbound.emulator.optics.IncrementalOptics;
 import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.Edit;
 import io.lightpath.southbound.emulator.topology.DeviceRole;
@@ -14,24 +14,33 @@ import io.lightpath.yang.YangSchema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The emulated network without any sockets: devices, fibers and their cut state, and the optics
- * recomputation that follows every config change or fault. Every mutation holds this object's
- * lock, so optics and change notifications are applied in one global order.
+ * update that follows every config change or fault.
+ *
+ * <p>Locking, so that Sets on different devices run in parallel: a Set validates and commits
+ * under its device's own lock; the lab-wide optics lock is held only while {@link
+ * IncrementalOptics} retraces the carriers the change affects (microseconds, independent of the
+ * lab's size); each affected device then rebuilds its data tree and notifies its subscribers
+ * under its own publish lock. A device's tree always converges to its latest config and optics,
+ * because a publish reads both when it runs, and a Set returns only after the devices it affected
+ * have published.
  */
 public final class LabNetwork {
   private final LabTopology topology;
   private final Clock clock;
   private final Map<String, EmulatedDevice> devices = new LinkedHashMap<>();
-  private final Set<String> cutFibers = new HashSet<>();
+  private final Set<String> cutFibers = ConcurrentHashMap.newKeySet();
+  private final Object opticsLock = new Object();
+  private final IncrementalOptics optics;
 
   /** A network whose devices check only the emulator's own rules. */
   public LabNetwork(LabTopology topology, Clock clock) {
@@ -48,8 +57,14 @@ public final class LabNetwork {
     for (DeviceSpec spec : topology.devices()) {
       devices.put(spec.name(), new EmulatedDevice(spec, yangSchema));
     }
-    synchronized (this) {
-      recompute(true);
+    synchronized (opticsLock) {
+      this.optics = new IncrementalOptics(topology, name -> devices.get(name).opticalView());
+      for (EmulatedDevice d : devices.values()) {
+        d.setOptics(optics.optics(d.name()));
+      }
+    }
+    for (EmulatedDevice d : devices.values()) {
+      d.publish(this::nowNanos);
     }
   }
 
@@ -68,40 +83,67 @@ public final class LabNetwork {
     return devices.values();
   }
 
-  /** Applies a gNMI Set's edits to one device atomically, then recomputes optics. */
-  public synchronized void set(EmulatedDevice device, List<Edit> edits) throws ConfigException {
+  /**
+   * Applies a gNMI Set's edits to one device atomically (all or nothing), then updates the optics
+   * and publishes the changed data trees before returning.
+   */
+  public void set(EmulatedDevice device, List<Edit> edits) throws ConfigException {
     device.commit(edits);
-    device.publish(device.optics(), nowNanos());
-    recompute(false);
+    Map<String, DeviceOptics> changed;
+    synchronized (opticsLock) {
+      // The device's latest view: a concurrent Set on it may have committed after ours.
+      changed = apply(optics.update(device.name(), device.opticalView()));
+    }
+    device.publish(this::nowNanos);
+    publish(changed, device.name());
   }
 
   /** Cuts a fiber. */
-  public synchronized void cutFiber(String fiber) {
-    requireFiber(fiber);
-    if (cutFibers.add(fiber)) {
-      recompute(false);
-    }
+  public void cutFiber(String fiber) {
+    setCut(fiber, true);
   }
 
   /** Repairs a fiber. */
-  public synchronized void repairFiber(String fiber) {
-    requireFiber(fiber);
-    if (cutFibers.remove(fiber)) {
-      recompute(false);
-    }
+  public void repairFiber(String fiber) {
+    setCut(fiber, false);
   }
 
   /** Repairs every fiber. */
-  public synchronized void repairAll() {
-    if (!cutFibers.isEmpty()) {
-      cutFibers.clear();
-      recompute(false);
+  public void repairAll() {
+    for (String fiber : List.copyOf(cutFibers)) {
+      setCut(fiber, false);
     }
   }
 
   /** True when {@code fiber} is cut. */
-  public synchronized boolean isCut(String fiber) {
+  public boolean isCut(String fiber) {
     return cutFibers.contains(fiber);
+  }
+
+  private void setCut(String fiber, boolean cut) {
+    requireFiber(fiber);
+    Map<String, DeviceOptics> changed;
+    synchronized (opticsLock) {
+      if (cut ? !cutFibers.add(fiber) : !cutFibers.remove(fiber)) {
+        return;
+      }
+      changed = apply(optics.setCut(fiber, cut));
+    }
+    publish(changed, null);
+  }
+
+  /** Hands new optics to their devices. Caller holds the optics lock. */
+  private Map<String, DeviceOptics> apply(Map<String, DeviceOptics> changed) {
+    changed.forEach((name, o) -> devices.get(name).setOptics(o));
+    return changed;
+  }
+
+  private void publish(Map<String, DeviceOptics> changed, String skip) {
+    for (String name : changed.keySet()) {
+      if (!name.equals(skip)) {
+        devices.get(name).publish(this::nowNanos);
+      }
+    }
   }
 
   private void requireFiber(String fiber) {
@@ -123,18 +165,6 @@ public final class LabNetwork {
       }
     }
     return out;
-  }
-
-  private void recompute(boolean publishAll) {
-    Map<String, DeviceOptics> byDevice =
-        OpticsEngine.compute(topology, name -> devices.get(name).opticalView(), cutFibers);
-    long now = nowNanos();
-    for (EmulatedDevice d : devices.values()) {
-      DeviceOptics r = byDevice.getOrDefault(d.name(), DeviceOptics.DARK);
-      if (publishAll || !r.equals(d.optics())) {
-        d.publish(r, now);
-      }
-    }
   }
 
   private long nowNanos() {

@@ -71,8 +71,24 @@ final class ResilientSubscription implements StateSubscription {
         this.listener = listener;
     }
 
+    /**
+     * Opens the first stream once the target answers a wait-for-ready probe: a Subscribe sent while the channel is
+     * still connecting (many devices dialled at once) would otherwise fail fast and count as an outage.
+     */
     synchronized void start() {
-        open();
+        int myGeneration = generation;
+        client.probe().whenComplete((caps, error) -> {
+            synchronized (this) {
+                if (closed || myGeneration != generation) {
+                    return;
+                }
+                if (error != null) {
+                    scheduleRetry(GnmiErrors.toDeviceException(client.deviceId(), "Capabilities", error));
+                } else {
+                    open();
+                }
+            }
+        });
     }
 
     private void open() {
@@ -249,7 +265,7 @@ final class ResilientSubscription implements StateSubscription {
     private void scheduleRetry(DeviceException cause) {
         Duration delay = backoff.delay(Math.min(failures, 62));
         failures++;
-        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.kind(), failures, delay);
+        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.getMessage(), failures, delay);
         pendingRetry = scheduler.schedule(this::retry, delay);
     }
 

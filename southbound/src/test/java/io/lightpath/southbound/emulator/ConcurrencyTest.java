@@ -97,4 +97,59 @@ class ConcurrencyTest {
       assertTrue(reported.size() >= transponders.size());
     }
   }
+
+  @Test
+  void parallelSetsOnRoadmsAndTranspondersConvergeToAFullRecompute() throws Exception {
+    try (EmulatedLab lab = EmulatedLab.start(LabTopologyFile.readBundled("hexa-metro.yaml"))) {
+      List<DeviceEndpoint> endpoints = lab.endpoints().stream()
+          .filter(ep -> ep.role() != io.lightpath.southbound.emulator.topology.DeviceRole.OCS)
+          .toList();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (DeviceEndpoint ep : endpoints) {
+        done.add(pool.submit(() -> {
+          java.util.Random random = new java.util.Random(ep.name().hashCode());
+          try (GnmiTestClient c = new GnmiTestClient(ep)) {
+            go.await();
+            for (int i = 0; i < 30; i++) {
+              long f = F + 50_000L * random.nextInt(3);
+              if (ep.role() == io.lightpath.southbound.emulator.topology.DeviceRole.ROADM) {
+                // Every ROADM passes add1 <-> east/west at random slots; conflicts are fine.
+                String[] ports = {"east", "west"};
+                try {
+                  c.mediaChannel(1 + random.nextInt(4), f - 25_000, f + 25_000,
+                      random.nextBoolean() ? "add1" : ports[random.nextInt(2)],
+                      ports[random.nextInt(2)]);
+                } catch (StatusRuntimeException e) {
+                  assertTrue(e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+                      || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT, e.toString());
+                }
+              } else {
+                c.tune("line1", f);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      Map<String, io.lightpath.southbound.emulator.optics.DeviceOptics> fresh = OpticsEngine.compute(
+          lab.network().topology(), n -> lab.device(n).opticalView(), Set.of());
+      for (var d : lab.network().devices()) {
+        assertEquals(fresh.getOrDefault(d.name(),
+            io.lightpath.southbound.emulator.optics.DeviceOptics.DARK), d.optics(), d.name());
+        // Every device's published tree shows its final optics.
+        for (var r : d.optics().receivers().entrySet()) {
+          JsonNode carrier = d.tree().get(io.lightpath.southbound.emulator.store.DataPath.parse(
+              "/components/component[name=" + r.getKey() + "]/optical-channel/state/carrier-present"));
+          assertEquals(r.getValue().carrierPresent(), carrier.asBoolean(), d.name() + " " + r.getKey());
+        }
+      }
+    }
+  }
 }

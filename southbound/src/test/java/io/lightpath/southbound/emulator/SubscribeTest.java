@@ -14,7 +14,12 @@ import io.lightpath.proto.gnmi.SubscriptionList;
 import io.lightpath.proto.gnmi.SubscriptionMode;
 import io.lightpath.proto.gnmi.Update;
 import io.lightpath.southbound.emulator.topology.LabTopologyFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightpath.southbound.emulator.device.TreeListener;
+import io.lightpath.southbound.emulator.store.DataPath;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +117,44 @@ class SubscribeTest {
     assertEquals(true, carrierValue(c.nextResponse()));
     req.onCompleted();
     assertSame(StreamCollector.COMPLETED, c.next());
+  }
+
+  @Test
+  void operStatusOfTheFarEndIsPublishedBeforeTheLightingSetReturns() throws Exception {
+    StreamCollector c = new StreamCollector();
+    subscribe(c, SubscriptionList.Mode.STREAM, SubscriptionMode.ON_CHANGE, 0,
+        "/components/component[name=line1]/state/oper-status");
+    assertEquals("INACTIVE", c.nextResponse().getUpdate().getUpdate(0).getVal().getStringVal());
+    assertTrue(c.nextResponse().getSyncResponse());
+    // In process, the far end's changes are recorded synchronously.
+    java.util.List<Map<DataPath, JsonNode>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    lab.device("birch-tp1").subscribe(new TreeListener() {
+      @Override
+      public void onChange(long ts, Map<DataPath, JsonNode> updated, Set<DataPath> deleted) {
+        seen.add(updated);
+      }
+
+      @Override
+      public void onDeviceDown() {}
+    });
+    DataPath operStatus = DataPath.parse("/components/component[name=line1]/state/oper-status");
+    long f = 193_100_000L;
+    birch.tune("line1", f);
+    try (GnmiTestClient a = new GnmiTestClient(lab.endpoint("alder-tp1"));
+        GnmiTestClient ar = new GnmiTestClient(lab.endpoint("alder-roadm"));
+        GnmiTestClient br = new GnmiTestClient(lab.endpoint("birch-roadm"))) {
+      a.tune("line1", f);
+      ar.mediaChannel(1, f - 25_000, f + 25_000, "add1", "east");
+      seen.clear();
+      br.mediaChannel(1, f - 25_000, f + 25_000, "west", "add1");
+      // The Set on birch-roadm lit alder-tp1 -> birch-tp1: published before its reply.
+      assertEquals(1, seen.size());
+      assertEquals("ACTIVE", seen.get(0).get(operStatus).asText());
+    }
+    assertEquals("ACTIVE", c.nextResponse().getUpdate().getUpdate(0).getVal().getStringVal());
+    lab.network().cutFiber("alder-birch");
+    assertEquals("INACTIVE", seen.get(seen.size() - 1).get(operStatus).asText());
+    assertEquals("INACTIVE", c.nextResponse().getUpdate().getUpdate(0).getVal().getStringVal());
   }
 
   @Test

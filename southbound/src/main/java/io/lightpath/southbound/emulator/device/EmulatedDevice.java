@@ -34,6 +34,10 @@ public final class EmulatedDevice {
   private final DeviceDatastore store;
   private final DeviceFaults faults = new DeviceFaults();
   private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
+  /** Orders commits of this device with the optical view they produce. */
+  private final Object commitLock = new Object();
+  /** Orders tree rebuilds and their notifications; guards {@link #tree} changes. */
+  private final Object publishLock = new Object();
   private volatile OpticalView opticalView;
   private volatile DeviceOptics optics = DeviceOptics.DARK;
   private volatile NavigableMap<DataPath, JsonNode> tree =
@@ -118,18 +122,42 @@ public final class EmulatedDevice {
     return optics;
   }
 
-  /** Atomically applies {@code edits}; the caller publishes after recomputing optics. */
+  /** Atomically applies {@code edits}; the caller publishes after updating optics. */
   public void commit(List<Edit> edits) throws ConfigException {
-    NavigableMap<DataPath, JsonNode> config = store.commit(edits);
-    opticalView = model.opticalView(spec, config);
+    synchronized (commitLock) {
+      NavigableMap<DataPath, JsonNode> config = store.commit(edits);
+      opticalView = model.opticalView(spec, config);
+    }
+  }
+
+  /** Sets the device's optical state; visible in the tree after the next {@link #publish}. */
+  public void setOptics(DeviceOptics newOptics) {
+    this.optics = Objects.requireNonNull(newOptics);
   }
 
   /**
-   * Recomputes the data tree from config and {@code newOptics}, and notifies listeners of
-   * changed leaves. Callers serialise calls (the lab holds its lock).
+   * Rebuilds the data tree from the latest config and optics, and notifies listeners of changed
+   * leaves, stamped with {@code clock} read under the publish lock (so stamps never go back).
    */
-  public void publish(DeviceOptics newOptics, long timestampNanos) {
-    this.optics = newOptics;
+  public void publish(java.util.function.LongSupplier clock) {
+    synchronized (publishLock) {
+      publishLocked(clock);
+    }
+  }
+
+  /**
+   * Registers {@code listener} and returns the tree as of that moment: every later change is
+   * delivered to the listener, none before.
+   */
+  public NavigableMap<DataPath, JsonNode> subscribe(TreeListener listener) {
+    synchronized (publishLock) {
+      listeners.add(listener);
+      return tree;
+    }
+  }
+
+  private void publishLocked(java.util.function.LongSupplier clock) {
+    DeviceOptics optics = this.optics;
     NavigableMap<DataPath, JsonNode> config = store.config();
     TreeMap<DataPath, JsonNode> next = new TreeMap<>(config);
     for (Map.Entry<DataPath, JsonNode> e : config.entrySet()) {
@@ -158,7 +186,7 @@ public final class EmulatedDevice {
     }
     if (!updated.isEmpty() || !deleted.isEmpty()) {
       for (TreeListener l : listeners) {
-        l.onChange(timestampNanos, updated, deleted);
+        l.onChange(clock.getAsLong(), updated, deleted);
       }
     }
   }

@@ -1,7 +1,10 @@
 package io.lightpath.southbound.emulator.device;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /** A device's configuration as the optics engine sees it. */
 public sealed interface OpticalView {
@@ -21,11 +24,48 @@ public sealed interface OpticalView {
   record Tuning(long frequencyMhz, double outputPowerDbm) {}
 
   /**
-   * A ROADM's enabled media channels.
+   * A ROADM's media channels.
+   *
+   * <p>The ROADM model guarantees that enabled channels leaving one source port do not overlap
+   * in frequency, so at most one enabled channel passes a given carrier from a given port;
+   * {@link #passing} finds it with one ordered-map lookup instead of a scan of every channel.
    *
    * @param channels channels in index order
+   * @param enabledBySource enabled channels by source port, keyed by lower frequency (MHz);
+   *     derived from {@code channels}
    */
-  record Roadm(List<MediaChannel> channels) implements OpticalView {}
+  record Roadm(List<MediaChannel> channels, Map<String, NavigableMap<Long, MediaChannel>> enabledBySource)
+      implements OpticalView {
+    /** A ROADM with {@code channels} (in index order). */
+    public Roadm(List<MediaChannel> channels) {
+      this(List.copyOf(channels), index(channels));
+    }
+
+    private static Map<String, NavigableMap<Long, MediaChannel>> index(List<MediaChannel> channels) {
+      Map<String, NavigableMap<Long, MediaChannel>> out = new HashMap<>();
+      for (MediaChannel mc : channels) {
+        if (mc.enabled()) {
+          // First in index order wins on an (invalid) duplicate lower edge, as a scan would.
+          out.computeIfAbsent(mc.sourcePort(), k -> new TreeMap<>())
+              .putIfAbsent(mc.lowerFrequencyMhz(), mc);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The enabled channel entering at {@code sourcePort} whose passband covers
+     * {@code lowMhz..highMhz}, or null.
+     */
+    public MediaChannel passing(String sourcePort, long lowMhz, long highMhz) {
+      NavigableMap<Long, MediaChannel> byLower = enabledBySource.get(sourcePort);
+      if (byLower == null) {
+        return null;
+      }
+      Map.Entry<Long, MediaChannel> e = byLower.floorEntry(lowMhz);
+      return e != null && e.getValue().upperFrequencyMhz() >= highMhz ? e.getValue() : null;
+    }
+  }
 
   /**
    * One unidirectional media channel.

@@ -88,11 +88,6 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
     return device;
   }
 
-  /** The lock that orders data-tree changes (the lab's). */
-  Object labLock() {
-    return lab;
-  }
-
   long nowNanos() {
     var i = clock.instant();
     return i.getEpochSecond() * 1_000_000_000L + i.getNano();
@@ -181,7 +176,8 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
             .withDescription("encoding " + request.getEncoding() + " not supported; use JSON_IETF or JSON")
             .asException();
       }
-      NavigableMap<DataPath, JsonNode> data = filter(device, request.getType());
+      NavigableMap<DataPath, JsonNode> data = device.tree();
+      java.util.function.Predicate<DataPath> include = filter(device, request.getType());
       GetResponse.Builder response = GetResponse.newBuilder();
       long now = nowNanos();
       List<Path> paths = request.getPathList().isEmpty() ? List.of(Path.getDefaultInstance())
@@ -189,7 +185,7 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
       for (Path p : paths) {
         DataPath pattern = GnmiValues.toDataPath(request.getPrefix(), p);
         checkPattern(device.schema(), pattern);
-        SortedMap<DataPath, JsonNode> found = JsonTree.render(device.schema(), data, pattern, ietf);
+        SortedMap<DataPath, JsonNode> found = JsonTree.render(device.schema(), data, pattern, ietf, include);
         if (found.isEmpty() && pattern.size() == 0) {
           // An empty device still has a root: an empty tree, not an error.
           found = new TreeMap<>(Map.of(DataPath.ROOT, GnmiValues.JSON.createObjectNode()));
@@ -233,22 +229,16 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
     }
   }
 
-  private static NavigableMap<DataPath, JsonNode> filter(
+  /** Which leaves a Get of {@code type} returns. */
+  private static java.util.function.Predicate<DataPath> filter(
       EmulatedDevice device, GetRequest.DataType type) {
-    NavigableMap<DataPath, JsonNode> tree = device.tree();
     if (type == GetRequest.DataType.ALL) {
-      return tree;
+      return p -> true;
     }
     boolean wantConfig = type == GetRequest.DataType.CONFIG;
-    TreeMap<DataPath, JsonNode> out = new TreeMap<>();
-    for (Map.Entry<DataPath, JsonNode> e : tree.entrySet()) {
-      boolean isConfig = device.schema().leaf(e.getKey().template())
-          .map(DeviceSchema.LeafSpec::config).orElse(true);
-      if (isConfig == wantConfig) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return out;
+    DeviceSchema schema = device.schema();
+    return p -> schema.leaf(p.template()).map(DeviceSchema.LeafSpec::config).orElse(true)
+        == wantConfig;
   }
 
   @Override

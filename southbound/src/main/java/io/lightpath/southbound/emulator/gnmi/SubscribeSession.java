@@ -113,12 +113,8 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
   }
 
   private void startStream(SubscriptionList list) {
-    NavigableMap<DataPath, JsonNode> snapshot;
-    // Registering and snapshotting under the lab lock: no change is missed or sent twice.
-    synchronized (deviceLock()) {
-      device.addListener(this);
-      snapshot = device.tree();
-    }
+    // Registered and snapshotted atomically: no change is missed or sent twice.
+    NavigableMap<DataPath, JsonNode> snapshot = device.subscribe(this);
     if (!list.getUpdatesOnly()) {
       sendSnapshot(snapshot, false);
     }
@@ -137,10 +133,6 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
         }
       }
     }
-  }
-
-  private Object deviceLock() {
-    return service.labLock();
   }
 
   private void sample(Sub sub) {

@@ -1,15 +1,12 @@
 package io.lightpath.southbound.emulator.optics;
 
-import io.lightpath.southbound.emulator.device.FrequencyPlan;
 import io.lightpath.southbound.emulator.device.OpticalView;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
-import io.lightpath.southbound.emulator.topology.FiberSpec;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import io.lightpath.southbound.emulator.topology.PortRef;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,8 +25,6 @@ import java.util.function.Function;
  * transmitter in topology order wins (interference is not modelled).
  */
 public final class OpticsEngine {
-  private static final int MAX_HOPS = 256;
-
   private OpticsEngine() {}
 
   /**
@@ -59,27 +54,24 @@ public final class OpticsEngine {
             continue;
           }
           PortRef from = new PortRef(d.name(), port);
-          trace(topology, views, cutFibers, from, tuning, inMw, outMw).ifPresent(arrival -> {
+          LightTrace trace = LightTrace.trace(topology, views, cutFibers, from, tuning);
+          for (LightTrace.PortPower p : trace.inputs()) {
+            inMw.merge(p.port(), p.milliwatts(), Double::sum);
+          }
+          for (LightTrace.PortPower p : trace.outputs()) {
+            outMw.merge(p.port(), p.milliwatts(), Double::sum);
+          }
+          Arrival arrival = trace.arrival();
+          if (arrival != null) {
             OpticalView rx = views.apply(arrival.port().device());
             if (rx instanceof OpticalView.Transponder receiver) {
-              OpticalView.Tuning rxTuning = receiver.tuning().get(arrival.port().port());
               OpticalReading previous = result.get(arrival.port());
-              if (rxTuning != null
-                  && rxTuning.frequencyMhz() == tuning.frequencyMhz()
-                  && arrival.powerDbm() >= LinkBudget.MIN_DETECTABLE_DBM
+              if (receives(receiver.tuning().get(arrival.port().port()), trace)
                   && (previous == null || !previous.carrierPresent())) {
-                double osnr = LinkBudget.osnrDb(arrival.noiseToSignal());
-                result.put(
-                    arrival.port(),
-                    new OpticalReading(
-                        true,
-                        round2(arrival.powerDbm()),
-                        round2(osnr),
-                        LinkBudget.preFecBer(osnr),
-                        from.toString()));
+                result.put(arrival.port(), reading(trace));
               }
             }
-          });
+          }
         }
       }
     }
@@ -101,12 +93,8 @@ public final class OpticsEngine {
   private static Map<String, Map<String, Double>> toDbm(Map<PortRef, Double> mw) {
     Map<String, Map<String, Double>> out = new HashMap<>();
     mw.forEach((p, v) -> out.computeIfAbsent(p.device(), k -> new HashMap<>())
-        .put(p.port(), round2(10 * Math.log10(v))));
+        .put(p.port(), dbm(v)));
     return out;
-  }
-
-  private static void addPower(Map<PortRef, Double> mw, PortRef port, double dbm) {
-    mw.merge(port, Math.pow(10, dbm / 10), Double::sum);
   }
 
   /**
@@ -116,73 +104,31 @@ public final class OpticsEngine {
    * @param powerDbm power arriving there
    * @param noiseToSignal accumulated linear noise-to-signal ratio (1/OSNR)
    */
-  record Arrival(PortRef port, double powerDbm, double noiseToSignal) {}
+  public record Arrival(PortRef port, double powerDbm, double noiseToSignal) {}
 
-  private static Optional<Arrival> trace(
-      LabTopology topology,
-      Function<String, OpticalView> views,
-      Set<String> cutFibers,
-      PortRef from,
-      OpticalView.Tuning tuning,
-      Map<PortRef, Double> inMw,
-      Map<PortRef, Double> outMw) {
-    double power = tuning.outputPowerDbm();
-    double nsr = Math.pow(10, -LinkBudget.TRANSMITTER_OSNR_DB / 10);
-    long half = FrequencyPlan.SIGNAL_WIDTH_MHZ / 2;
-    long f = tuning.frequencyMhz();
-    PortRef at = from;
-    Set<PortRef> visited = new HashSet<>();
-    visited.add(at);
-    for (int hop = 0; hop < MAX_HOPS; hop++) {
-      Optional<FiberSpec> fiber = topology.fiberAt(at);
-      if (fiber.isEmpty() || cutFibers.contains(fiber.get().name())) {
-        return Optional.empty();
-      }
-      power -= fiber.get().lossDb();
-      PortRef arrived = fiber.get().otherEnd(at);
-      if (power < LinkBudget.MIN_DETECTABLE_DBM) {
-        return Optional.empty();
-      }
-      OpticalView view = views.apply(arrived.device());
-      PortRef next;
-      if (view instanceof OpticalView.Transponder) {
-        return Optional.of(new Arrival(arrived, power, nsr));
-      } else if (view instanceof OpticalView.Ocs ocs) {
-        addPower(inMw, arrived, power);
-        String peer = ocs.peer().get(arrived.port());
-        if (peer == null) {
-          return Optional.empty();
-        }
-        power -= LinkBudget.OCS_INSERTION_LOSS_DB;
-        next = new PortRef(arrived.device(), peer);
-        addPower(outMw, next, power);
-      } else if (view instanceof OpticalView.Roadm roadm) {
-        OpticalView.MediaChannel pass = null;
-        for (OpticalView.MediaChannel mc : roadm.channels()) {
-          if (mc.enabled()
-              && mc.sourcePort().equals(arrived.port())
-              && mc.lowerFrequencyMhz() <= f - half
-              && mc.upperFrequencyMhz() >= f + half) {
-            pass = mc;
-            break;
-          }
-        }
-        if (pass == null) {
-          return Optional.empty();
-        }
-        DeviceSpec spec = topology.device(arrived.device()).orElseThrow();
-        nsr += LinkBudget.amplifierNoiseToSignal(power, spec.noiseFigureDb());
-        power = spec.launchPowerDbm();
-        next = new PortRef(arrived.device(), pass.destPort());
-      } else {
-        return Optional.empty();
-      }
-      if (!visited.add(next)) {
-        return Optional.empty();
-      }
-      at = next;
-    }
-    return Optional.empty();
+  /** True when a receiver tuned to {@code rxTuning} detects the carrier of {@code trace}. */
+  static boolean receives(OpticalView.Tuning rxTuning, LightTrace trace) {
+    return rxTuning != null
+        && trace.arrival() != null
+        && rxTuning.frequencyMhz() == trace.frequencyMhz()
+        && trace.arrival().powerDbm() >= LinkBudget.MIN_DETECTABLE_DBM;
+  }
+
+  /** What a receiver reads for the carrier of {@code trace}. */
+  static OpticalReading reading(LightTrace trace) {
+    Arrival arrival = trace.arrival();
+    double osnr = LinkBudget.osnrDb(arrival.noiseToSignal());
+    return new OpticalReading(
+        true,
+        round2(arrival.powerDbm()),
+        round2(osnr),
+        LinkBudget.preFecBer(osnr),
+        trace.from().toString());
+  }
+
+  /** Total power in dBm, rounded as reported, of a summed linear power. */
+  static double dbm(double milliwatts) {
+    return round2(10 * Math.log10(milliwatts));
   }
 
   private static double round2(double v) {

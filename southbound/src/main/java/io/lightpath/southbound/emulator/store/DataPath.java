@@ -4,32 +4,58 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * A schema-node path with list keys, e.g. {@code /components/component[name=line1]/config}.
- * Element names carry no module prefix. Value type, comparable by its text form so that sorted
- * maps keep a subtree's leaves together.
- *
- * @param elems path elements from the root
+ * Element names carry no module prefix. Immutable value type, ordered element by element by each
+ * element's text form, so that sorted maps keep a subtree's leaves together (a contiguous range
+ * starting at the subtree's path, see {@link #startsWith}). Text forms, template and hash are
+ * computed once: paths are map keys on every hot path of the emulator.
  */
-public record DataPath(List<Elem> elems) implements Comparable<DataPath> {
+public final class DataPath implements Comparable<DataPath> {
   /** The root path. */
   public static final DataPath ROOT = new DataPath(List.of());
 
-  public DataPath {
-    elems = List.copyOf(elems);
+  private final List<Elem> elems;
+  private final int hash;
+  private String template;
+  private String text;
+
+  /** @param elems path elements from the root */
+  public DataPath(List<Elem> elems) {
+    this.elems = List.copyOf(elems);
+    this.hash = this.elems.hashCode();
+  }
+
+  /** Path elements from the root. */
+  public List<Elem> elems() {
+    return elems;
   }
 
   /**
-   * One path element.
-   *
-   * @param name node name without module prefix; {@code "*"} matches any name in patterns
-   * @param keys list keys, sorted by key name; a value {@code "*"} matches any in patterns
+   * One path element: a node name without module prefix ({@code "*"} matches any name in
+   * patterns) and its list keys, sorted by key name (a value {@code "*"} matches any in
+   * patterns).
    */
-  public record Elem(String name, Map<String, String> keys) {
-    public Elem {
-      keys = Collections.unmodifiableMap(new TreeMap<>(keys));
+  public static final class Elem implements Comparable<Elem> {
+    private final String name;
+    private final Map<String, String> keys;
+    private final String text;
+    private final int hash;
+
+    public Elem(String name, Map<String, String> keys) {
+      this.name = Objects.requireNonNull(name);
+      this.keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(keys));
+      if (this.keys.isEmpty()) {
+        this.text = name;
+      } else {
+        StringBuilder sb = new StringBuilder(name);
+        this.keys.forEach((k, v) -> sb.append('[').append(k).append('=').append(v).append(']'));
+        this.text = sb.toString();
+      }
+      this.hash = text.hashCode();
     }
 
     /** An element without keys. */
@@ -37,11 +63,34 @@ public record DataPath(List<Elem> elems) implements Comparable<DataPath> {
       return new Elem(name, Map.of());
     }
 
+    /** The node name. */
+    public String name() {
+      return name;
+    }
+
+    /** The list keys by key name (empty for non-list nodes and patterns of whole lists). */
+    public Map<String, String> keys() {
+      return keys;
+    }
+
+    @Override
+    public int compareTo(Elem o) {
+      return text.compareTo(o.text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Elem e && hash == e.hash && text.equals(e.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
     @Override
     public String toString() {
-      StringBuilder sb = new StringBuilder(name);
-      keys.forEach((k, v) -> sb.append('[').append(k).append('=').append(v).append(']'));
-      return sb.toString();
+      return text;
     }
   }
 
@@ -118,6 +167,15 @@ public record DataPath(List<Elem> elems) implements Comparable<DataPath> {
 
   /** The element names joined by '/', without keys: the schema template of this path. */
   public String template() {
+    String t = template;
+    if (t == null) {
+      t = buildTemplate();
+      template = t;
+    }
+    return t;
+  }
+
+  private String buildTemplate() {
     StringBuilder sb = new StringBuilder();
     for (Elem e : elems) {
       if (sb.length() > 0) {
@@ -151,27 +209,64 @@ public record DataPath(List<Elem> elems) implements Comparable<DataPath> {
     return true;
   }
 
+  /** True when the first elements of this path are exactly those of {@code prefix}. */
+  public boolean startsWith(DataPath prefix) {
+    int n = prefix.elems.size();
+    if (n > elems.size()) {
+      return false;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (!elems.get(i).equals(prefix.elems.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public int compareTo(DataPath o) {
+    if (this == o) {
+      return 0;
+    }
     int n = Math.min(elems.size(), o.elems.size());
     for (int i = 0; i < n; i++) {
-      int c = elems.get(i).toString().compareTo(o.elems.get(i).toString());
-      if (c != 0) {
-        return c;
+      Elem a = elems.get(i);
+      Elem b = o.elems.get(i);
+      if (a != b) {
+        int c = a.compareTo(b);
+        if (c != 0) {
+          return c;
+        }
       }
     }
     return Integer.compare(elems.size(), o.elems.size());
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof DataPath p && hash == p.hash && elems.equals(p.elems));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
   public String toString() {
-    if (elems.isEmpty()) {
-      return "/";
+    String t = text;
+    if (t == null) {
+      if (elems.isEmpty()) {
+        t = "/";
+      } else {
+        StringBuilder sb = new StringBuilder();
+        for (Elem e : elems) {
+          sb.append('/').append(e);
+        }
+        t = sb.toString();
+      }
+      text = t;
     }
-    StringBuilder sb = new StringBuilder();
-    for (Elem e : elems) {
-      sb.append('/').append(e);
-    }
-    return sb.toString();
+    return t;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Converts between RFC 7951 JSON subtrees and flat leaf maps ({@link DataPath} to value), using a
@@ -188,17 +190,77 @@ public final class JsonTree {
    */
   public static SortedMap<DataPath, JsonNode> render(
       DeviceSchema schema, NavigableMap<DataPath, JsonNode> leaves, DataPath pattern, boolean ietf) {
+    return render(schema, leaves, pattern, ietf, p -> true);
+  }
+
+  /**
+   * As {@link #render(DeviceSchema, NavigableMap, DataPath, boolean)}, with only the leaves
+   * {@code include} accepts (e.g. config or state only). Cost is proportional to the leaves under
+   * the pattern's concrete prefix, not to the size of {@code leaves}.
+   */
+  public static SortedMap<DataPath, JsonNode> render(
+      DeviceSchema schema,
+      NavigableMap<DataPath, JsonNode> leaves,
+      DataPath pattern,
+      boolean ietf,
+      Predicate<DataPath> include) {
     Map<DataPath, List<Map.Entry<DataPath, JsonNode>>> groups = new TreeMap<>();
-    for (Map.Entry<DataPath, JsonNode> e : leaves.entrySet()) {
-      if (e.getKey().isUnder(pattern)) {
+    boolean exact = concretePrefix(schema, pattern).size() == pattern.size();
+    for (Map.Entry<DataPath, JsonNode> e : subtree(schema, leaves, pattern)) {
+      if (include.test(e.getKey())) {
         groups
-            .computeIfAbsent(e.getKey().prefix(pattern.size()), k -> new ArrayList<>())
+            .computeIfAbsent(exact ? pattern : e.getKey().prefix(pattern.size()),
+                k -> new ArrayList<>())
             .add(e);
       }
     }
     SortedMap<DataPath, JsonNode> result = new TreeMap<>();
     groups.forEach((at, group) -> result.put(at, renderOne(schema, at, group, ietf)));
     return result;
+  }
+
+  /**
+   * The leaves at or below {@code pattern} (which may use wildcards and omit list keys), in path
+   * order: a range lookup from the pattern's {@link #concretePrefix}, then a pattern match only
+   * within that range.
+   */
+  public static List<Map.Entry<DataPath, JsonNode>> subtree(
+      DeviceSchema schema, NavigableMap<DataPath, JsonNode> leaves, DataPath pattern) {
+    DataPath prefix = concretePrefix(schema, pattern);
+    boolean exact = prefix.size() == pattern.size();
+    List<Map.Entry<DataPath, JsonNode>> out = new ArrayList<>();
+    for (Map.Entry<DataPath, JsonNode> e : leaves.tailMap(prefix, true).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        break;
+      }
+      if (exact || e.getKey().isUnder(pattern)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The longest leading part of {@code pattern} that names one concrete node: it stops at a
+   * wildcard name, a wildcard key value, or a list element without all of its keys. Every leaf
+   * matching the pattern starts with this prefix.
+   */
+  public static DataPath concretePrefix(DeviceSchema schema, DataPath pattern) {
+    List<DataPath.Elem> elems = pattern.elems();
+    String template = "";
+    for (int i = 0; i < elems.size(); i++) {
+      DataPath.Elem e = elems.get(i);
+      if (e.name().equals("*") || e.keys().containsValue("*")) {
+        return pattern.prefix(i);
+      }
+      template = template.isEmpty() ? e.name() : template + "/" + e.name();
+      var keys = schema.listKeys(template);
+      if (keys.isPresent() ? !e.keys().keySet().equals(new HashSet<>(keys.get()))
+          : !e.keys().isEmpty()) {
+        return pattern.prefix(i);
+      }
+    }
+    return pattern;
   }
 
   private static JsonNode renderOne(

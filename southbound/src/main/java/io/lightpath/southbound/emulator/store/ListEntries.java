@@ -18,17 +18,47 @@ public final class ListEntries {
    */
   public static Map<DataPath, Map<String, JsonNode>> of(
       NavigableMap<DataPath, JsonNode> leaves, String listTemplate) {
-    int depth = listTemplate.split("/").length;
+    String[] names = listTemplate.split("/");
+    int depth = names.length;
+    // Every entry of the list lies in the range of its top-level container.
+    DataPath top = DataPath.ROOT.child(names[0]);
     Map<DataPath, Map<String, JsonNode>> out = new LinkedHashMap<>();
-    for (Map.Entry<DataPath, JsonNode> e : leaves.entrySet()) {
+    DataPath entry = null;
+    Map<String, JsonNode> entryLeaves = null;
+    for (Map.Entry<DataPath, JsonNode> e : leaves.tailMap(top, true).entrySet()) {
       DataPath p = e.getKey();
-      if (p.size() <= depth || !p.prefix(depth).template().equals(listTemplate)) {
+      if (!p.startsWith(top)) {
+        break;
+      }
+      if (p.size() <= depth || !namesMatch(p, names)) {
         continue;
       }
-      DataPath entry = p.prefix(depth);
-      String rel = new DataPath(p.elems().subList(depth, p.size())).template();
-      out.computeIfAbsent(entry, k -> new LinkedHashMap<>()).put(rel, e.getValue());
+      if (entry == null || !p.startsWith(entry)) {
+        entry = p.prefix(depth);
+        entryLeaves = out.computeIfAbsent(entry, k -> new LinkedHashMap<>());
+      }
+      entryLeaves.put(relativeTemplate(p, depth), e.getValue());
     }
     return out;
+  }
+
+  private static boolean namesMatch(DataPath p, String[] names) {
+    for (int i = 1; i < names.length; i++) {
+      if (!p.elems().get(i).name().equals(names[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String relativeTemplate(DataPath p, int from) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < p.size(); i++) {
+      if (i > from) {
+        sb.append('/');
+      }
+      sb.append(p.elems().get(i).name());
+    }
+    return sb.toString();
   }
 }

@@ -5,6 +5,8 @@ import com.google.protobuf.ByteString;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.lightpath.proto.gnmi.Encoding;
+import io.lightpath.proto.gnmi.GetRequest;
 import io.lightpath.proto.gnmi.Path;
 import io.lightpath.proto.gnmi.PathElem;
 import io.lightpath.proto.gnmi.SetRequest;
@@ -34,7 +36,11 @@ import java.util.concurrent.TimeUnit;
  * transponders, an OCS and a ROADM; ROADMs in a ring), reports heap used, then measures gNMI Set
  * round trips over loopback from one client and prints p50/p99. Command in docs/benchmarks.md.
  *
- * <p>Arguments: {@code [devices=1000] [sets=20000] [shared] [no-yang]}.
+ * <p>Arguments: {@code [devices=1000] [sets=20000] [shared] [no-yang] [channels]}. With {@code
+ * channels} each measured operation is what a controller does per ROADM hop of a service instead:
+ * one SetRequest creating a media channel (and, once a ROADM holds 384, deleting its oldest in
+ * the same request) followed by a Get of the new channel, so ROADM configurations grow to
+ * hundreds of channels.
  */
 public final class EmulatorBench {
   private EmulatorBench() {}
@@ -45,24 +51,27 @@ public final class EmulatorBench {
     List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
     boolean shared = flags.contains("shared");
     boolean yang = !flags.contains("no-yang");
+    boolean channelsMode = flags.contains("channels");
     LabTopology topology = topology(devices / 4);
     long heapBefore = usedHeap();
     long startNanos = System.nanoTime();
     try (EmulatedLab lab = EmulatedLab.start(topology, LabOptions.defaults().withSharedPort(shared)
         .withYangValidation(yang).withAdminPort(-1))) {
-      provision(lab, topology.devices().size() / 4);
+      provision(lab, topology.devices().size() / 4, !channelsMode);
       long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       long heapLab = usedHeap() - heapBefore;
       System.out.printf(
-          "devices=%d mode=%s yang=%s cpus=%d maxHeap=%dMiB start=%dms heapUsedByLab=%.1fMiB%n",
+          "devices=%d mode=%s yang=%s workload=%s cpus=%d maxHeap=%dMiB start=%dms heapUsedByLab=%.1fMiB%n",
           topology.devices().size(), shared ? "shared-port" : "per-device-port", yang,
+          channelsMode ? "channels" : "tune",
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
           startMs, heapLab / 1048576.0);
 
-      // One client channel per transponder used; 64 transponders spread over the lab.
+      // One client channel per device used; 64 devices spread over the lab.
+      DeviceRole role = channelsMode ? DeviceRole.ROADM : DeviceRole.TRANSPONDER;
       List<DeviceEndpoint> targets = new ArrayList<>();
       for (DeviceEndpoint ep : lab.endpoints()) {
-        if (ep.role() == DeviceRole.TRANSPONDER && targets.size() < 64
+        if (ep.role() == role && targets.size() < 64
             && ep.name().hashCode() % 3 == 0) {
           targets.add(ep);
         }
@@ -78,7 +87,21 @@ public final class EmulatorBench {
       Random random = new Random(42);
       long[] samples = new long[sets];
       int warmup = Math.min(5_000, sets);
+      int[] created = new int[targets.size()];
+      long measureStart = 0;
       for (int i = -warmup; i < sets; i++) {
+        if (i == 0) {
+          measureStart = System.nanoTime();
+        }
+        if (channelsMode) {
+          int t = random.nextInt(targets.size());
+          long t0 = System.nanoTime();
+          mediaChannelRoundTrip(stubs.get(t), targets.get(t).target(), created[t]++);
+          if (i >= 0) {
+            samples[i] = System.nanoTime() - t0;
+          }
+          continue;
+        }
         int t = random.nextInt(targets.size());
         long frequencyMhz = 193_100_000L + 50_000L * random.nextInt(40);
         SetRequest req = SetRequest.newBuilder()
@@ -100,18 +123,62 @@ public final class EmulatorBench {
           samples[i] = dt;
         }
       }
+      double seconds = (System.nanoTime() - measureStart) / 1e9;
       Arrays.sort(samples);
-      System.out.printf("sets=%d p50=%.3fms p99=%.3fms max=%.3fms heapUsedAfter=%.1fMiB%n", sets,
-          samples[sets / 2] / 1e6, samples[(int) (sets * 0.99)] / 1e6, samples[sets - 1] / 1e6,
-          (usedHeap() - heapBefore) / 1048576.0);
+      System.out.printf(
+          "ops=%d p50=%.3fms p99=%.3fms max=%.3fms ops/s=%.0f (one client) heapUsedAfter=%.1fMiB%n",
+          sets, samples[sets / 2] / 1e6, samples[(int) (sets * 0.99)] / 1e6, samples[sets - 1] / 1e6,
+          sets / seconds, (usedHeap() - heapBefore) / 1048576.0);
       for (ManagedChannel ch : channels) {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
   }
 
-  /** Lights every site: OCS p1-p3, p2-p4 and full-band media channels around the ring. */
-  private static void provision(EmulatedLab lab, int groups) throws Exception {
+  private static final String[][] ROUTES = {{"add1", "east"}, {"add2", "west"}, {"west", "add1"},
+      {"east", "add2"}};
+  private static final int SLOTS = 96;
+
+  /**
+   * Creates media channel number {@code n} of a ROADM (37.5 GHz wide, a new 50 GHz slot per
+   * route, so none overlap) in one SetRequest — deleting channel {@code n - 384} in the same
+   * request once the ROADM is full — then reads the new channel back, as a driver does.
+   */
+  private static void mediaChannelRoundTrip(gNMIGrpc.gNMIBlockingStub stub, String target, int n) {
+    int slot = n % (SLOTS * ROUTES.length);
+    String[] route = ROUTES[slot / SLOTS];
+    long centre = 191_350_000L + 50_000L * (slot % SLOTS);
+    int index = 100 + n;
+    String body = "{\"index\": " + index + ", \"config\": {\"index\": " + index
+        + ", \"lower-frequency\": \"" + (centre - 18_750) + "\", \"upper-frequency\": \""
+        + (centre + 18_750) + "\", \"admin-status\": \"ENABLED\"}, \"source\": {\"config\": "
+        + "{\"port-name\": \"" + route[0] + "\"}}, \"dest\": {\"config\": {\"port-name\": \""
+        + route[1] + "\"}}}";
+    SetRequest.Builder req = SetRequest.newBuilder()
+        .setPrefix(Path.newBuilder().setTarget(target))
+        .addUpdate(Update.newBuilder().setPath(channelPath(index)).setVal(TypedValue.newBuilder()
+            .setJsonIetfVal(ByteString.copyFrom(body, StandardCharsets.UTF_8))));
+    if (n >= SLOTS * ROUTES.length) {
+      req.addDelete(channelPath(index - SLOTS * ROUTES.length));
+    }
+    stub.set(req.build());
+    stub.get(GetRequest.newBuilder().setPrefix(Path.newBuilder().setTarget(target))
+        .addPath(channelPath(index)).setEncoding(Encoding.JSON_IETF).build());
+  }
+
+  private static Path channelPath(int index) {
+    return Path.newBuilder()
+        .addElem(PathElem.newBuilder().setName("wavelength-router"))
+        .addElem(PathElem.newBuilder().setName("media-channels"))
+        .addElem(PathElem.newBuilder().setName("channel").putKey("index", String.valueOf(index)))
+        .build();
+  }
+
+  /**
+   * Cross-connects every OCS (p1-p3, p2-p4) and, with {@code fullBand}, gives every ROADM
+   * full-band media channels around the ring.
+   */
+  private static void provision(EmulatedLab lab, int groups, boolean fullBand) throws Exception {
     ObjectMapper json = new ObjectMapper();
     for (int g = 0; g < groups; g++) {
       String site = "site" + g;
@@ -119,6 +186,9 @@ public final class EmulatorBench {
           "{\"optical-switch\": {\"cross-connects\": {\"cross-connect\": ["
               + "{\"input-port\": \"p1\", \"config\": {\"output-port\": \"p3\"}},"
               + "{\"input-port\": \"p2\", \"config\": {\"output-port\": \"p4\"}}]}}}"))));
+      if (!fullBand) {
+        continue;
+      }
       StringBuilder mcs = new StringBuilder("{\"wavelength-router\": {\"media-channels\": {\"channel\": [");
       String[][] routes = {{"add1", "east"}, {"add2", "west"}, {"west", "add1"}, {"east", "add2"}};
       for (int i = 0; i < routes.length; i++) {
