@@ -140,14 +140,17 @@ public final class Reconciler {
     }).thenCompose(f -> f));
   }
 
-  /** Corrects the discrepancies one after the other (or only reports them) and returns the findings. */
+  /**
+   * Corrects the discrepancies one after the other, in order (or only reports them), and returns
+   * the findings in the same order. A failed correction does not stop the others.
+   */
   private static CompletableFuture<List<Finding>> settle(
       DeviceDriver driver, String deviceId, List<Discrepancy> found, boolean correct) {
-    List<Finding> out = new ArrayList<>();
+    List<Finding> out = new ArrayList<>(); // appended by one chain, one stage at a time
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (Discrepancy x : found) {
       if (!correct || x.fixes().isEmpty()) {
-        out.add(finding(deviceId, x, FindingAction.REPORTED, x.unfixable()));
+        chain = chain.thenRun(() -> out.add(finding(deviceId, x, FindingAction.REPORTED, x.unfixable())));
         continue;
       }
       CompletableFuture<Void> fixes = chain;
@@ -155,18 +158,12 @@ public final class Reconciler {
         fixes = fixes.thenCompose(v -> DeviceAccess.apply(driver, fix));
       }
       chain = fixes.handle((v, err) -> {
-        synchronized (out) {
-          out.add(err == null ? finding(deviceId, x, FindingAction.CORRECTED, "")
-              : finding(deviceId, x, FindingAction.CORRECTION_FAILED, message(err)));
-        }
+        out.add(err == null ? finding(deviceId, x, FindingAction.CORRECTED, "")
+            : finding(deviceId, x, FindingAction.CORRECTION_FAILED, message(err)));
         return null;
       });
     }
-    return chain.thenApply(v -> {
-      synchronized (out) {
-        return List.copyOf(out);
-      }
-    });
+    return chain.thenApply(v -> List.copyOf(out));
   }
 
   private static Finding finding(String deviceId, Discrepancy x, FindingAction action, String detail) {

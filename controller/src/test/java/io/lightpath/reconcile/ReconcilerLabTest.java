@@ -170,6 +170,25 @@ class ReconcilerLabTest {
   }
 
   @Test
+  void aRefusedCorrectionIsReportedAndRetriedOnTheNextPass() throws Exception {
+    lit("r-1", "west-tp1", "east-tp1");
+    MediaChannel gone = await(lab.roadm("west-roadm").readMediaChannels()).get(0);
+    await(lab.roadm("west-roadm").removeMediaChannel(gone.index()));
+    lab.lab.device("west-roadm").faults().setFailingSets(1);
+    ReconcileReport refused = lab.pass(true);
+    assertEquals(1, refused.findings().size(), refused.findings().toString());
+    Finding f = refused.findings().get(0);
+    assertEquals(FindingKind.MISSING, f.kind());
+    assertEquals(FindingAction.CORRECTION_FAILED, f.action());
+    assertTrue(f.detail().contains("west-roadm"), f.detail());
+    assertEquals(1, await(lab.roadm("west-roadm").readMediaChannels()).size());
+
+    ReconcileReport retried = lab.pass(true);
+    assertEquals(List.of(FindingAction.CORRECTED), retried.findings().stream().map(Finding::action).toList());
+    assertEquals(2, await(lab.roadm("west-roadm").readMediaChannels()).size());
+  }
+
+  @Test
   void reconcilingWhileServicesComeAndGoNeverTouchesTheirConfiguration() throws Exception {
     List<ReconcileReport> passes = new ArrayList<>();
     CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
