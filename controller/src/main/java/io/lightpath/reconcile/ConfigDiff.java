@@ -1,6 +1,7 @@
 package io.lightpath.reconcile;
 
 import io.lightpath.provisioning.DeviceOp;
+import io.lightpath.southbound.spi.ConfigChange;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.MediaChannel;
 import io.lightpath.southbound.spi.OpticalChannelConfig;
@@ -82,9 +83,9 @@ final class ConfigDiff {
       if (altered != null) {
         used.add(altered.index());
         others.add(new Discrepancy(FindingKind.MISMATCH, item, needed.get(want), slot(want),
-            describe(altered), List.of(new Fix.ConfigureMediaChannel(new MediaChannel(altered.index(),
+            describe(altered), List.of(new ConfigChange.PutMediaChannel(new MediaChannel(altered.index(),
                 want.lowerFrequencyMhz(), want.upperFrequencyMhz(), want.sourcePort(), want.destPort(),
-                altered.attenuationDb())))));
+                altered.attenuationDb()), false))));
       } else {
         int index = 1;
         while (indexes.contains(index)) {
@@ -92,8 +93,8 @@ final class ConfigDiff {
         }
         indexes.add(index);
         others.add(new Discrepancy(FindingKind.MISSING, item, needed.get(want), slot(want), "",
-            List.of(new Fix.ConfigureMediaChannel(new MediaChannel(index, want.lowerFrequencyMhz(),
-                want.upperFrequencyMhz(), want.sourcePort(), want.destPort(), 0.0)))));
+            List.of(new ConfigChange.PutMediaChannel(new MediaChannel(index, want.lowerFrequencyMhz(),
+                want.upperFrequencyMhz(), want.sourcePort(), want.destPort(), 0.0), true))));
       }
     }
     if (!intent.ownershipKnown()) {
@@ -103,7 +104,7 @@ final class ConfigDiff {
       if (!used.contains(m.index()) && busy.stream().noneMatch(b -> same(m, b))) {
         orphans.add(new Discrepancy(FindingKind.ORPHAN, "media-channel " + m.lowerFrequencyMhz() + "-"
             + m.upperFrequencyMhz() + " MHz " + m.sourcePort() + ">" + m.destPort(), List.of(), "",
-            describe(m), List.of(new Fix.RemoveMediaChannel(m.index()))));
+            describe(m), List.of(new ConfigChange.RemoveMediaChannel(m))));
       }
     }
   }
@@ -146,7 +147,7 @@ final class ConfigDiff {
       String item = describe(want);
       if (conflicting.isEmpty()) {
         others.add(new Discrepancy(FindingKind.MISSING, item, e.getValue(), describe(want), "",
-            List.of(new Fix.Connect(want))));
+            List.of(new ConfigChange.Connect(want))));
         continue;
       }
       used.addAll(conflicting);
@@ -158,9 +159,13 @@ final class ConfigDiff {
             List.of(), "a port is used by a cross-connect another service needs"));
         continue;
       }
-      List<Fix> fixes = new ArrayList<>();
-      conflicting.forEach(c -> fixes.add(new Fix.Disconnect(c.inputPort())));
-      fixes.add(new Fix.Connect(want));
+      List<ConfigChange> fixes = new ArrayList<>();
+      for (CrossConnect c : conflicting) {
+        if (!c.inputPort().equals(want.inputPort())) { // on the same input port, Connect replaces it
+          fixes.add(new ConfigChange.Disconnect(c));
+        }
+      }
+      fixes.add(new ConfigChange.Connect(want));
       others.add(new Discrepancy(FindingKind.MISMATCH, item, e.getValue(), describe(want), actualText, fixes));
     }
     if (!intent.ownershipKnown()) {
@@ -170,7 +175,7 @@ final class ConfigDiff {
       if (!used.contains(a) && busy.stream().noneMatch(b -> joins(a, b))
           && wanted.stream().noneMatch(w -> joins(a, w))) {
         orphans.add(new Discrepancy(FindingKind.ORPHAN, describe(a), List.of(), "", describe(a),
-            List.of(new Fix.Disconnect(a.inputPort()))));
+            List.of(new ConfigChange.Disconnect(a))));
       }
     }
   }
@@ -226,11 +231,11 @@ final class ConfigDiff {
             services.size() + " services need different configurations of this channel"));
       } else if (have == null) {
         others.add(new Discrepancy(FindingKind.MISSING, item, services, describe(want), "",
-            List.of(new Fix.ConfigureOpticalChannel(want))));
+            List.of(new ConfigChange.TuneOpticalChannel(want))));
       } else if (!differences(want, have).isEmpty()) {
         others.add(new Discrepancy(FindingKind.MISMATCH, item, services, describe(want),
             describe(have) + " (differs in " + String.join(", ", differences(want, have)) + ")",
-            List.of(new Fix.ConfigureOpticalChannel(want))));
+            List.of(new ConfigChange.TuneOpticalChannel(want))));
       }
     }
     if (!intent.ownershipKnown()) {
@@ -238,10 +243,9 @@ final class ConfigDiff {
     }
     for (OpticalChannelConfig a : actual) {
       if (a.adminEnabled() && !wanted.containsKey(a.componentName()) && !busy.contains(a.componentName())) {
-        // switched off as deprovisioning does: laser off, frequency kept
+        // returned to its unconfigured state, as deprovisioning does
         orphans.add(new Discrepancy(FindingKind.ORPHAN, "optical-channel " + a.componentName(), List.of(), "",
-            describe(a), List.of(new Fix.ConfigureOpticalChannel(new OpticalChannelConfig(a.componentName(),
-                a.frequencyMhz(), a.targetOutputPowerDbm(), a.operationalMode(), false)))));
+            describe(a), List.of(new ConfigChange.ResetOpticalChannel(a.componentName()))));
       }
     }
   }

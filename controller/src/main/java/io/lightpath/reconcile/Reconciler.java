@@ -153,11 +153,7 @@ public final class Reconciler {
         chain = chain.thenRun(() -> out.add(finding(deviceId, x, FindingAction.REPORTED, x.unfixable())));
         continue;
       }
-      CompletableFuture<Void> fixes = chain;
-      for (Fix fix : x.fixes()) {
-        fixes = fixes.thenCompose(v -> DeviceAccess.apply(driver, fix));
-      }
-      chain = fixes.handle((v, err) -> {
+      chain = chain.thenCompose(v -> DeviceAccess.apply(driver, x.fixes())).handle((v, err) -> {
         out.add(err == null ? finding(deviceId, x, FindingAction.CORRECTED, "")
             : finding(deviceId, x, FindingAction.CORRECTION_FAILED, message(err)));
         return null;

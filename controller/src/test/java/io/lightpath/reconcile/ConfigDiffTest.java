@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.provisioning.DeviceOp;
+import io.lightpath.southbound.spi.ConfigChange;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.MediaChannel;
 import io.lightpath.southbound.spi.OpticalChannelConfig;
@@ -42,7 +43,7 @@ class ConfigDiffTest {
         ActualConfig.roadm(List.of(channel(1, 193_500_000, 193_550_000, "add2", "west"))));
     Discrepancy missing = d.stream().filter(x -> x.kind() == FindingKind.MISSING).findFirst().orElseThrow();
     assertEquals(List.of("s1"), missing.serviceIds());
-    assertEquals(List.of(new Fix.ConfigureMediaChannel(channel(2, 193_100_000, 193_150_000, "add1", "east"))),
+    assertEquals(List.of(new ConfigChange.PutMediaChannel(channel(2, 193_100_000, 193_150_000, "add1", "east"), true)),
         missing.fixes());
   }
 
@@ -52,7 +53,7 @@ class ConfigDiffTest {
         ActualConfig.roadm(List.of(channel(4, 193_100_000, 193_200_000, "add1", "east"))));
     assertEquals(1, d.size(), d.toString());
     assertEquals(FindingKind.MISMATCH, d.get(0).kind());
-    assertEquals(List.of(new Fix.ConfigureMediaChannel(channel(4, 193_100_000, 193_150_000, "add1", "east"))),
+    assertEquals(List.of(new ConfigChange.PutMediaChannel(channel(4, 193_100_000, 193_150_000, "add1", "east"), false)),
         d.get(0).fixes());
   }
 
@@ -61,18 +62,17 @@ class ConfigDiffTest {
     List<Discrepancy> d = ConfigDiff.diff(intent(List.of(new Owned(MC, "s1")), List.of()),
         ActualConfig.roadm(List.of(channel(1, 192_000_000, 192_050_000, "west", "east"))));
     assertEquals(List.of(FindingKind.ORPHAN, FindingKind.MISSING), d.stream().map(Discrepancy::kind).toList());
-    assertEquals(List.of(new Fix.RemoveMediaChannel(1)), d.get(0).fixes());
+    assertEquals(List.of(new ConfigChange.RemoveMediaChannel(channel(1, 192_000_000, 192_050_000, "west", "east"))), d.get(0).fixes());
     assertEquals(List.of(), d.get(0).serviceIds());
 
     Discrepancy cc = ConfigDiff.diff(intent(List.of(), List.of()),
         ActualConfig.ocs(List.of(new CrossConnect("p3", "p4")))).get(0);
     assertEquals(FindingKind.ORPHAN, cc.kind());
-    assertEquals(List.of(new Fix.Disconnect("p3")), cc.fixes());
+    assertEquals(List.of(new ConfigChange.Disconnect(new CrossConnect("p3", "p4"))), cc.fixes());
 
     Discrepancy och = ConfigDiff.diff(intent(List.of(), List.of()), ActualConfig.transponder(List.of(OCH))).get(0);
     assertEquals(FindingKind.ORPHAN, och.kind());
-    assertEquals(List.of(new Fix.ConfigureOpticalChannel(
-        new OpticalChannelConfig("line1", 193_125_000, 0.0, 1, false))), och.fixes()); // laser off, as deprovisioning
+    assertEquals(List.of(new ConfigChange.ResetOpticalChannel("line1")), och.fixes()); // as deprovisioning does
   }
 
   @Test
@@ -109,14 +109,18 @@ class ConfigDiffTest {
         ActualConfig.ocs(List.of())).get(0);
     assertEquals(FindingKind.MISSING, missing.kind());
     assertEquals(List.of("s1", "s2"), missing.serviceIds()); // a shared cross-connect names every user
-    assertEquals(List.of(new Fix.Connect(new CrossConnect("p1", "p2"))), missing.fixes());
+    assertEquals(List.of(new ConfigChange.Connect(new CrossConnect("p1", "p2"))), missing.fixes());
 
     List<Discrepancy> repatched = ConfigDiff.diff(intent(List.of(new Owned(CC, "s1")), List.of()),
         ActualConfig.ocs(List.of(new CrossConnect("p1", "p7"))));
     assertEquals(1, repatched.size(), repatched.toString());
     assertEquals(FindingKind.MISMATCH, repatched.get(0).kind());
-    assertEquals(List.of(new Fix.Disconnect("p1"), new Fix.Connect(new CrossConnect("p1", "p2"))),
-        repatched.get(0).fixes());
+    // same input port: connecting replaces the old output in one change
+    assertEquals(List.of(new ConfigChange.Connect(new CrossConnect("p1", "p2"))), repatched.get(0).fixes());
+    List<Discrepancy> reversed = ConfigDiff.diff(intent(List.of(new Owned(CC, "s1")), List.of()),
+        ActualConfig.ocs(List.of(new CrossConnect("p7", "p1"))));
+    assertEquals(List.of(new ConfigChange.Disconnect(new CrossConnect("p7", "p1")),
+        new ConfigChange.Connect(new CrossConnect("p1", "p2"))), reversed.get(0).fixes());
   }
 
   @Test
@@ -126,7 +130,7 @@ class ConfigDiffTest {
         ActualConfig.transponder(List.of(tampered))).get(0);
     assertEquals(FindingKind.MISMATCH, d.kind());
     assertTrue(d.actual().contains("differs in frequency, power, admin-state"), d.actual());
-    assertEquals(List.of(new Fix.ConfigureOpticalChannel(OCH)), d.fixes());
+    assertEquals(List.of(new ConfigChange.TuneOpticalChannel(OCH)), d.fixes());
 
     Discrepancy missing = ConfigDiff.diff(intent(List.of(new Owned(TUNE, "s1")), List.of()),
         ActualConfig.transponder(List.of())).get(0);

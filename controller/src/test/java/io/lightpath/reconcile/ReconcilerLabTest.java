@@ -134,7 +134,7 @@ class ReconcilerLabTest {
   }
 
   @Test
-  void aLitOpticalChannelNoServiceOwnsIsSwitchedOff() throws Exception {
+  void aLitOpticalChannelNoServiceOwnsIsReset() throws Exception {
     OpticalChannelConfig rogue = new OpticalChannelConfig("line1", 193_100_000, 0.0, 1, true);
     await(lab.transponder("west-tp2").configureOpticalChannel(rogue));
     ReconcileReport r = lab.pass(true);
@@ -143,7 +143,8 @@ class ReconcilerLabTest {
     assertEquals(FindingKind.ORPHAN, f.kind());
     assertEquals(FindingAction.CORRECTED, f.action());
     assertEquals("west-tp2", f.deviceId());
-    assertFalse(await(lab.transponder("west-tp2").readOpticalChannel("line1")).adminEnabled());
+    // reset as deprovisioning does: no frequency left, so no tuned channel is listed
+    assertEquals(List.of(), await(lab.transponder("west-tp2").readOpticalChannels()));
   }
 
   @Test
