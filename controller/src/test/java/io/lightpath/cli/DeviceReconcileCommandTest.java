@@ -63,4 +63,22 @@ class DeviceReconcileCommandTest {
     assertEquals(CliErrors.NOT_FOUND, run("device", "reconcile", "nowhere", "--server", rs.target()));
     assertEquals("error: NOT_FOUND [RESOURCE_NOT_FOUND]: devices/nowhere not found", err.toString().trim());
   }
+
+  @Test
+  void serveTakesTheReconcilePolicyAndInterval() {
+    CommandLine.ParseResult parsed = Main.commandLine()
+        .parseArgs("serve", "--reconcile", "report", "--reconcile-interval-s", "0");
+    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    assertEquals(io.lightpath.reconcile.ReconcilePolicy.REPORT, serve.reconcile);
+    assertEquals(0, serve.reconcileIntervalS);
+    ServeCommand defaults = (ServeCommand) Main.commandLine().parseArgs("serve").subcommand()
+        .commandSpec().userObject();
+    assertEquals(io.lightpath.reconcile.ReconcilePolicy.CORRECT, defaults.reconcile);
+    assertEquals(300, defaults.reconcileIntervalS);
+
+    assertEquals(CliErrors.USAGE, run("serve", "--reconcile", "sometimes"));
+    assertTrue(err.toString().contains("--reconcile"), err.toString());
+    assertEquals(0, run("device", "reconcile", "--help"));
+    assertTrue(out.toString().contains("--dry-run"), out.toString());
+  }
 }
