@@ -24,10 +24,14 @@ import picocli.CommandLine.Parameters;
 final class DeviceCommand {
 
   static void table(java.io.PrintWriter out, List<Device> devices) {
-    Output.Table t = new Output.Table("NAME", "ROLE", "PROTOCOL", "ADDRESS", "TARGET", "NODE", "CONNECTION");
+    Output.Table t = new Output.Table("NAME", "ROLE", "PROTOCOL", "ADDRESS", "TARGET", "NODE", "CONNECTION",
+        "SINCE", "DETAIL");
     for (Device d : devices) {
       t.row(d.getName(), d.getRole().name().replace("DEVICE_ROLE_", ""), d.getProtocol(), d.getAddress(),
-          d.getTarget(), d.getNodeId(), d.getConnectionState());
+          d.getTarget(), d.getNodeId(), d.getConnectionState(),
+          d.hasStateChangeTime() ? java.time.Instant.ofEpochSecond(d.getStateChangeTime().getSeconds()).toString()
+              : "-",
+          d.getConnectionDetail());
     }
     t.print(out);
   }

@@ -1,6 +1,7 @@
 package io.lightpath.southbound.gnmi;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -103,7 +104,7 @@ public final class GnmiClient implements AutoCloseable {
     /** Capabilities, failing fast with UNAVAILABLE when the target cannot be reached. */
     public CompletableFuture<CapabilityResponse> capabilities() {
         CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities"));
+        detached(() -> unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities")));
         return f;
     }
 
@@ -115,20 +116,20 @@ public final class GnmiClient implements AutoCloseable {
      */
     public CompletableFuture<CapabilityResponse> probe() {
         CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
-                observer(f, "Capabilities"));
+        detached(() -> unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
+                observer(f, "Capabilities")));
         return f;
     }
 
     public CompletableFuture<GetResponse> get(GetRequest request) {
         CompletableFuture<GetResponse> f = new CompletableFuture<>();
-        unaryStub().get(request, observer(f, "Get"));
+        detached(() -> unaryStub().get(request, observer(f, "Get")));
         return f;
     }
 
     public CompletableFuture<SetResponse> set(SetRequest request) {
         CompletableFuture<SetResponse> f = new CompletableFuture<>();
-        unaryStub().set(request, observer(f, "Set"));
+        detached(() -> unaryStub().set(request, observer(f, "Set")));
         return f;
     }
 
@@ -140,6 +141,18 @@ public final class GnmiClient implements AutoCloseable {
      *     response is delivered
      */
     public void subscribe(
+            SubscribeRequest request,
+            StreamObserver<SubscribeResponse> responses,
+            Consumer<ClientCallStreamObserver<SubscribeRequest>> onStart) {
+        Context previous = Context.ROOT.attach();
+        try {
+            subscribeNow(request, responses, onStart);
+        } finally {
+            Context.ROOT.detach(previous);
+        }
+    }
+
+    private void subscribeNow(
             SubscribeRequest request,
             StreamObserver<SubscribeResponse> responses,
             Consumer<ClientCallStreamObserver<SubscribeRequest>> onStart) {
@@ -176,6 +189,19 @@ public final class GnmiClient implements AutoCloseable {
      */
     public void resetConnectBackoff() {
         channel.resetConnectBackoff();
+    }
+
+    /**
+     * Starts a call outside the caller's gRPC {@link Context}: a driver call made while serving an RPC (e.g. the
+     * connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends.
+     */
+    private static void detached(Runnable start) {
+        Context previous = Context.ROOT.attach();
+        try {
+            start.run();
+        } finally {
+            Context.ROOT.detach(previous);
+        }
     }
 
     private <T> StreamObserver<T> observer(CompletableFuture<T> f, String operation) {

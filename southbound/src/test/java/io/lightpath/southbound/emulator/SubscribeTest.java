@@ -136,7 +136,7 @@ class SubscribeTest {
 
       @Override
       public void onDeviceDown() {}
-    });
+    }, tree -> { });
     DataPath operStatus = DataPath.parse("/components/component[name=line1]/state/oper-status");
     long f = 193_100_000L;
     birch.tune("line1", f);

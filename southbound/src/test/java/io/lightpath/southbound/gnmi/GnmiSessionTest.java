@@ -94,6 +94,25 @@ class GnmiSessionTest {
     }
 
     @Test
+    void callsStartedWhileServingAnRpcOutliveItsContext() throws Exception {
+        // As when RegisterDevice opens the device's session: the handler's Context is cancelled when it returns.
+        io.grpc.Context.CancellableContext serving = io.grpc.Context.current().withCancellation();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<?>> probe =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        RecordingListener listener = new RecordingListener();
+        serving.run(() -> {
+            probe.set(driver.discover());
+            driver.behaviour(io.lightpath.southbound.spi.StateSubscriber.class).orElseThrow().subscribe(
+                    java.util.Set.of("p1"), java.util.Set.of(io.lightpath.southbound.spi.StateMetric.OPER_STATUS),
+                    Duration.ofSeconds(1), listener);
+        });
+        serving.cancel(null);
+        probe.get().get(20, TimeUnit.SECONDS);
+        listener.awaitSyncs(1);
+        assertEquals(0, listener.disconnects().size());
+    }
+
+    @Test
     void sessionStateFollowsTheDevice() throws Exception {
         assertEquals(ConnectionStatus.State.CONNECTING, driver.connectionStatus().state());
         driver.discover().get(20, TimeUnit.SECONDS);

@@ -25,6 +25,25 @@ public interface DeviceModel {
   void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException;
 
+  /**
+   * Cross-leaf checks of a candidate that differs from the committed (valid) config only under
+   * {@code edited}; {@code committed} is the committed config's view. Models with large lists
+   * override this to check only the edited entries.
+   */
+  default void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate,
+      java.util.List<DataPath> edited, OpticalView committed) throws ConfigException {
+    validate(spec, candidate);
+  }
+
+  /**
+   * The optical view of {@code config}, which differs from the config of view {@code previous}
+   * only under {@code edited}. Models with large lists override this to re-read only those.
+   */
+  default OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config,
+      java.util.List<DataPath> edited, OpticalView previous) {
+    return opticalView(spec, config);
+  }
+
   /** Config the device boots with (e.g. one component per transponder port), as an RFC 7951 tree. */
   JsonNode initialConfig(DeviceSpec spec);
 
@@ -39,6 +58,16 @@ public interface DeviceModel {
    */
   Map<DataPath, JsonNode> operationalState(
       DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics);
+
+  /**
+   * True when {@link #operationalState} is a function of config alone, entry by entry: the state
+   * under a list entry depends only on the config under that entry and not on optics. The device
+   * then refreshes state only under edited entries; otherwise it recomputes the whole state
+   * (bounded by the device's ports) on every publish.
+   */
+  default boolean stateFollowsListEntries() {
+    return false;
+  }
 
   /** The model for {@code role}. */
   static DeviceModel forRole(DeviceRole role) {

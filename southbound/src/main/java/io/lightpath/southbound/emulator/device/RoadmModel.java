@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A ROADM: openconfig-wavelength-router media channels, each passing the passband {@code
@@ -64,6 +65,151 @@ final class RoadmModel implements DeviceModel {
   @Override
   public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
+    validateComponents(spec, candidate);
+    List<OpticalView.MediaChannel> channels = new ArrayList<>();
+    for (var e : ListEntries.of(candidate, CHANNEL).entrySet()) {
+      OpticalView.MediaChannel mc = check(spec, e.getKey(), e.getValue());
+      if (mc.enabled()) {
+        for (OpticalView.MediaChannel other : channels) {
+          String port = conflict(mc, other);
+          if (port != null) {
+            throw overlap(mc, other, port);
+          }
+        }
+      }
+      channels.add(mc);
+    }
+  }
+
+  /**
+   * Checks only the edited channels: the committed config was valid, so any new error involves
+   * one of them. Errors are the ones {@link #validate(DeviceSpec, NavigableMap)} would report
+   * first (channels in path order; a channel's own errors before its overlaps; an overlap named
+   * at the later channel, with the earliest channel it overlaps).
+   */
+  @Override
+  public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate,
+      List<DataPath> edited, OpticalView committed) throws ConfigException {
+    Set<Long> changed = editedChannels(edited);
+    if (changed == null || !(committed instanceof OpticalView.Roadm before)) {
+      validate(spec, candidate);
+      return;
+    }
+    validateComponents(spec, candidate);
+    if (changed.isEmpty()) {
+      return;
+    }
+    // Every channel after the edit, in path order (the order of the full check).
+    TreeMap<DataPath, OpticalView.MediaChannel> all = new TreeMap<>();
+    for (OpticalView.MediaChannel mc : before.channels()) {
+      if (!changed.contains(mc.index())) {
+        all.put(entry(mc.index()), mc);
+      }
+    }
+    ConfigException first = null;
+    DataPath firstAt = null;
+    DataPath firstEarlierAt = null; // null while the first error is a channel's own
+    for (long index : changed) {
+      DataPath at = entry(index);
+      Map<String, JsonNode> leaves = leavesOf(candidate, at);
+      if (leaves.isEmpty()) {
+        continue;
+      }
+      try {
+        all.put(at, check(spec, at, leaves));
+      } catch (ConfigException e) {
+        if (firstAt == null || at.compareTo(firstAt) < 0) {
+          first = e;
+          firstAt = at;
+        }
+      }
+    }
+    for (long index : changed) {
+      DataPath at = entry(index);
+      OpticalView.MediaChannel mc = all.get(at);
+      if (mc == null || !mc.enabled()) {
+        continue;
+      }
+      for (Map.Entry<DataPath, OpticalView.MediaChannel> o : all.entrySet()) {
+        OpticalView.MediaChannel other = o.getValue();
+        if (other == mc || !other.enabled()) {
+          continue;
+        }
+        boolean otherFirst = o.getKey().compareTo(at) < 0;
+        OpticalView.MediaChannel later = otherFirst ? mc : other;
+        OpticalView.MediaChannel earlier = otherFirst ? other : mc;
+        DataPath laterAt = otherFirst ? at : o.getKey();
+        DataPath earlierAt = otherFirst ? o.getKey() : at;
+        String port = conflict(later, earlier);
+        if (port == null) {
+          continue;
+        }
+        // The full check reports at the later channel, after that channel's own errors, with
+        // the earliest channel it overlaps.
+        if (firstAt == null || laterAt.compareTo(firstAt) < 0
+            || (laterAt.equals(firstAt) && firstEarlierAt != null
+                && earlierAt.compareTo(firstEarlierAt) < 0)) {
+          first = overlap(later, earlier, port);
+          firstAt = laterAt;
+          firstEarlierAt = earlierAt;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Indexes of the channels under {@code edited}, or null when an edit spans whole lists. */
+  private static Set<Long> editedChannels(List<DataPath> edited) {
+    Set<Long> out = new java.util.TreeSet<>();
+    for (DataPath p : edited) {
+      if (p.size() >= 1 && p.elems().get(0).name().equals("components")) {
+        continue; // ports: validateComponents checks them every time
+      }
+      if (p.size() < 3 || !p.elems().get(0).name().equals("wavelength-router")
+          || !p.elems().get(1).name().equals("media-channels")
+          || !p.elems().get(2).name().equals("channel")) {
+        return null;
+      }
+      String index = p.elems().get(2).keys().get("index");
+      if (index == null) {
+        return null;
+      }
+      try {
+        out.add(Long.parseLong(index));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static final DataPath CHANNELS = DataPath.parse("/" + CHANNEL).prefix(2);
+
+  private static DataPath entry(long index) {
+    return CHANNELS.child(new DataPath.Elem("channel", Map.of("index", Long.toString(index))));
+  }
+
+  /** The leaves under channel entry {@code at}, by path relative to it (empty when absent). */
+  private static Map<String, JsonNode> leavesOf(NavigableMap<DataPath, JsonNode> config, DataPath at) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    for (var e : config.tailMap(at, true).entrySet()) {
+      DataPath p = e.getKey();
+      if (!p.startsWith(at)) {
+        break;
+      }
+      StringBuilder rel = new StringBuilder();
+      for (int i = at.size(); i < p.size(); i++) {
+        rel.append(i > at.size() ? "/" : "").append(p.elems().get(i).name());
+      }
+      out.put(rel.toString(), e.getValue());
+    }
+    return out;
+  }
+
+  private void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException {
     for (DataPath c : ListEntries.of(candidate, "components/component").keySet()) {
       String name = c.elems().get(1).keys().get("name");
       if (!spec.ports().contains(name)) {
@@ -71,52 +217,55 @@ final class RoadmModel implements DeviceModel {
             "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
       }
     }
-    List<OpticalView.MediaChannel> channels = new ArrayList<>();
-    for (var e : ListEntries.of(candidate, CHANNEL).entrySet()) {
-      Map<String, JsonNode> leaves = e.getValue();
-      long index = Long.parseLong(e.getKey().elems().get(2).keys().get("index"));
-      String what = "media channel " + index;
-      long lower = require(leaves, "config/lower-frequency", what).asLong();
-      long upper = require(leaves, "config/upper-frequency", what).asLong();
-      String source = require(leaves, "source/config/port-name", what).asText();
-      String dest = require(leaves, "dest/config/port-name", what).asText();
-      if (lower >= upper) {
-        throw ConfigException.invalid(
-            what + ": lower-frequency " + lower + " MHz must be below upper-frequency " + upper + " MHz");
-      }
-      if (!FrequencyPlan.inBand(lower) || !FrequencyPlan.inBand(upper)) {
-        throw ConfigException.invalid(
-            what + ": passband " + lower + ".." + upper + " MHz leaves the band "
-                + FrequencyPlan.MIN_FREQUENCY_MHZ + ".." + FrequencyPlan.MAX_FREQUENCY_MHZ + " MHz");
-      }
-      for (String port : List.of(source, dest)) {
-        if (!spec.ports().contains(port)) {
-          throw ConfigException.invalid(
-              what + ": ROADM " + spec.name() + " has no port '" + port + "'; ports are " + spec.ports());
-        }
-      }
-      if (source.equals(dest)) {
-        throw ConfigException.invalid(what + ": source and dest are both port " + source);
-      }
-      OpticalView.MediaChannel mc =
-          new OpticalView.MediaChannel(index, lower, upper, source, dest, enabled(leaves));
-      if (mc.enabled()) {
-        for (OpticalView.MediaChannel other : channels) {
-          if (!other.enabled() || other.lowerFrequencyMhz() >= upper || lower >= other.upperFrequencyMhz()) {
-            continue;
-          }
-          String port = other.sourcePort().equals(source) ? "source port " + source
-              : other.destPort().equals(dest) ? "dest port " + dest : null;
-          if (port != null) {
-            throw ConfigException.conflict(
-                what + " (" + lower + ".." + upper + " MHz) overlaps media channel " + other.index()
-                    + " (" + other.lowerFrequencyMhz() + ".." + other.upperFrequencyMhz()
-                    + " MHz) on " + port);
-          }
-        }
-      }
-      channels.add(mc);
+  }
+
+  /** A channel's own checks; returns it parsed. */
+  private static OpticalView.MediaChannel check(
+      DeviceSpec spec, DataPath entry, Map<String, JsonNode> leaves) throws ConfigException {
+    long index = Long.parseLong(entry.elems().get(2).keys().get("index"));
+    String what = "media channel " + index;
+    long lower = require(leaves, "config/lower-frequency", what).asLong();
+    long upper = require(leaves, "config/upper-frequency", what).asLong();
+    String source = require(leaves, "source/config/port-name", what).asText();
+    String dest = require(leaves, "dest/config/port-name", what).asText();
+    if (lower >= upper) {
+      throw ConfigException.invalid(
+          what + ": lower-frequency " + lower + " MHz must be below upper-frequency " + upper + " MHz");
     }
+    if (!FrequencyPlan.inBand(lower) || !FrequencyPlan.inBand(upper)) {
+      throw ConfigException.invalid(
+          what + ": passband " + lower + ".." + upper + " MHz leaves the band "
+              + FrequencyPlan.MIN_FREQUENCY_MHZ + ".." + FrequencyPlan.MAX_FREQUENCY_MHZ + " MHz");
+    }
+    for (String port : List.of(source, dest)) {
+      if (!spec.ports().contains(port)) {
+        throw ConfigException.invalid(
+            what + ": ROADM " + spec.name() + " has no port '" + port + "'; ports are " + spec.ports());
+      }
+    }
+    if (source.equals(dest)) {
+      throw ConfigException.invalid(what + ": source and dest are both port " + source);
+    }
+    return new OpticalView.MediaChannel(index, lower, upper, source, dest, enabled(leaves));
+  }
+
+  /** The port two enabled channels overlap on ("source port X" / "dest port X"), or null. */
+  private static String conflict(OpticalView.MediaChannel mc, OpticalView.MediaChannel other) {
+    if (!other.enabled() || other.lowerFrequencyMhz() >= mc.upperFrequencyMhz()
+        || mc.lowerFrequencyMhz() >= other.upperFrequencyMhz()) {
+      return null;
+    }
+    return other.sourcePort().equals(mc.sourcePort()) ? "source port " + mc.sourcePort()
+        : other.destPort().equals(mc.destPort()) ? "dest port " + mc.destPort() : null;
+  }
+
+  private static ConfigException overlap(
+      OpticalView.MediaChannel mc, OpticalView.MediaChannel other, String port) {
+    return ConfigException.conflict(
+        "media channel " + mc.index() + " (" + mc.lowerFrequencyMhz() + ".." + mc.upperFrequencyMhz()
+            + " MHz) overlaps media channel " + other.index()
+            + " (" + other.lowerFrequencyMhz() + ".." + other.upperFrequencyMhz()
+            + " MHz) on " + port);
   }
 
   private static boolean enabled(Map<String, JsonNode> leaves) {
@@ -150,19 +299,64 @@ final class RoadmModel implements DeviceModel {
   public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config) {
     List<OpticalView.MediaChannel> channels = new ArrayList<>();
     for (var e : ListEntries.of(config, CHANNEL).entrySet()) {
-      Map<String, JsonNode> l = e.getValue();
-      JsonNode lower = l.get("config/lower-frequency");
-      JsonNode upper = l.get("config/upper-frequency");
-      JsonNode src = l.get("source/config/port-name");
-      JsonNode dst = l.get("dest/config/port-name");
-      if (lower != null && upper != null && src != null && dst != null) {
-        channels.add(
-            new OpticalView.MediaChannel(
-                Long.parseLong(e.getKey().elems().get(2).keys().get("index")),
-                lower.asLong(), upper.asLong(), src.asText(), dst.asText(), enabled(l)));
+      OpticalView.MediaChannel mc = read(e.getKey(), e.getValue());
+      if (mc != null) {
+        channels.add(mc);
       }
     }
-    return new OpticalView.Roadm(List.copyOf(channels));
+    channels.sort(BY_INDEX);
+    return new OpticalView.Roadm(channels);
+  }
+
+  /** Re-reads only the edited channels into the previous view (channels in index order). */
+  @Override
+  public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config,
+      List<DataPath> edited, OpticalView previous) {
+    Set<Long> changed = editedChannels(edited);
+    if (changed == null || !(previous instanceof OpticalView.Roadm before)) {
+      return opticalView(spec, config);
+    }
+    if (changed.isEmpty()) {
+      return previous;
+    }
+    List<OpticalView.MediaChannel> channels = new ArrayList<>(before.channels().size() + 1);
+    for (OpticalView.MediaChannel mc : before.channels()) {
+      if (!changed.contains(mc.index())) {
+        channels.add(mc);
+      }
+    }
+    for (long index : changed) {
+      DataPath at = entry(index);
+      OpticalView.MediaChannel mc = read(at, leavesOf(config, at));
+      if (mc != null) {
+        int i = java.util.Collections.binarySearch(channels, mc, BY_INDEX);
+        channels.add(-i - 1, mc);
+      }
+    }
+    return new OpticalView.Roadm(channels);
+  }
+
+  private static final java.util.Comparator<OpticalView.MediaChannel> BY_INDEX =
+      java.util.Comparator.comparingLong(OpticalView.MediaChannel::index);
+
+  /** A channel entry's media channel, or null while it lacks a mandatory leaf. */
+  private static OpticalView.MediaChannel read(DataPath entry, Map<String, JsonNode> l) {
+    JsonNode lower = l.get("config/lower-frequency");
+    JsonNode upper = l.get("config/upper-frequency");
+    JsonNode src = l.get("source/config/port-name");
+    JsonNode dst = l.get("dest/config/port-name");
+    if (lower == null || upper == null || src == null || dst == null) {
+      return null;
+    }
+    return new OpticalView.MediaChannel(
+        Long.parseLong(entry.elems().get(2).keys().get("index")),
+        lower.asLong(), upper.asLong(), src.asText(), dst.asText(), enabled(l));
+  }
+
+  /** A media channel's oper-status follows its own admin-status only. */
+  @Override
+  public boolean stateFollowsListEntries() {
+    return true;
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.lightpath.proto.gnmi.Update;
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
 import io.lightpath.southbound.emulator.device.TreeListener;
 import io.lightpath.southbound.emulator.store.DataPath;
+import io.lightpath.southbound.emulator.store.JsonTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +114,14 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
   }
 
   private void startStream(SubscriptionList list) {
-    // Registered and snapshotted atomically: no change is missed or sent twice.
-    NavigableMap<DataPath, JsonNode> snapshot = device.subscribe(this);
-    if (!list.getUpdatesOnly()) {
-      sendSnapshot(snapshot, false);
-    }
-    send(SubscribeResponse.newBuilder().setSyncResponse(true).build());
+    // Registered, snapshotted and synced under the device lock: no change is missed, sent twice
+    // or sent before the snapshot.
+    device.subscribe(this, tree -> {
+      if (!list.getUpdatesOnly()) {
+        sendSnapshot(tree, false);
+      }
+      send(SubscribeResponse.newBuilder().setSyncResponse(true).build());
+    });
     int i = 0;
     for (Subscription s : list.getSubscriptionList()) {
       Sub sub = subs.get(i++);
@@ -140,14 +143,26 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
       onDeviceDown();
       return;
     }
-    Notification n = notification(device.tree(), List.of(sub), service.nowNanos());
+    Notification n = notification(matching(device.tree(), List.of(sub)), List.of(sub),
+        service.nowNanos());
     if (n.getUpdateCount() > 0) {
       send(SubscribeResponse.newBuilder().setUpdate(n).build());
     }
   }
 
+  /** The leaves of {@code tree} under any of {@code which}, by range lookups. */
+  private Map<DataPath, JsonNode> matching(NavigableMap<DataPath, JsonNode> tree, List<Sub> which) {
+    Map<DataPath, JsonNode> out = new java.util.TreeMap<>();
+    for (Sub s : which) {
+      for (Map.Entry<DataPath, JsonNode> e : JsonTree.subtree(device.schema(), tree, s.pattern())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
   private void sendSnapshot(NavigableMap<DataPath, JsonNode> tree, boolean sync) {
-    Notification n = notification(tree, subs, service.nowNanos());
+    Notification n = notification(matching(tree, subs), subs, service.nowNanos());
     if (n.getUpdateCount() > 0) {
       send(SubscribeResponse.newBuilder().setUpdate(n).build());
     }

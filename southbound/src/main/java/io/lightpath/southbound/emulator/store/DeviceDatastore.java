@@ -6,17 +6,24 @@ import java.util.NavigableMap;
 
 /**
  * The configuration datastore of one emulated device: a schema-checked set of config leaves,
- * changed only by atomic transactions. Implementations are thread-safe.
+ * changed only by atomic transactions. Implementations are thread-safe; the owner additionally
+ * serialises commits with reads of {@link #live()}.
  */
 public interface DeviceDatastore {
-  /** The committed configuration: leaf path to value. Immutable snapshot. */
+  /** A copy of the committed configuration: leaf path to value (diagnostics and tests; O(size)). */
   NavigableMap<DataPath, JsonNode> config();
 
   /**
-   * Applies all edits as one transaction: either every edit is applied and the result passes
-   * schema and semantic validation, or nothing changes and the exception says why.
-   *
-   * @return the new committed configuration
+   * The committed configuration itself, changed in place by commits: read it only while holding
+   * the lock that serialises this store's commits (the owning device's).
    */
-  NavigableMap<DataPath, JsonNode> commit(List<Edit> edits) throws ConfigException;
+  NavigableMap<DataPath, JsonNode> live();
+
+  /**
+   * Applies all edits as one transaction: either every edit is applied and the result passes
+   * schema and semantic validation, or nothing changes and the exception says why. Work is
+   * proportional to the edits, not to the size of the configuration (apart from the device's
+   * cross-leaf rules).
+   */
+  void commit(List<Edit> edits) throws ConfigException;
 }

@@ -25,9 +25,22 @@ public final class DeviceSchema {
   private final Map<String, List<String>> lists;
   private final Set<String> interior;
   private final Map<String, String> topModules;
+  /** State leaf template mirroring each config leaf template that has one. */
+  private final Map<String, String> mirrors;
+  private final Set<String> mirrorTemplates;
 
   private DeviceSchema(Builder b) {
     this.leaves = Map.copyOf(b.leaves);
+    Map<String, String> m = new HashMap<>();
+    leaves.forEach((t, spec) -> {
+      String mirror = mirrorOf(t);
+      if (spec.config() && mirror != null && leaves.containsKey(mirror)
+          && !leaves.get(mirror).config()) {
+        m.put(t, mirror);
+      }
+    });
+    this.mirrors = Map.copyOf(m);
+    this.mirrorTemplates = Set.copyOf(m.values());
     this.lists = Map.copyOf(b.lists);
     this.topModules = Map.copyOf(b.topModules);
     Set<String> in = new HashSet<>();
@@ -47,6 +60,29 @@ public final class DeviceSchema {
   /** The leaf at {@code template}, if it is one. */
   public Optional<LeafSpec> leaf(String template) {
     return Optional.ofNullable(leaves.get(template));
+  }
+
+  /** The state template mirroring config leaf template {@code template}, or null. */
+  public String mirror(String template) {
+    return mirrors.get(template);
+  }
+
+  /** True when {@code template} is a config leaf or the state mirror of one. */
+  public boolean isConfigOrMirror(String template) {
+    LeafSpec spec = leaves.get(template);
+    return spec == null || spec.config() || mirrorTemplates.contains(template);
+  }
+
+  /** Replaces the last {@code config} element before the leaf name with {@code state}. */
+  private static String mirrorOf(String template) {
+    String[] names = template.split("/");
+    for (int i = names.length - 2; i >= 0; i--) {
+      if (names[i].equals("config")) {
+        names[i] = "state";
+        return String.join("/", names);
+      }
+    }
+    return null;
   }
 
   /** The keys of the list at {@code template}, if it is a list. */

@@ -2,19 +2,23 @@ package io.lightpath.southbound.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * In-memory {@link DeviceDatastore}: a sorted leaf map replaced wholesale on every commit, so
- * readers always see one consistent snapshot without locking. Commits are serialised.
+ * In-memory {@link DeviceDatastore}: a sorted leaf map changed in place. A transaction applies
+ * its edits directly, remembering each leaf's previous value, and puts them back if validation
+ * fails; so a commit costs the size of its edits, not a copy of the configuration. Commits are
+ * serialised on this object.
  */
 public final class TreeDatastore implements DeviceDatastore {
   private final DeviceSchema schema;
   private final SemanticValidator validator;
-  private volatile NavigableMap<DataPath, JsonNode> committed =
-      Collections.unmodifiableNavigableMap(new TreeMap<>());
+  private final TreeMap<DataPath, JsonNode> leaves = new TreeMap<>();
 
   public TreeDatastore(DeviceSchema schema, SemanticValidator validator) {
     this.schema = schema;
@@ -22,43 +26,97 @@ public final class TreeDatastore implements DeviceDatastore {
   }
 
   @Override
-  public NavigableMap<DataPath, JsonNode> config() {
-    return committed;
+  public synchronized NavigableMap<DataPath, JsonNode> config() {
+    return Collections.unmodifiableNavigableMap(new TreeMap<>(leaves));
   }
 
   @Override
-  public synchronized NavigableMap<DataPath, JsonNode> commit(List<Edit> edits)
-      throws ConfigException {
-    NavigableMap<DataPath, JsonNode> candidate = prepare(edits);
-    install(candidate);
-    return committed;
+  public NavigableMap<DataPath, JsonNode> live() {
+    return Collections.unmodifiableNavigableMap(leaves);
+  }
+
+  @Override
+  public synchronized void commit(List<Edit> edits) throws ConfigException {
+    begin(edits);
   }
 
   /**
-   * Applies {@code edits} to a copy of the committed config and validates it, without committing.
-   *
-   * @return the validated candidate, to {@link #install} unchanged
+   * An applied, validated change that can still be taken back (when a second validation layer
+   * rejects it).
    */
-  synchronized NavigableMap<DataPath, JsonNode> prepare(List<Edit> edits) throws ConfigException {
-    TreeMap<DataPath, JsonNode> candidate = new TreeMap<>(committed);
-    for (Edit edit : edits) {
-      if (edit instanceof Edit.Delete d) {
-        JsonTree.checkPath(schema, d.path());
-        candidate.keySet().removeIf(p -> p.isUnder(d.path()));
-      } else if (edit instanceof Edit.Replace r) {
-        candidate.keySet().removeIf(p -> p.isUnder(r.path()));
-        JsonTree.flatten(schema, r.path(), r.value(), candidate);
-      } else if (edit instanceof Edit.Update u) {
-        JsonTree.flatten(schema, u.path(), u.value(), candidate);
+  public final class Transaction {
+    private final Map<DataPath, JsonNode> undo = new HashMap<>();
+
+    private Transaction() {}
+
+    private void put(DataPath path, JsonNode value) {
+      JsonNode old = leaves.put(path, value);
+      if (!undo.containsKey(path)) {
+        undo.put(path, old);
       }
     }
-    validator.validate(candidate);
-    return candidate;
+
+    private void remove(DataPath path) {
+      JsonNode old = leaves.remove(path);
+      if (!undo.containsKey(path)) {
+        undo.put(path, old);
+      }
+    }
+
+    /** Restores every leaf this transaction touched. */
+    public void rollback() {
+      synchronized (TreeDatastore.this) {
+        undo.forEach((path, old) -> {
+          if (old == null) {
+            leaves.remove(path);
+          } else {
+            leaves.put(path, old);
+          }
+        });
+        undo.clear();
+      }
+    }
   }
 
-  /** Makes a candidate from {@link #prepare} the committed config. */
-  synchronized void install(NavigableMap<DataPath, JsonNode> candidate) {
-    committed = Collections.unmodifiableNavigableMap(candidate);
+  /**
+   * Applies {@code edits} in place and validates the result; on any error restores the previous
+   * content and throws.
+   *
+   * @return the applied transaction, for {@link Transaction#rollback}
+   */
+  synchronized Transaction begin(List<Edit> edits) throws ConfigException {
+    Transaction tx = new Transaction();
+    try {
+      for (Edit edit : edits) {
+        if (edit instanceof Edit.Delete d) {
+          JsonTree.checkPath(schema, d.path());
+          removeSubtree(tx, d.path());
+        } else if (edit instanceof Edit.Replace r) {
+          Map<DataPath, JsonNode> flat = flatten(r.path(), r.value());
+          removeSubtree(tx, r.path());
+          flat.forEach(tx::put);
+        } else if (edit instanceof Edit.Update u) {
+          flatten(u.path(), u.value()).forEach(tx::put);
+        }
+      }
+      validator.validate(live(), edits.stream().map(Edit::path).toList());
+    } catch (ConfigException | RuntimeException e) {
+      tx.rollback();
+      throw e;
+    }
+    return tx;
+  }
+
+  private Map<DataPath, JsonNode> flatten(DataPath at, JsonNode value) throws ConfigException {
+    Map<DataPath, JsonNode> flat = new LinkedHashMap<>();
+    JsonTree.flatten(schema, at, value, flat);
+    return flat;
+  }
+
+  private void removeSubtree(Transaction tx, DataPath pattern) {
+    for (Map.Entry<DataPath, JsonNode> e : JsonTree.subtree(schema, leaves, pattern)) {
+      tx.remove(e.getKey());
+    }
   }
 
   /** The schema of this datastore. */

@@ -47,9 +47,15 @@ public final class YangValidatedDatastore implements DeviceDatastore {
   }
 
   @Override
-  public synchronized NavigableMap<DataPath, JsonNode> commit(List<Edit> edits)
-      throws ConfigException {
-    NavigableMap<DataPath, JsonNode> candidate = leaves.prepare(edits);
+  public NavigableMap<DataPath, JsonNode> live() {
+    return leaves.live();
+  }
+
+  @Override
+  public synchronized void commit(List<Edit> edits) throws ConfigException {
+    TreeDatastore.Transaction applied = leaves.begin(edits);
+    NavigableMap<DataPath, JsonNode> candidate = leaves.live();
+    boolean ok = false;
     try {
       ConfigDatastore.Transaction tx = yang.newTransaction();
       if (deletesUnderLaterEdit(edits)) {
@@ -64,13 +70,16 @@ public final class YangValidatedDatastore implements DeviceDatastore {
         }
       }
       tx.commit();
+      ok = true;
     } catch (YangValidationException e) {
       throw ConfigException.invalid("YANG validation: " + e.getMessage());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode candidate config", e);
+    } finally {
+      if (!ok) {
+        applied.rollback();
+      }
     }
-    leaves.install(candidate);
-    return leaves.config();
   }
 
   private DeviceSchema schema() {
