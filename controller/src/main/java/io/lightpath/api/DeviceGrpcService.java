@@ -16,15 +16,19 @@ import io.lightpath.proto.v1.DeviceServiceGrpc;
 import io.lightpath.proto.v1.GetDeviceRequest;
 import io.lightpath.proto.v1.ListDevicesRequest;
 import io.lightpath.proto.v1.ListDevicesResponse;
+import io.lightpath.proto.v1.ReconcileDevicesRequest;
+import io.lightpath.proto.v1.ReconcileDevicesResponse;
 import io.lightpath.proto.v1.RegisterDeviceRequest;
 import io.lightpath.proto.v1.RemoveDeviceRequest;
 import io.lightpath.proto.v1.RemoveDeviceResponse;
 import io.lightpath.proto.v1.TlsSettings;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** DeviceService: validates requests and maps between the API and {@link DeviceRegistry}. */
@@ -36,11 +40,13 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
 
   private final DeviceRegistry registry;
   private final Clock clock;
+  private final ReconcileGrpcHandler reconcile;
 
   @Inject
-  public DeviceGrpcService(DeviceRegistry registry, Clock clock) {
+  public DeviceGrpcService(DeviceRegistry registry, Clock clock, ReconcileGrpcHandler reconcile) {
     this.registry = registry;
     this.clock = clock;
+    this.reconcile = reconcile;
   }
 
   @Override
@@ -75,7 +81,7 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
           COLLECTION + "/" + request.getDeviceId() + " already exists",
           Map.of("resource", COLLECTION + "/" + request.getDeviceId()));
     }
-    response.onNext(toProto(device));
+    response.onNext(toProto(device, registry.connectionStatus(device.id())));
     response.onCompleted();
   }
 
@@ -84,7 +90,7 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
     String id = parseName(request.getName());
     ManagedDevice device =
         registry.get(id).orElseThrow(() -> RpcErrors.notFound(request.getName()));
-    response.onNext(toProto(device));
+    response.onNext(toProto(device, registry.connectionStatus(device.id())));
     response.onCompleted();
   }
 
@@ -97,7 +103,8 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
     // one extra entry tells whether another page exists without a second scan
     List<ManagedDevice> page = registry.page(after, size + 1);
     ListDevicesResponse.Builder out = ListDevicesResponse.newBuilder();
-    page.stream().limit(size).map(DeviceGrpcService::toProto).forEach(out::addDevices);
+    page.stream().limit(size).map(d -> toProto(d, registry.connectionStatus(d.id())))
+        .forEach(out::addDevices);
     if (page.size() > size) {
       out.setNextPageToken(PageTokens.encode(page.get(size - 1).id()));
     }
@@ -114,6 +121,12 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
     }
     response.onNext(RemoveDeviceResponse.getDefaultInstance());
     response.onCompleted();
+  }
+
+  @Override
+  public void reconcileDevices(
+      ReconcileDevicesRequest request, StreamObserver<ReconcileDevicesResponse> response) {
+    reconcile.reconcileDevices(request, response);
   }
 
   private static String parseName(String name) {
@@ -148,8 +161,12 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
         now);
   }
 
-  static Device toProto(ManagedDevice d) {
-    return Device.newBuilder()
+  /**
+   * @param session the controller's session with the device, empty when none was opened yet (drivers
+   *     connect on first use)
+   */
+  static Device toProto(ManagedDevice d, Optional<ConnectionStatus> session) {
+    Device.Builder b = Device.newBuilder()
         .setName(COLLECTION + "/" + d.id())
         .setAddress(d.address())
         .setProtocol(DeviceProtocol.valueOf(d.protocol().name()))
@@ -162,10 +179,23 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
                 .setInsecurePlaintext(d.tls().insecurePlaintext())
                 .setCaCertificateFile(d.tls().caCertificateFile())
                 .setServerNameOverride(d.tls().serverNameOverride()))
-        // No southbound session is attached to the registry yet: report that plainly.
-        .setConnectionState(ConnectionState.CONNECTION_STATE_UNSPECIFIED)
-        .setConnectionDetail("no southbound session: device drivers are not attached yet")
-        .setCreateTime(timestamp(d.createTime()))
+        .setCreateTime(timestamp(d.createTime()));
+    if (session.isEmpty() || session.get().state() == ConnectionStatus.State.UNKNOWN) {
+      return b.setConnectionState(ConnectionState.CONNECTION_STATE_UNSPECIFIED)
+          .setConnectionDetail(session.map(ConnectionStatus::detail)
+              .orElse("no session yet: the controller connects when it first configures the device"))
+          .build();
+    }
+    ConnectionStatus s = session.get();
+    return b.setConnectionState(switch (s.state()) {
+          case CONNECTING -> ConnectionState.CONNECTING;
+          case CONNECTED -> ConnectionState.CONNECTED;
+          case UNREACHABLE -> ConnectionState.UNREACHABLE;
+          case INCOMPATIBLE -> ConnectionState.INCOMPATIBLE;
+          case UNKNOWN -> ConnectionState.CONNECTION_STATE_UNSPECIFIED;
+        })
+        .setConnectionDetail(s.detail())
+        .setStateChangeTime(timestamp(s.since()))
         .build();
   }
 

@@ -16,18 +16,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lightpath device add|list|get|remove}. */
+/** {@code lightpath device add|list|get|remove|reconcile}. */
 @Command(name = "device", mixinStandardHelpOptions = true,
     description = "Register, list, show and remove managed devices.",
     subcommands = {DeviceCommand.Add.class, DeviceCommand.ListDevices.class,
-        DeviceCommand.Get.class, DeviceCommand.Remove.class})
+        DeviceCommand.Get.class, DeviceCommand.Remove.class, DeviceReconcileCommand.class})
 final class DeviceCommand {
 
   static void table(java.io.PrintWriter out, List<Device> devices) {
-    Output.Table t = new Output.Table("NAME", "ROLE", "PROTOCOL", "ADDRESS", "TARGET", "NODE", "CONNECTION");
+    Output.Table t = new Output.Table("NAME", "ROLE", "PROTOCOL", "ADDRESS", "TARGET", "NODE", "CONNECTION",
+        "SINCE", "DETAIL");
     for (Device d : devices) {
       t.row(d.getName(), d.getRole().name().replace("DEVICE_ROLE_", ""), d.getProtocol(), d.getAddress(),
-          d.getTarget(), d.getNodeId(), d.getConnectionState());
+          d.getTarget(), d.getNodeId(), d.getConnectionState(),
+          d.hasStateChangeTime() ? java.time.Instant.ofEpochSecond(d.getStateChangeTime().getSeconds()).toString()
+              : "-",
+          d.getConnectionDetail());
     }
     t.print(out);
   }

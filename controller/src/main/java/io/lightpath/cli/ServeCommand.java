@@ -4,6 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.lightpath.metrics.MetricsEndpoint;
 import io.lightpath.monitor.CarrierMonitor;
+import io.lightpath.reconcile.ReconcilePolicy;
+import io.lightpath.reconcile.ReconcileRunner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
@@ -67,6 +69,15 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   ServerTlsOptions tls;
 
+  @Option(names = "--reconcile", defaultValue = "correct", paramLabel = "POLICY",
+      description = "Device reconciliation after startup and periodically: correct (report and fix), "
+          + "report (report only) or off (default: ${DEFAULT-VALUE}).")
+  ReconcilePolicy reconcile;
+
+  @Option(names = "--reconcile-interval-s", defaultValue = "300",
+      description = "Seconds between periodic reconciliation passes (default: ${DEFAULT-VALUE}; 0 = only at startup).")
+  long reconcileIntervalS;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds)));
@@ -86,11 +97,15 @@ final class ServeCommand implements Callable<Integer> {
       // moves lit services to DEGRADED when a transponder loses the carrier, and back
       carrier.start(Duration.ofMillis(carrierPollMs));
     }
+    // compares device configuration with the recovered services, reports and corrects it
+    ReconcileRunner reconciler = injector.getInstance(ReconcileRunner.class);
+    reconciler.start(reconcile, Duration.ofSeconds(Math.max(0, reconcileIntervalS)));
     // The JVM runs shutdown hooks on SIGTERM and SIGINT: stop gracefully there.
     Thread hook = new Thread(() -> {
       try {
         server.stop();
         carrier.close();
+        reconciler.close();
         if (metrics != null) {
           metrics.close();
         }

@@ -6,6 +6,7 @@ import io.lightpath.proto.v1.Device;
 import io.lightpath.proto.v1.DeviceProtocol;
 import io.lightpath.proto.v1.DeviceRole;
 import io.lightpath.proto.v1.TlsSettings;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import io.lightpath.store.Bytes;
 import io.lightpath.store.Compare;
 import io.lightpath.store.KeyRange;
@@ -33,6 +34,23 @@ public final class DeviceRegistry {
   public static final String PREFIX = "/devices/";
 
   private final ConcurrentNavigableMap<String, ManagedDevice> devices = new ConcurrentSkipListMap<>();
+  private volatile Sessions sessions = id -> Optional.empty();
+
+  /**
+   * Whoever holds the device sessions (the provisioning drivers): reports their state and hears of
+   * registrations and removals, so it can connect and disconnect. Calls come from the registering
+   * thread and must not block.
+   */
+  public interface Sessions {
+    /** The session state of a device; empty when no session was opened. */
+    Optional<ConnectionStatus> status(String deviceId);
+
+    /** A device was registered. */
+    default void registered(ManagedDevice device) {}
+
+    /** A device was removed. */
+    default void removed(String deviceId) {}
+  }
   private final StateStore store;
   private volatile boolean loaded;
 
@@ -46,6 +64,19 @@ public final class DeviceRegistry {
   @Inject
   public DeviceRegistry(StateStore store) {
     this.store = store;
+  }
+
+  /**
+   * Makes {@code sessions} the source of {@link #connectionStatus}: the southbound driver layer
+   * attaches itself here so the northbound API can report sessions without depending on it.
+   */
+  public void attachSessions(Sessions sessions) {
+    this.sessions = java.util.Objects.requireNonNull(sessions, "sessions");
+  }
+
+  /** The state of the controller's session with a device; empty when none has been opened yet. */
+  public Optional<ConnectionStatus> connectionStatus(String deviceId) {
+    return sessions.status(deviceId);
   }
 
   /** Registers a device; returns false (and changes nothing) if its id is taken. */
@@ -63,6 +94,7 @@ public final class DeviceRegistry {
       }
     }
     devices.put(device.id(), device);
+    sessions.registered(device);
     return true;
   }
 
@@ -80,7 +112,9 @@ public final class DeviceRegistry {
     if (store != null) {
       store.delete(PREFIX + id);
     }
-    return devices.remove(id) != null;
+    boolean removed = devices.remove(id) != null;
+    sessions.removed(id);
+    return removed;
   }
 
   /** Up to {@code limit} devices with ids strictly after {@code afterId} ("" for the start). */

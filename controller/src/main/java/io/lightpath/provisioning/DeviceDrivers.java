@@ -2,7 +2,9 @@ package io.lightpath.provisioning;
 
 import io.lightpath.device.DeviceRegistry;
 import io.lightpath.device.ManagedDevice;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import io.lightpath.southbound.spi.DeviceDriver;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +24,81 @@ public final class DeviceDrivers implements AutoCloseable {
   private final DeviceRegistry registry;
   private final DriverFactory factory;
   private final Map<String, Cached> drivers = new ConcurrentHashMap<>();
+  /** Node id to the id of the device found for it last time (checked against the registry on use). */
+  private final Map<String, String> nodeIndex = new ConcurrentHashMap<>();
+  private final CarrierStates carrierStates = new CarrierStates();
+  /** Why a device's driver could not be opened, while it cannot. */
+  private final Map<String, ConnectionStatus> openFailures = new ConcurrentHashMap<>();
+  private final Clock clock = Clock.systemUTC();
 
   private record Cached(ManagedDevice device, DeviceDriver driver) {}
 
+  /**
+   * Also attaches itself to {@code registry} as the source of the devices' session state
+   * ({@link DeviceRegistry#connectionStatus}).
+   */
   public DeviceDrivers(DeviceRegistry registry, DriverFactory factory) {
     this.registry = registry;
     this.factory = factory;
+    registry.attachSessions(new DeviceRegistry.Sessions() {
+      @Override
+      public Optional<ConnectionStatus> status(String deviceId) {
+        Cached c = drivers.get(deviceId);
+        return c != null ? Optional.of(c.driver().connectionStatus())
+            : Optional.ofNullable(openFailures.get(deviceId));
+      }
+
+      @Override
+      public void registered(ManagedDevice device) {
+        connect(device);
+      }
+
+      @Override
+      public void removed(String deviceId) {
+        deviceRemoved(deviceId);
+      }
+    });
+  }
+
+  /**
+   * Opens the device's driver now (rather than on first use) and checks its capabilities, so its
+   * session state is known and, for a transponder, its state stream is up before the first
+   * provision. Devices the provisioner does not configure (amplifiers) are left alone; a driver
+   * that cannot be opened (e.g. missing credentials) is reported as UNREACHABLE.
+   */
+  public void connect(ManagedDevice device) {
+    if (device.role() == ManagedDevice.Role.AMPLIFIER) {
+      return;
+    }
+    try {
+      driverFor(device).discover().exceptionally(t -> null);
+    } catch (RuntimeException e) {
+      openFailures.put(device.id(), new ConnectionStatus(ConnectionStatus.State.UNREACHABLE,
+          "cannot open a driver: " + e.getMessage(), clock.instant()));
+    }
+  }
+
+  /** Carrier state of the transponders, fed by one state subscription per transponder driver. */
+  public CarrierStates carrierStates() {
+    return carrierStates;
   }
 
   /** The device realising {@code nodeId}: the one whose nodeId matches, else the one with that id. */
   public Optional<ManagedDevice> deviceFor(String nodeId) {
+    String known = nodeIndex.get(nodeId);
+    if (known != null) {
+      Optional<ManagedDevice> d = registry.get(known);
+      if (d.isPresent() && nodeId.equals(d.get().nodeId())) {
+        return d;
+      }
+      nodeIndex.remove(nodeId);
+    }
+    Optional<ManagedDevice> found = scan(nodeId);
+    found.filter(d -> nodeId.equals(d.nodeId())).ifPresent(d -> nodeIndex.put(nodeId, d.id()));
+    return found;
+  }
+
+  private Optional<ManagedDevice> scan(String nodeId) {
     String after = "";
     while (true) {
       List<ManagedDevice> page = registry.page(after, PAGE);
@@ -59,17 +126,25 @@ public final class DeviceDrivers implements AutoCloseable {
         return old;
       }
       if (old != null) {
+        carrierStates.forget(id);
         old.driver().close();
       }
-      return new Cached(device, factory.create(device));
+      DeviceDriver driver = factory.create(device);
+      openFailures.remove(id);
+      if (device.role() == ManagedDevice.Role.TRANSPONDER) {
+        carrierStates.watch(id, driver);
+      }
+      return new Cached(device, driver);
     });
     return c.driver();
   }
 
   /** Closes the driver of a device that was removed or changed. */
   public void deviceRemoved(String deviceId) {
+    openFailures.remove(deviceId);
     Cached c = drivers.remove(deviceId);
     if (c != null) {
+      carrierStates.forget(deviceId);
       c.driver().close();
     }
   }

@@ -37,6 +37,7 @@ public final class DeviceProvisioner implements Provisioner {
   private final ChannelMapper mapper;
   private final CarrierVerifier verifier;
   private final DeviceLanes lanes = new DeviceLanes();
+  private final DeviceSteps steps = new DeviceSteps(new LineInventory());
   /** Services using each OCS cross-connect ("device|portA|portB", ports sorted); in memory only. */
   private final Map<String, Set<String>> crossConnectUsers = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ public final class DeviceProvisioner implements Provisioner {
     this.topology = topology;
     this.drivers = drivers;
     this.mapper = new ChannelMapper(config);
-    this.verifier = new CarrierVerifier(clock, scheduler, config);
+    this.verifier = new CarrierVerifier(clock, scheduler, config, drivers.carrierStates());
   }
 
   @Override
@@ -59,9 +60,15 @@ public final class DeviceProvisioner implements Provisioner {
     ChangeJournal journal = new ChangeJournal();
     Map<String, List<DeviceOp>> line = plan.lineStage();
     CompletableFuture<List<Boolean>> done =
-        runStage(line, 0, (driver, ops) -> DeviceSteps.apply(driver, ops, journal))
-            .thenCompose(v -> runStage(plan.transponderStage(), line.size(),
-                (driver, ops) -> DeviceSteps.apply(driver, ops, journal)))
+        runStage(line, 0, (driver, ops) -> steps.apply(driver, ops, journal))
+            .thenCompose(v -> runStage(plan.transponderStage(), line.size(), (driver, ops) -> {
+              // From here on, only what the transponder reports after this change verifies it.
+              for (DeviceOp op : ops) {
+                drivers.carrierStates().expectChange(driver.deviceId(),
+                    ((DeviceOp.TuneTransponder) op).config().componentName());
+              }
+              return steps.apply(driver, ops, journal);
+            }))
             .thenCompose(v -> {
               Failpoints.hit("provision.before-verify");
               return verifier.verify(ends(plan));
@@ -109,8 +116,8 @@ public final class DeviceProvisioner implements Provisioner {
     }
     releaseCrossConnects(serviceId, plan);
     Map<String, List<DeviceOp>> transponders = plan.transponderStage();
-    return runStage(transponders, -1, (driver, ops) -> DeviceSteps.remove(driver, ops, cc -> false))
-        .thenCompose(v -> runStage(plan.lineStage(), -1, (driver, ops) -> DeviceSteps.remove(
+    return runStage(transponders, -1, (driver, ops) -> steps.remove(driver, ops, cc -> false))
+        .thenCompose(v -> runStage(plan.lineStage(), -1, (driver, ops) -> steps.remove(
             driver, ops, cc -> isUsed(driver.deviceId(), cc))))
         .handle((v, t) -> {
           if (t == null) {
@@ -120,6 +127,15 @@ public final class DeviceProvisioner implements Provisioner {
           throw new ProvisioningException(f.deviceId, f.step, f.kind, false,
               "deprovision of " + serviceId + " incomplete: " + f.getMessage(), f.getCause());
         });
+  }
+
+  /**
+   * Runs {@code work} on the device's lane: after every provisioning or deprovisioning step
+   * already queued on {@code deviceId} and before any queued later, so a read-modify-write of the
+   * device's configuration (reconciliation) never interleaves with one of this provisioner's.
+   */
+  public <T> CompletableFuture<T> onDeviceLane(String deviceId, Supplier<CompletableFuture<T>> work) {
+    return lanes.run(deviceId, work);
   }
 
   /** How one device's ops are carried out. */

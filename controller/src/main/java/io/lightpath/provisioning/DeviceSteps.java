@@ -1,6 +1,9 @@
 package io.lightpath.provisioning;
 
+import io.lightpath.southbound.spi.AppliedChange;
 import io.lightpath.southbound.spi.ChangeJournal;
+import io.lightpath.southbound.spi.ConfigBatch;
+import io.lightpath.southbound.spi.ConfigChange;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
 import io.lightpath.southbound.spi.DeviceBehaviour;
@@ -9,25 +12,30 @@ import io.lightpath.southbound.spi.DeviceException;
 import io.lightpath.southbound.spi.MediaChannel;
 import io.lightpath.southbound.spi.MediaChannelConfig;
 import io.lightpath.southbound.spi.OpticalChannelConfig;
-import io.lightpath.southbound.spi.TransponderConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Applies or removes the {@link DeviceOp}s of one device through its driver's behaviours. Every
- * applied change is recorded in the journal as soon as it completes, so a later failure rolls it
- * back. Callers serialise calls per device ({@link DeviceLanes}).
+ * Applies or removes the {@link DeviceOp}s of one device through its driver: all ops of the device
+ * in <em>one</em> {@link ConfigBatch} (one verified SetRequest, one journal entry whose revert is
+ * one SetRequest). ROADM indexes and OCS cross-connects come from the {@link LineInventory}, not
+ * from reading whole lists. Callers serialise calls per device ({@link DeviceLanes}).
  */
 final class DeviceSteps {
   static final String OCS_STEP = "ocs-cross-connect";
   static final String ROADM_STEP = "roadm-media-channel";
   static final String TRANSPONDER_STEP = "transponder-optical-channel";
 
-  private DeviceSteps() {}
+  private final LineInventory inventory;
+
+  DeviceSteps(LineInventory inventory) {
+    this.inventory = inventory;
+  }
 
   /** Step name of a device's ops (a device has one role, so all its ops are of one type). */
   static String stepOf(List<DeviceOp> ops) {
@@ -38,11 +46,11 @@ final class DeviceSteps {
     return first instanceof DeviceOp.OpenMediaChannel ? ROADM_STEP : OCS_STEP;
   }
 
-  static CompletableFuture<Void> apply(DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal) {
+  CompletableFuture<Void> apply(DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal) {
     return switch (stepOf(ops)) {
-      case TRANSPONDER_STEP -> tune(driver, ops, journal, true);
-      case ROADM_STEP -> openMediaChannels(driver, ops, journal);
-      default -> connect(driver, ops, journal);
+      case TRANSPONDER_STEP -> batch(driver, tuneChanges(ops)).thenAccept(journal::record);
+      case ROADM_STEP -> withRetry(driver, line -> openMediaChannels(driver, ops), journal);
+      default -> withRetry(driver, line -> connect(driver, ops), journal);
     };
   }
 
@@ -51,100 +59,164 @@ final class DeviceSteps {
    *
    * @param keepCrossConnect cross-connects other services still use (left in place)
    */
-  static CompletableFuture<Void> remove(
+  CompletableFuture<Void> remove(
       DeviceDriver driver, List<DeviceOp> ops, Predicate<CrossConnect> keepCrossConnect) {
     return switch (stepOf(ops)) {
-      // Laser off: the optical channel keeps its frequency, but the logical channel is DISABLED.
-      case TRANSPONDER_STEP -> tune(driver, ops, new ChangeJournal(), false);
-      case ROADM_STEP -> removeMediaChannels(driver, ops);
-      default -> disconnect(driver, ops, keepCrossConnect);
+      case TRANSPONDER_STEP -> batch(driver, ops.stream()
+          .<ConfigChange>map(op -> new ConfigChange.ResetOpticalChannel(
+              ((DeviceOp.TuneTransponder) op).config().componentName()))
+          .toList()).thenApply(c -> null);
+      case ROADM_STEP -> withRetry(driver, line -> removeMediaChannels(driver, ops, line), null);
+      default -> withRetry(driver, line -> disconnect(driver, ops, keepCrossConnect, line), null);
     };
   }
 
-  private static CompletableFuture<Void> tune(
-      DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal, boolean enable) {
-    TransponderConfig tp = behaviour(driver, TransponderConfig.class);
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+  private static List<ConfigChange> tuneChanges(List<DeviceOp> ops) {
+    List<ConfigChange> changes = new ArrayList<>();
     for (DeviceOp op : ops) {
       OpticalChannelConfig c = ((DeviceOp.TuneTransponder) op).config();
-      OpticalChannelConfig wanted = new OpticalChannelConfig(c.componentName(), c.frequencyMhz(),
-          c.targetOutputPowerDbm(), c.operationalMode(), enable);
-      chain = chain.thenCompose(v -> tp.configureOpticalChannel(wanted)).thenAccept(journal::record);
+      changes.add(new ConfigChange.TuneOpticalChannel(new OpticalChannelConfig(c.componentName(),
+          c.frequencyMhz(), c.targetOutputPowerDbm(), c.operationalMode(), true)));
     }
-    return chain;
+    return changes;
   }
 
-  private static CompletableFuture<Void> openMediaChannels(
-      DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal) {
+  /**
+   * Runs a line-device step against the inventory; on CONFLICT (the inventory was stale) reads the
+   * device again and retries once. Any other failure also drops the device's inventory (the
+   * outcome may be unknown). An applied change is recorded in {@code journal} (when given) wrapped
+   * so that reverting it drops the inventory too.
+   *
+   * @param attempt takes whether this is the retry (then the inventory was just reloaded)
+   */
+  private CompletableFuture<Void> withRetry(DeviceDriver driver,
+      Function<Boolean, CompletableFuture<AppliedChange>> attempt, ChangeJournal journal) {
+    String id = driver.deviceId();
+    return attempt.apply(false)
+        .exceptionallyCompose(t -> {
+          inventory.invalidate(id);
+          DeviceException de = DeviceException.unwrap(t);
+          return de != null && de.kind() == DeviceException.Kind.CONFLICT
+              ? attempt.apply(true) : CompletableFuture.failedFuture(t);
+        })
+        .whenComplete((c, t) -> {
+          if (t != null) {
+            inventory.invalidate(id);
+          }
+        })
+        .thenAccept(change -> {
+          if (journal != null) {
+            journal.record(new InvalidatingChange(change, () -> inventory.invalidate(id)));
+          }
+        });
+  }
+
+  private CompletableFuture<AppliedChange> openMediaChannels(DeviceDriver driver, List<DeviceOp> ops) {
     MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
-    return roadm.readMediaChannels().thenCompose(existing -> {
-      Set<Integer> used = new HashSet<>();
-      existing.forEach(m -> used.add(m.index()));
-      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
+      List<ConfigChange> changes = new ArrayList<>();
+      List<MediaChannel> added = new ArrayList<>();
+      Set<Integer> taken = new HashSet<>(known.keySet());
       int next = 1;
       for (DeviceOp op : ops) {
         DeviceOp.OpenMediaChannel mc = (DeviceOp.OpenMediaChannel) op;
-        if (existing.stream().anyMatch(m -> same(m, mc))) {
+        if (known.values().stream().anyMatch(m -> same(m, mc))) {
           continue; // already there (a retried provision): leave it and do not own it
         }
-        while (used.contains(next)) {
+        while (taken.contains(next)) {
           next++;
         }
-        used.add(next);
+        taken.add(next);
         MediaChannel channel = new MediaChannel(next, mc.lowerFrequencyMhz(), mc.upperFrequencyMhz(),
             mc.sourcePort(), mc.destPort(), 0.0);
-        chain = chain.thenCompose(v -> roadm.configureMediaChannel(channel)).thenAccept(journal::record);
+        changes.add(new ConfigChange.PutMediaChannel(channel, true));
+        added.add(channel);
       }
-      return chain;
+      return batch(driver, changes).thenApply(change -> {
+        added.forEach(c -> known.put(c.index(), c));
+        return change;
+      });
     });
   }
 
-  private static CompletableFuture<Void> removeMediaChannels(DeviceDriver driver, List<DeviceOp> ops) {
+  private CompletableFuture<AppliedChange> removeMediaChannels(
+      DeviceDriver driver, List<DeviceOp> ops, boolean reloaded) {
     MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
-    return roadm.readMediaChannels().thenCompose(existing -> {
-      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-      for (MediaChannel m : existing) {
+    return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
+      List<MediaChannel> ours = new ArrayList<>();
+      for (MediaChannel m : known.values()) {
         if (ops.stream().anyMatch(op -> same(m, (DeviceOp.OpenMediaChannel) op))) {
-          chain = chain.thenCompose(v -> roadm.removeMediaChannel(m.index())).thenApply(c -> null);
+          ours.add(m);
         }
       }
-      return chain;
+      if (ours.isEmpty() && !reloaded) {
+        // Nothing known to remove: make sure by reading the device once (idempotent deprovision,
+        // or a channel made by someone else's retry that the inventory never saw).
+        inventory.invalidate(driver.deviceId());
+        return removeMediaChannels(driver, ops, true);
+      }
+      return batch(driver, ours.stream()
+          .<ConfigChange>map(ConfigChange.RemoveMediaChannel::new).toList())
+          .thenApply(change -> {
+            ours.forEach(m -> known.remove(m.index(), m));
+            return change;
+          });
     });
   }
 
-  private static CompletableFuture<Void> connect(
-      DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal) {
+  private CompletableFuture<AppliedChange> connect(DeviceDriver driver, List<DeviceOp> ops) {
     CrossConnectConfig ocs = behaviour(driver, CrossConnectConfig.class);
-    return ocs.readCrossConnects().thenCompose(existing -> {
+    return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
       List<CrossConnect> missing = new ArrayList<>();
       for (DeviceOp op : ops) {
         CrossConnect cc = ((DeviceOp.ConnectPorts) op).crossConnect();
-        if (existing.stream().noneMatch(e -> joins(e, cc))) {
+        if (known.values().stream().noneMatch(e -> joins(e, cc))) {
           missing.add(cc);
         }
       }
-      if (missing.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      return ocs.connectAll(missing).thenAccept(journal::record);
+      return batch(driver, missing.stream().<ConfigChange>map(ConfigChange.Connect::new).toList())
+          .thenApply(change -> {
+            missing.forEach(c -> known.put(c.inputPort(), c));
+            return change;
+          });
     });
   }
 
-  private static CompletableFuture<Void> disconnect(
-      DeviceDriver driver, List<DeviceOp> ops, Predicate<CrossConnect> keep) {
+  private CompletableFuture<AppliedChange> disconnect(DeviceDriver driver, List<DeviceOp> ops,
+      Predicate<CrossConnect> keep, boolean reloaded) {
     CrossConnectConfig ocs = behaviour(driver, CrossConnectConfig.class);
-    return ocs.readCrossConnects().thenCompose(existing -> {
-      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-      for (CrossConnect e : existing) {
-        boolean ours = ops.stream()
-            .map(op -> ((DeviceOp.ConnectPorts) op).crossConnect())
-            .anyMatch(cc -> joins(e, cc) && !keep.test(cc));
-        if (ours) {
-          chain = chain.thenCompose(v -> ocs.disconnect(e.inputPort())).thenApply(c -> null);
+    return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
+      List<CrossConnect> ours = new ArrayList<>();
+      boolean anyJoined = false;
+      for (CrossConnect e : known.values()) {
+        for (DeviceOp op : ops) {
+          CrossConnect cc = ((DeviceOp.ConnectPorts) op).crossConnect();
+          if (joins(e, cc)) {
+            anyJoined = true;
+            if (!keep.test(cc)) {
+              ours.add(e);
+            }
+            break;
+          }
         }
       }
-      return chain;
+      if (!anyJoined && !reloaded) {
+        inventory.invalidate(driver.deviceId());
+        return disconnect(driver, ops, keep, true);
+      }
+      return batch(driver, ours.stream().<ConfigChange>map(ConfigChange.Disconnect::new).toList())
+          .thenApply(change -> {
+            ours.forEach(c -> known.remove(c.inputPort(), c));
+            return change;
+          });
     });
+  }
+
+  private static CompletableFuture<AppliedChange> batch(DeviceDriver driver, List<ConfigChange> changes) {
+    if (changes.isEmpty()) {
+      return CompletableFuture.completedFuture(AppliedChange.noOp(driver.deviceId(), "nothing to change"));
+    }
+    return behaviour(driver, ConfigBatch.class).applyAll(changes);
   }
 
   /** Whether two cross-connects join the same two ports (light passes both ways). */
@@ -163,5 +235,30 @@ final class DeviceSteps {
   private static <T extends DeviceBehaviour> T behaviour(DeviceDriver driver, Class<T> type) {
     return driver.behaviour(type).orElseThrow(() -> new DeviceException(driver.deviceId(),
         DeviceException.Kind.UNSUPPORTED, "driver offers no " + type.getSimpleName()));
+  }
+
+  /** A journal entry whose revert also drops the device's inventory (the revert changed it). */
+  private record InvalidatingChange(AppliedChange change, Runnable invalidate)
+      implements AppliedChange {
+    @Override
+    public String deviceId() {
+      return change.deviceId();
+    }
+
+    @Override
+    public String description() {
+      return change.description();
+    }
+
+    @Override
+    public CompletableFuture<Void> revert() {
+      invalidate.run();
+      return change.revert().whenComplete((v, t) -> invalidate.run());
+    }
+
+    @Override
+    public String toString() {
+      return change.toString();
+    }
   }
 }

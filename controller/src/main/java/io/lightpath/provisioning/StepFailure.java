@@ -43,7 +43,7 @@ final class StepFailure extends RuntimeException {
       case UNAVAILABLE, UNAUTHENTICATED -> ProvisioningException.Kind.UNREACHABLE;
       case DEADLINE_EXCEEDED -> ProvisioningException.Kind.TIMEOUT;
       case VERIFICATION_FAILED -> ProvisioningException.Kind.VERIFICATION_FAILED;
-      case REJECTED, NOT_FOUND, UNSUPPORTED, MALFORMED_REPLY, INVALID_REQUEST, INTERNAL ->
+      case REJECTED, NOT_FOUND, UNSUPPORTED, MALFORMED_REPLY, INVALID_REQUEST, INTERNAL, CONFLICT ->
           ProvisioningException.Kind.REJECTED;
     };
   }

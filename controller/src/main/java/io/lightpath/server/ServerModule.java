@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.provisioning.ProvisioningConfig;
 import io.lightpath.monitor.MonitorModule;
 import io.lightpath.provisioning.ProvisioningModule;
+import io.lightpath.reconcile.ReconcileModule;
 import io.lightpath.service.LifecycleModule;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StateStores;
@@ -71,6 +72,7 @@ public final class ServerModule extends AbstractModule {
     install(new LifecycleModule());
     install(new ProvisioningModule(ProvisioningConfig.defaults(), deviceRpcDeadline));
     install(new MonitorModule());
+    install(new ReconcileModule());
   }
 
   /** Opens the store when first injected (not in configure(): building the injector does no I/O). */

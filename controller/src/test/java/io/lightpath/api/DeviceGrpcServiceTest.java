@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.lightpath.device.DeviceRegistry;
+import io.lightpath.proto.v1.ConnectionState;
 import io.lightpath.proto.v1.Device;
 import io.lightpath.proto.v1.DeviceProtocol;
 import io.lightpath.proto.v1.DeviceRole;
@@ -17,6 +19,10 @@ import io.lightpath.proto.v1.ListDevicesResponse;
 import io.lightpath.proto.v1.RegisterDeviceRequest;
 import io.lightpath.proto.v1.RemoveDeviceRequest;
 import io.lightpath.server.RunningServer;
+import io.lightpath.southbound.spi.ConnectionStatus;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +65,43 @@ class DeviceGrpcServiceTest {
         () -> stub.getDevice(GetDeviceRequest.newBuilder().setName("devices/roadm-west-1").build()));
     assertEquals(Status.Code.NOT_FOUND, gone.getStatus().getCode());
     assertEquals("RESOURCE_NOT_FOUND", StatusDetails.reason(gone));
+  }
+
+  @Test
+  void reportsTheSessionStateOfTheDriverLayer() {
+    register("roadm-a", roadm());
+    register("roadm-b", roadm().setAddress("127.0.0.1:9340"));
+    // Registration opens the session at once; ROADM_CREDS is not set, so the driver cannot be opened.
+    Device unopened = stub.getDevice(GetDeviceRequest.newBuilder().setName("devices/roadm-a").build());
+    assertEquals(ConnectionState.UNREACHABLE, unopened.getConnectionState());
+    assertTrue(unopened.getConnectionDetail().startsWith("cannot open a driver"), unopened.getConnectionDetail());
+    assertTrue(unopened.getConnectionDetail().contains("env:ROADM_CREDS"), unopened.getConnectionDetail());
+    assertTrue(unopened.hasStateChangeTime());
+
+    // Without a driver layer (no sessions attached) a device reports that plainly.
+    DeviceRegistry registry = rs.injector.getInstance(DeviceRegistry.class);
+    registry.attachSessions(id -> Optional.empty());
+    Device none = stub.getDevice(GetDeviceRequest.newBuilder().setName("devices/roadm-a").build());
+    assertEquals(ConnectionState.CONNECTION_STATE_UNSPECIFIED, none.getConnectionState());
+    assertTrue(none.getConnectionDetail().startsWith("no session yet"), none.getConnectionDetail());
+    assertFalse(none.hasStateChangeTime());
+
+    Instant since = Instant.parse("2026-11-24T08:00:00Z");
+    Map<String, ConnectionStatus> sessions = Map.of(
+        "roadm-a", new ConnectionStatus(ConnectionStatus.State.CONNECTED, "session up", since),
+        "roadm-b", new ConnectionStatus(ConnectionStatus.State.UNREACHABLE,
+            "UNAVAILABLE: roadm-b: Get failed with UNAVAILABLE: io exception", since.plusSeconds(5)));
+    registry.attachSessions(id -> Optional.ofNullable(sessions.get(id)));
+
+    Device a = stub.getDevice(GetDeviceRequest.newBuilder().setName("devices/roadm-a").build());
+    assertEquals(ConnectionState.CONNECTED, a.getConnectionState());
+    assertEquals("session up", a.getConnectionDetail());
+    assertEquals(since.getEpochSecond(), a.getStateChangeTime().getSeconds());
+    List<Device> listed = stub.listDevices(ListDevicesRequest.getDefaultInstance()).getDevicesList();
+    assertEquals(ConnectionState.CONNECTED, listed.get(0).getConnectionState());
+    assertEquals(ConnectionState.UNREACHABLE, listed.get(1).getConnectionState());
+    assertTrue(listed.get(1).getConnectionDetail().contains("io exception"));
+    assertEquals(since.getEpochSecond() + 5, listed.get(1).getStateChangeTime().getSeconds());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.lightpath.southbound.gnmi;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -39,9 +40,16 @@ public final class GnmiClient implements AutoCloseable {
     private final GnmiDeviceConfig config;
     private final ManagedChannel channel;
     private final gNMIGrpc.gNMIStub stub;
+    private final SessionState session;
 
     public GnmiClient(GnmiDeviceConfig config) {
+        this(config, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock time of session state changes ({@link #connectionStatus()}) */
+    public GnmiClient(GnmiDeviceConfig config, java.time.Clock clock) {
         this.config = config;
+        this.session = new SessionState(clock);
         ManagedChannelBuilder<?> builder =
                 Grpc.newChannelBuilderForAddress(config.host(), config.port(), channelCredentials(config.transport()))
                         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
@@ -79,6 +87,16 @@ public final class GnmiClient implements AutoCloseable {
         return config;
     }
 
+    /** What the last RPC or stream response said about the session. */
+    public io.lightpath.southbound.spi.ConnectionStatus connectionStatus() {
+        return session.status();
+    }
+
+    /** Reports what a call outside this class (discovery, a subscription) learned about the session. */
+    SessionState session() {
+        return session;
+    }
+
     private gNMIGrpc.gNMIStub unaryStub() {
         return stub.withDeadlineAfter(config.rpcDeadline().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -86,7 +104,7 @@ public final class GnmiClient implements AutoCloseable {
     /** Capabilities, failing fast with UNAVAILABLE when the target cannot be reached. */
     public CompletableFuture<CapabilityResponse> capabilities() {
         CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities"));
+        detached(() -> unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities")));
         return f;
     }
 
@@ -98,20 +116,20 @@ public final class GnmiClient implements AutoCloseable {
      */
     public CompletableFuture<CapabilityResponse> probe() {
         CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
-                observer(f, "Capabilities"));
+        detached(() -> unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
+                observer(f, "Capabilities")));
         return f;
     }
 
     public CompletableFuture<GetResponse> get(GetRequest request) {
         CompletableFuture<GetResponse> f = new CompletableFuture<>();
-        unaryStub().get(request, observer(f, "Get"));
+        detached(() -> unaryStub().get(request, observer(f, "Get")));
         return f;
     }
 
     public CompletableFuture<SetResponse> set(SetRequest request) {
         CompletableFuture<SetResponse> f = new CompletableFuture<>();
-        unaryStub().set(request, observer(f, "Set"));
+        detached(() -> unaryStub().set(request, observer(f, "Set")));
         return f;
     }
 
@@ -126,6 +144,18 @@ public final class GnmiClient implements AutoCloseable {
             SubscribeRequest request,
             StreamObserver<SubscribeResponse> responses,
             Consumer<ClientCallStreamObserver<SubscribeRequest>> onStart) {
+        Context previous = Context.ROOT.attach();
+        try {
+            subscribeNow(request, responses, onStart);
+        } finally {
+            Context.ROOT.detach(previous);
+        }
+    }
+
+    private void subscribeNow(
+            SubscribeRequest request,
+            StreamObserver<SubscribeResponse> responses,
+            Consumer<ClientCallStreamObserver<SubscribeRequest>> onStart) {
         StreamObserver<SubscribeRequest> requests = stub.subscribe(new ClientResponseObserver<SubscribeRequest,
                 SubscribeResponse>() {
             @Override
@@ -135,6 +165,7 @@ public final class GnmiClient implements AutoCloseable {
 
             @Override
             public void onNext(SubscribeResponse value) {
+                session.answered();
                 responses.onNext(value);
             }
 
@@ -160,16 +191,31 @@ public final class GnmiClient implements AutoCloseable {
         channel.resetConnectBackoff();
     }
 
+    /**
+     * Starts a call outside the caller's gRPC {@link Context}: a driver call made while serving an RPC (e.g. the
+     * connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends.
+     */
+    private static void detached(Runnable start) {
+        Context previous = Context.ROOT.attach();
+        try {
+            start.run();
+        } finally {
+            Context.ROOT.detach(previous);
+        }
+    }
+
     private <T> StreamObserver<T> observer(CompletableFuture<T> f, String operation) {
         return new StreamObserver<>() {
             @Override
             public void onNext(T value) {
+                session.answered();
                 f.complete(value);
             }
 
             @Override
             public void onError(Throwable t) {
                 DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, t);
+                session.failed(e);
                 if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
                     // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
                     // backoff (up to 2 minutes) expires; retry policy belongs to our callers.

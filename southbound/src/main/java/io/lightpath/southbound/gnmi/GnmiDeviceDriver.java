@@ -2,6 +2,8 @@ package io.lightpath.southbound.gnmi;
 
 import io.lightpath.proto.gnmi.Encoding;
 import io.lightpath.proto.gnmi.ModelData;
+import io.lightpath.southbound.spi.ConfigBatch;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import io.lightpath.southbound.spi.CrossConnectConfig;
 import io.lightpath.southbound.spi.DeviceBehaviour;
 import io.lightpath.southbound.spi.DeviceDescription;
@@ -41,8 +43,16 @@ public final class GnmiDeviceDriver implements DeviceDriver {
      * @param scheduler runs subscription reconnects (inject a manual one in tests)
      */
     public GnmiDeviceDriver(GnmiDeviceConfig config, PayloadValidator validator, Scheduler scheduler) {
+        this(config, validator, scheduler, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param clock time of connection state changes ({@link #connectionStatus()})
+     */
+    public GnmiDeviceDriver(GnmiDeviceConfig config, PayloadValidator validator, Scheduler scheduler,
+            java.time.Clock clock) {
         this.config = config;
-        this.client = new GnmiClient(config);
+        this.client = new GnmiClient(config, clock);
         this.session = new GnmiSession(client, validator);
         GnmiStateSubscriber subscriber = new GnmiStateSubscriber(session, config.type(), scheduler, config.backoff(),
                 this::register);
@@ -51,10 +61,12 @@ public final class GnmiDeviceDriver implements DeviceDriver {
                 GnmiTransponder transponder = new GnmiTransponder(session);
                 behaviours.put(TransponderConfig.class, transponder);
                 behaviours.put(OpticalStateReader.class, transponder);
+                behaviours.put(ConfigBatch.class, new GnmiConfigBatch(session, config.type(), transponder));
             }
             case ROADM -> behaviours.put(MediaChannelConfig.class, new GnmiRoadm(session));
             case OPTICAL_SWITCH -> behaviours.put(CrossConnectConfig.class, new GnmiOpticalSwitch(session));
         }
+        behaviours.putIfAbsent(ConfigBatch.class, new GnmiConfigBatch(session, config.type(), null));
         behaviours.put(StateSubscriber.class, subscriber);
     }
 
@@ -84,16 +96,25 @@ public final class GnmiDeviceDriver implements DeviceDriver {
             Set<String> missing = new TreeSet<>(config.type().requiredModels());
             caps.getSupportedModelsList().stream().map(ModelData::getName).forEach(missing::remove);
             if (!missing.isEmpty()) {
-                throw new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED,
-                        "target does not support required model(s) " + missing);
+                throw incompatible("target does not support required model(s) " + missing);
             }
             if (!caps.getSupportedEncodingsList().contains(Encoding.JSON_IETF)) {
-                throw new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED,
-                        "target does not support JSON_IETF encoding (supports " + caps.getSupportedEncodingsList()
-                                + ")");
+                throw incompatible("target does not support JSON_IETF encoding (supports "
+                        + caps.getSupportedEncodingsList() + ")");
             }
             return new DeviceDescription(deviceId(), caps.getGNMIVersion(), models);
         });
+    }
+
+    private DeviceException incompatible(String message) {
+        DeviceException e = new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED, message);
+        client.session().failed(e);
+        return e;
+    }
+
+    @Override
+    public ConnectionStatus connectionStatus() {
+        return client.connectionStatus();
     }
 
     @Override

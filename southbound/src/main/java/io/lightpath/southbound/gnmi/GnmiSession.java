@@ -88,13 +88,18 @@ public final class GnmiSession {
         });
     }
 
-    private Optional<JsonNode> decode(Path path, GetResponse response) {
+    private static List<Map.Entry<Path, TypedValue>> updatesOf(GetResponse response) {
         List<Map.Entry<Path, TypedValue>> updates = new ArrayList<>();
         for (Notification n : response.getNotificationList()) {
             for (Update u : n.getUpdateList()) {
                 updates.add(TypedValues.entry(n.getPrefix(), u));
             }
         }
+        return updates;
+    }
+
+    private Optional<JsonNode> decode(Path path, GetResponse response) {
+        List<Map.Entry<Path, TypedValue>> updates = updatesOf(response);
         try {
             return TypedValues.assemble(path, updates);
         } catch (IllegalArgumentException e) {
@@ -110,32 +115,67 @@ public final class GnmiSession {
         return next;
     }
 
-    /** Applies {@code edits} as one verified, revertible change (see the class comment). */
-    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits) {
-        return serialized(() -> applyNow(description, edits));
+    /**
+     * Checks the prior values of a change before anything is sent.
+     */
+    @FunctionalInterface
+    public interface PriorCheck {
+        /**
+         * @param priors prior CONFIG value of each edit's subtree, in edit order (empty = absent)
+         * @return why the change must not be sent (it then fails with {@code CONFLICT}), or empty to go ahead
+         */
+        Optional<String> conflict(List<Optional<JsonNode>> priors);
+
+        /** No precondition. */
+        PriorCheck NONE = priors -> Optional.empty();
     }
 
-    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> edits) {
-        if (edits.isEmpty()) {
+    /** Applies {@code edits} as one verified, revertible change (see the class comment). */
+    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits) {
+        return apply(description, edits, PriorCheck.NONE);
+    }
+
+    /**
+     * Applies {@code edits} as one verified, revertible change after {@code check} accepted the priors; a refused
+     * check fails with {@code CONFLICT} and sends nothing.
+     */
+    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits, PriorCheck check) {
+        return serialized(() -> applyNow(description, edits, check));
+    }
+
+    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> all, PriorCheck check) {
+        if (all.isEmpty()) {
             return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
         }
         try {
-            for (ConfigEdit edit : edits) {
+            for (ConfigEdit edit : all) {
                 edit.value().ifPresent(v -> validator.validate(edit.path(), v));
             }
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.INVALID_REQUEST,
                     description + ": " + e.getMessage(), e));
         }
-        return readConfigs(edits).thenCompose(priors -> {
-            List<ConfigEdit> inverse = new ArrayList<>();
-            boolean changesSomething = false;
-            for (int i = 0; i < edits.size(); i++) {
-                Optional<JsonNode> prior = priors.get(i);
-                inverse.add(new ConfigEdit(edits.get(i).path(), prior));
-                changesSomething |= edits.get(i).value().isPresent() || prior.isPresent();
+        return readConfigs(all.stream().map(ConfigEdit::path).toList()).thenCompose(allPriors -> {
+            Optional<String> conflict = check.conflict(allPriors);
+            if (conflict.isPresent()) {
+                return CompletableFuture.<AppliedChange>failedFuture(new DeviceException(deviceId(),
+                        DeviceException.Kind.CONFLICT, description + ": " + conflict.get() + "; nothing was sent"));
             }
-            if (!changesSomething) {
+            // Edits that change nothing (delete of an absent subtree, replace with the value already there) are
+            // left out: fewer bytes, and a repeated change sends nothing at all.
+            List<ConfigEdit> edits = new ArrayList<>();
+            List<ConfigEdit> inverse = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                ConfigEdit edit = all.get(i);
+                Optional<JsonNode> prior = allPriors.get(i);
+                boolean noOp = edit.value().isEmpty() ? prior.isEmpty()
+                        : prior.isPresent() && IetfJson.equivalent(prior.get(), edit.value().get());
+                if (!noOp) {
+                    edits.add(edit);
+                    inverse.add(new ConfigEdit(edit.path(), prior));
+                }
+            }
+            if (edits.isEmpty()) {
                 return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
             }
             GnmiAppliedChange change = new GnmiAppliedChange(this, description, List.copyOf(inverse));
@@ -163,8 +203,41 @@ public final class GnmiSession {
         });
     }
 
-    private CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<ConfigEdit> edits) {
-        List<CompletableFuture<Optional<JsonNode>>> reads = edits.stream().map(e -> readConfig(e.path())).toList();
+    /**
+     * Reads the CONFIG subtrees at {@code paths} with <em>one</em> GetRequest. gNMI answers NOT_FOUND for the
+     * whole request when any one path is absent, and then cannot say which; only in that case the paths are read
+     * one by one (in parallel) to tell present from absent.
+     */
+    public CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<Path> paths) {
+        if (paths.size() == 1) {
+            return readConfig(paths.get(0)).thenApply(List::of);
+        }
+        GetRequest request = GetRequest.newBuilder().setPrefix(client.config().prefix()).addAllPath(paths)
+                .setType(GetRequest.DataType.CONFIG).setEncoding(Encoding.JSON_IETF).build();
+        return client.get(request).handle((response, error) -> {
+            if (error != null) {
+                DeviceException de = GnmiErrors.toDeviceException(deviceId(), "Get", error);
+                if (de.kind() == DeviceException.Kind.NOT_FOUND) {
+                    return readEach(paths);
+                }
+                throw de;
+            }
+            List<Map.Entry<Path, TypedValue>> updates = updatesOf(response);
+            List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
+            for (Path path : paths) {
+                try {
+                    out.add(TypedValues.assemble(path, updates));
+                } catch (IllegalArgumentException e) {
+                    throw new DeviceException(deviceId(), DeviceException.Kind.MALFORMED_REPLY,
+                            "Get " + GnmiPaths.format(path) + ": " + e.getMessage(), e);
+                }
+            }
+            return CompletableFuture.completedFuture(out);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<List<Optional<JsonNode>>> readEach(List<Path> paths) {
+        List<CompletableFuture<Optional<JsonNode>>> reads = paths.stream().map(this::readConfig).toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> reads.stream().map(CompletableFuture::join).collect(Collectors.toList()));
     }
@@ -184,7 +257,8 @@ public final class GnmiSession {
                 set.addDelete(edit.path());
             }
         }
-        return client.set(set.build()).thenCompose(response -> readConfigs(edits)).thenAccept(readBack -> {
+        return client.set(set.build())
+                .thenCompose(response -> readConfigs(edits.stream().map(ConfigEdit::path).toList())).thenAccept(readBack -> {
             for (int i = 0; i < edits.size(); i++) {
                 ConfigEdit edit = edits.get(i);
                 Optional<JsonNode> actual = readBack.get(i);

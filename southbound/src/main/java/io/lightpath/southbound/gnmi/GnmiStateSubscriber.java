@@ -68,10 +68,45 @@ final class GnmiStateSubscriber extends GnmiBehaviour implements StateSubscriber
                 list.addSubscription(s);
             }
         }
+        return start(list, targets, listener);
+    }
+
+    private StateSubscription start(SubscriptionList.Builder list, Map<Path, ResilientSubscription.Target> targets,
+            StateListener listener) {
         ResilientSubscription subscription = new ResilientSubscription(session.client(), scheduler, backoff,
                 SubscribeRequest.newBuilder().setSubscribe(list).build(), targets, listener);
         registry.accept(subscription);
         subscription.start();
         return subscription;
+    }
+
+    /**
+     * One STREAM subscription with a wildcard key ({@code component[name=*]}, {@code port[name=*]}) per metric, all
+     * ON_CHANGE; the resource of each event is the key of the concrete path the target reports.
+     */
+    @Override
+    public StateSubscription subscribeAll(Set<StateMetric> metrics, StateListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("metrics must not be empty");
+        }
+        if (type == GnmiDeviceType.ROADM) {
+            throw new IllegalArgumentException("ROADM devices cannot be subscribed to as a whole");
+        }
+        SubscriptionList.Builder list = SubscriptionList.newBuilder()
+                .setPrefix(session.client().config().prefix())
+                .setMode(SubscriptionList.Mode.STREAM)
+                .setEncoding(Encoding.JSON_IETF);
+        Map<Path, ResilientSubscription.Target> targets = new LinkedHashMap<>();
+        for (StateMetric metric : metrics) {
+            if (!metric.discrete()) {
+                throw new IllegalArgumentException("only discrete metrics can be subscribed to as a whole: " + metric);
+            }
+            Path leaf = StatePaths.leaf(type, ResilientSubscription.ANY, metric).orElseThrow(
+                    () -> new IllegalArgumentException(type + " devices do not report " + metric));
+            targets.put(leaf, new ResilientSubscription.Target(ResilientSubscription.ANY, metric));
+            list.addSubscription(Subscription.newBuilder().setPath(leaf).setMode(SubscriptionMode.ON_CHANGE));
+        }
+        return start(list, targets, listener);
     }
 }

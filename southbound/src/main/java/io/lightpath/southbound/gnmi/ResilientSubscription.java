@@ -38,7 +38,10 @@ final class ResilientSubscription implements StateSubscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientSubscription.class);
 
-    /** Which resource and metric a subscribed leaf reports. */
+    /** Key value of a wildcard subscription path: the resource is then the key of the concrete path. */
+    static final String ANY = "*";
+
+    /** Which resource and metric a subscribed leaf reports ({@link #ANY}: the wildcard key's value). */
     record Target(String resource, StateMetric metric) {
     }
 
@@ -68,8 +71,24 @@ final class ResilientSubscription implements StateSubscription {
         this.listener = listener;
     }
 
+    /**
+     * Opens the first stream once the target answers a wait-for-ready probe: a Subscribe sent while the channel is
+     * still connecting (many devices dialled at once) would otherwise fail fast and count as an outage.
+     */
     synchronized void start() {
-        open();
+        int myGeneration = generation;
+        client.probe().whenComplete((caps, error) -> {
+            synchronized (this) {
+                if (closed || myGeneration != generation) {
+                    return;
+                }
+                if (error != null) {
+                    scheduleRetry(GnmiErrors.toDeviceException(client.deviceId(), "Capabilities", error));
+                } else {
+                    open();
+                }
+            }
+        });
     }
 
     private void open() {
@@ -133,13 +152,50 @@ final class ResilientSubscription implements StateSubscription {
                 continue;
             }
             for (Map.Entry<Path, Target> t : targets.entrySet()) {
+                Target target = t.getValue();
+                if (ANY.equals(target.resource())) {
+                    // Wildcard targets: the target reports each matching leaf at its concrete path.
+                    wildcardResource(t.getKey(), path).flatMap(r -> event(new Target(r, target.metric()), value, at))
+                            .ifPresent(listener::onEvent);
+                    continue;
+                }
                 if (!GnmiPaths.startsWith(t.getKey(), path)) {
                     continue;
                 }
                 Optional<JsonNode> leaf = descend(value, t.getKey(), path.getElemCount());
-                leaf.flatMap(v -> event(t.getValue(), v, at)).ifPresent(listener::onEvent);
+                leaf.flatMap(v -> event(target, v, at)).ifPresent(listener::onEvent);
             }
         }
+    }
+
+    /**
+     * The value of the wildcard key when {@code path} is the leaf {@code pattern} names (same elements, keys equal
+     * or wildcard in the pattern); empty otherwise.
+     */
+    static Optional<String> wildcardResource(Path pattern, Path path) {
+        if (pattern.getElemCount() != path.getElemCount()) {
+            return Optional.empty();
+        }
+        String resource = null;
+        for (int i = 0; i < pattern.getElemCount(); i++) {
+            PathElem p = pattern.getElem(i);
+            PathElem e = path.getElem(i);
+            if (!p.getName().equals(e.getName()) || p.getKeyCount() != e.getKeyCount()) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, String> k : p.getKeyMap().entrySet()) {
+                String actual = e.getKeyMap().get(k.getKey());
+                if (actual == null) {
+                    return Optional.empty();
+                }
+                if (ANY.equals(k.getValue())) {
+                    resource = actual;
+                } else if (!k.getValue().equals(actual)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.ofNullable(resource);
     }
 
     /** The value of the subscribed leaf inside an update sent for one of its ancestors (or the leaf itself). */
@@ -209,7 +265,7 @@ final class ResilientSubscription implements StateSubscription {
     private void scheduleRetry(DeviceException cause) {
         Duration delay = backoff.delay(Math.min(failures, 62));
         failures++;
-        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.kind(), failures, delay);
+        LOG.info("{}: subscription down ({}); attempt {} in {}", client.deviceId(), cause.getMessage(), failures, delay);
         pendingRetry = scheduler.schedule(this::retry, delay);
     }
 
@@ -220,6 +276,7 @@ final class ResilientSubscription implements StateSubscription {
             return;
         }
         client.resetConnectBackoff();
+        client.session().reconnecting("reconnecting, attempt " + failures);
         int myGeneration = generation;
         client.probe().whenComplete((caps, error) -> {
             synchronized (this) {

@@ -23,6 +23,11 @@ final class TerminalDeviceMapping {
     private TerminalDeviceMapping() {
     }
 
+    /** The component list ({@code /components}). */
+    static Path components() {
+        return GnmiPaths.builder().elem("components").build();
+    }
+
     static Path component(String name) {
         return GnmiPaths.builder().elem("components").elem("component", "name", name).build();
     }

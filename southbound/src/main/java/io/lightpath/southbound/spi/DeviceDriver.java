@@ -29,6 +29,15 @@ public interface DeviceDriver extends AutoCloseable {
     /** The behaviour of the given type, or empty if this driver does not offer it. */
     <T extends DeviceBehaviour> Optional<T> behaviour(Class<T> type);
 
+    /**
+     * The state of the session with the device as last observed (by requests, streams and discovery); never
+     * blocks and sends nothing.
+     */
+    default ConnectionStatus connectionStatus() {
+        return new ConnectionStatus(ConnectionStatus.State.UNKNOWN, "driver does not report its session",
+                java.time.Instant.EPOCH);
+    }
+
     @Override
     void close();
 }

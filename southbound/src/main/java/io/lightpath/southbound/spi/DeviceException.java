@@ -31,7 +31,12 @@ public final class DeviceException extends RuntimeException {
         /** The request was invalid before it was sent; nothing was sent. */
         INVALID_REQUEST(false),
         /** Anything else. */
-        INTERNAL(false);
+        INTERNAL(false),
+        /**
+         * The device's configuration is not what the change expected (e.g. a media channel index the caller
+         * believed free is in use); nothing was sent. Re-read the device and retry.
+         */
+        CONFLICT(false);
 
         private final boolean transientFailure;
 

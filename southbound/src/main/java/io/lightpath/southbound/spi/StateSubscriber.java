@@ -22,4 +22,15 @@ public interface StateSubscriber extends DeviceBehaviour {
      */
     StateSubscription subscribe(
             Set<String> resources, Set<StateMetric> metrics, Duration sampleInterval, StateListener listener);
+
+    /**
+     * Starts one subscription to {@code metrics} of <em>every</em> resource of the device, present and future (each
+     * event names its resource), so one stream per device serves any number of components.
+     *
+     * @param metrics discrete quantities ({@link StateMetric#discrete()}), reported on change; not empty
+     * @throws IllegalArgumentException when the device type cannot report a metric this way
+     */
+    default StateSubscription subscribeAll(Set<StateMetric> metrics, StateListener listener) {
+        throw new IllegalArgumentException(getClass().getSimpleName() + " cannot subscribe to every resource");
+    }
 }

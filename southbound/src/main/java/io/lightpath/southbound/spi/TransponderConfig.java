@@ -1,5 +1,6 @@
 package io.lightpath.southbound.spi;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,4 +25,17 @@ public interface TransponderConfig extends DeviceBehaviour {
      * @return the configuration; fails with {@link DeviceException.Kind#NOT_FOUND} if no such channel exists
      */
     CompletableFuture<OpticalChannelConfig> readOpticalChannel(String componentName);
+
+    /**
+     * Reads the configured values of every optical channel that has a frequency configured, ordered by
+     * component name. Channels without a frequency (never tuned) are left out. Used to find configuration no
+     * service owns (reconciliation).
+     *
+     * <p>The default fails with {@link DeviceException.Kind#UNSUPPORTED}: a driver that cannot list its channels
+     * can still configure and read them one by one.
+     */
+    default CompletableFuture<List<OpticalChannelConfig>> readOpticalChannels() {
+        return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.UNSUPPORTED,
+                "this driver cannot list optical channels"));
+    }
 }

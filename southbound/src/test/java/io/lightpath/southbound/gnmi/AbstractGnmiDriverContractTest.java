@@ -13,6 +13,9 @@ import io.lightpath.proto.gnmi.Notification;
 import io.lightpath.proto.gnmi.Path;
 import io.lightpath.proto.gnmi.Update;
 import io.lightpath.southbound.spi.AppliedChange;
+import io.lightpath.southbound.spi.ConfigBatch;
+import io.lightpath.southbound.spi.ConfigChange;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import io.lightpath.southbound.spi.ChangeJournal;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
@@ -206,6 +209,18 @@ public abstract class AbstractGnmiDriverContractTest {
     }
 
     @Test
+    void everyTunedOpticalChannelIsListedWithItsConfiguration() throws Exception {
+        OpticalChannelConfig wanted = tuned(193_450_000);
+        AppliedChange change = await(transponder().configureOpticalChannel(wanted));
+        assertTrue(await(transponder().readOpticalChannels()).contains(wanted));
+        OpticalChannelConfig off = new OpticalChannelConfig(opticalChannel(), 193_450_000,
+                wanted.targetOutputPowerDbm(), wanted.operationalMode(), false);
+        await(transponder().configureOpticalChannel(off));
+        assertTrue(await(transponder().readOpticalChannels()).contains(off), "a disabled channel is listed too");
+        await(change.revert());
+    }
+
+    @Test
     void transponderCanBeDisabledAndReEnabled() throws Exception {
         OpticalChannelConfig off = new OpticalChannelConfig(opticalChannel(), 193_200_000, 0.0, 1, false);
         AppliedChange change = await(transponder().configureOpticalChannel(off));
@@ -262,6 +277,120 @@ public abstract class AbstractGnmiDriverContractTest {
                 roadmPorts().get(1), 3.0);
         assertEquals(DeviceException.Kind.INVALID_REQUEST, failureKind(roadm().configureMediaChannel(attenuated)));
         assertEquals(before, snapshot(GnmiDeviceType.ROADM));
+    }
+
+    // ---- batches -------------------------------------------------------------------------------------------
+
+    private ConfigBatch batch(GnmiDeviceType type) {
+        return driver(type).behaviour(ConfigBatch.class).orElseThrow();
+    }
+
+    @Test
+    void everyDeviceTypeOffersBatches() {
+        for (GnmiDeviceType type : GnmiDeviceType.values()) {
+            assertTrue(driver(type).behaviour(ConfigBatch.class).isPresent(), type.toString());
+        }
+    }
+
+    @Test
+    void mediaChannelBatchAppliesTogetherAndRevertsByteForByte() throws Exception {
+        String before = snapshot(GnmiDeviceType.ROADM);
+        MediaChannel a = mediaChannel(81);
+        MediaChannel b = new MediaChannel(82, 193_050_000, 193_125_000, roadmPorts().get(1), roadmPorts().get(0), 0.0);
+        AppliedChange change = await(batch(GnmiDeviceType.ROADM).applyAll(List.of(
+                new ConfigChange.PutMediaChannel(a, true), new ConfigChange.PutMediaChannel(b, true))));
+        assertTrue(await(roadm().readMediaChannels()).containsAll(List.of(a, b)));
+        await(change.revert());
+        assertEquals(before, snapshot(GnmiDeviceType.ROADM));
+    }
+
+    @Test
+    void mediaChannelAtATakenIndexIsAConflictAndNothingIsSent() throws Exception {
+        MediaChannel mine = mediaChannel(83);
+        AppliedChange first = await(roadm().configureMediaChannel(mine));
+        String before = snapshot(GnmiDeviceType.ROADM);
+        MediaChannel other = new MediaChannel(83, 193_300_000, 193_350_000, roadmPorts().get(0), roadmPorts().get(1),
+                0.0);
+        MediaChannel free = new MediaChannel(84, 193_300_000, 193_350_000, roadmPorts().get(1), roadmPorts().get(0),
+                0.0);
+        assertEquals(DeviceException.Kind.CONFLICT, failureKind(batch(GnmiDeviceType.ROADM).applyAll(List.of(
+                new ConfigChange.PutMediaChannel(free, true), new ConfigChange.PutMediaChannel(other, true)))));
+        assertEquals(DeviceException.Kind.CONFLICT, failureKind(batch(GnmiDeviceType.ROADM).applyAll(List.of(
+                new ConfigChange.RemoveMediaChannel(other)))));
+        assertEquals(before, snapshot(GnmiDeviceType.ROADM), "the other service's channel is untouched");
+        // The same channel again is fine (a retried provision) and changes nothing.
+        AppliedChange again = await(batch(GnmiDeviceType.ROADM).applyAll(List.of(
+                new ConfigChange.PutMediaChannel(mine, true))));
+        assertEquals(before, snapshot(GnmiDeviceType.ROADM));
+        await(again.revert());
+        AppliedChange removed = await(batch(GnmiDeviceType.ROADM).applyAll(List.of(
+                new ConfigChange.RemoveMediaChannel(mine))));
+        assertFalse(await(roadm().readMediaChannels()).contains(mine));
+        await(removed.revert());
+        assertEquals(before, snapshot(GnmiDeviceType.ROADM));
+        await(first.revert());
+    }
+
+    @Test
+    void transponderResetRemovesTheTuningIsIdempotentAndReverts() throws Exception {
+        AppliedChange tune = await(batch(GnmiDeviceType.TRANSPONDER).applyAll(List.of(
+                new ConfigChange.TuneOpticalChannel(tuned(193_450_000)))));
+        String lit = snapshot(GnmiDeviceType.TRANSPONDER);
+        AppliedChange reset = await(batch(GnmiDeviceType.TRANSPONDER).applyAll(List.of(
+                new ConfigChange.ResetOpticalChannel(opticalChannel()))));
+        String dark = snapshot(GnmiDeviceType.TRANSPONDER);
+        String leafPrefix = "/components/component[name=" + opticalChannel() + "]/optical-channel/config/";
+        for (String leaf : List.of("frequency", "target-output-power", "operational-mode")) {
+            assertFalse(dark.contains(leafPrefix + leaf), leaf + " removed:\n" + dark);
+        }
+        // Idempotent: a second reset sends nothing and leaves the device as it is.
+        AppliedChange again = await(batch(GnmiDeviceType.TRANSPONDER).applyAll(List.of(
+                new ConfigChange.ResetOpticalChannel(opticalChannel()))));
+        assertTrue(again.description().endsWith("(no-op)"), again.description());
+        assertEquals(dark, snapshot(GnmiDeviceType.TRANSPONDER));
+        await(reset.revert());
+        assertEquals(lit, snapshot(GnmiDeviceType.TRANSPONDER));
+        await(tune.revert());
+    }
+
+    @Test
+    void batchOfAnotherRoleIsRefusedBeforeSending() throws Exception {
+        String before = snapshot(GnmiDeviceType.TRANSPONDER);
+        assertEquals(DeviceException.Kind.INVALID_REQUEST, failureKind(batch(GnmiDeviceType.TRANSPONDER).applyAll(
+                List.of(new ConfigChange.PutMediaChannel(mediaChannel(85), false)))));
+        assertEquals(before, snapshot(GnmiDeviceType.TRANSPONDER));
+    }
+
+    @Test
+    void crossConnectBatchConnectsAndDisconnectsOnlyWhatIsExpected() throws Exception {
+        String before = snapshot(GnmiDeviceType.OPTICAL_SWITCH);
+        List<String> p = freeOcsPorts();
+        CrossConnect a = new CrossConnect(p.get(0), p.get(1));
+        CrossConnect b = new CrossConnect(p.get(2), p.get(3));
+        AppliedChange connect = await(batch(GnmiDeviceType.OPTICAL_SWITCH).applyAll(List.of(
+                new ConfigChange.Connect(a), new ConfigChange.Connect(b))));
+        assertTrue(await(ocs().readCrossConnects()).containsAll(List.of(a, b)));
+        assertEquals(DeviceException.Kind.CONFLICT, failureKind(batch(GnmiDeviceType.OPTICAL_SWITCH).applyAll(
+                List.of(new ConfigChange.Disconnect(new CrossConnect(p.get(0), p.get(3)))))));
+        AppliedChange disconnect = await(batch(GnmiDeviceType.OPTICAL_SWITCH).applyAll(List.of(
+                new ConfigChange.Disconnect(a), new ConfigChange.Disconnect(b))));
+        assertFalse(await(ocs().readCrossConnects()).contains(a));
+        await(disconnect.revert());
+        await(connect.revert());
+        assertEquals(before, snapshot(GnmiDeviceType.OPTICAL_SWITCH));
+    }
+
+    @Test
+    void sessionStateIsConnectedThenUnreachableThenConnectedAgain() throws Exception {
+        GnmiDeviceDriver d = driver(GnmiDeviceType.TRANSPONDER);
+        await(d.discover());
+        assertEquals(ConnectionStatus.State.CONNECTED, d.connectionStatus().state());
+        stopDevice(GnmiDeviceType.TRANSPONDER);
+        failureKind(transponder().readOpticalChannel(opticalChannel()));
+        assertEquals(ConnectionStatus.State.UNREACHABLE, d.connectionStatus().state());
+        restartDevice(GnmiDeviceType.TRANSPONDER);
+        await(d.discover());
+        assertEquals(ConnectionStatus.State.CONNECTED, d.connectionStatus().state());
     }
 
     // ---- OCS -----------------------------------------------------------------------------------------------

@@ -1,5 +1,19 @@
 package io.lightpath.southbound.gnmi;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import io.lightpath.southbound.spi.StateSubscription;
+
+import io.lightpath.southbound.spi.StateSubscriber;
+
+import io.lightpath.southbound.spi.StateMetric;
+
 import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
 import io.lightpath.southbound.emulator.LabOptions;
@@ -43,6 +57,34 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
         CrossConnectConfig ocs = driver(GnmiDeviceType.OPTICAL_SWITCH).behaviour(CrossConnectConfig.class)
                 .orElseThrow();
         await(ocs.connect(new CrossConnect("p1", "p2")));
+    }
+
+    @Test
+    void oneWildcardSubscriptionReportsEveryComponentOfTheTransponder() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (StateSubscription sub = driver(GnmiDeviceType.TRANSPONDER).behaviour(StateSubscriber.class)
+                .orElseThrow().subscribeAll(Set.of(StateMetric.OPER_STATUS, StateMetric.LOSS_OF_SIGNAL), listener)) {
+            listener.awaitSyncs(1);
+            assertTrue(sub.connected());
+            // Both lit line ports of the loop report, each under its own name, from the one stream.
+            listener.awaitEvent("line1", StateMetric.OPER_STATUS, 1);
+            listener.awaitEvent("line2", StateMetric.OPER_STATUS, 1);
+            listener.awaitEvent("line1", StateMetric.LOSS_OF_SIGNAL, 0);
+            int seen = listener.events().size();
+            changeLight(false);
+            listener.awaitEventAfter(seen, "line1", StateMetric.OPER_STATUS, 0);
+            listener.awaitEventAfter(seen, "line1", StateMetric.LOSS_OF_SIGNAL, 1);
+            seen = listener.events().size();
+            changeLight(true);
+            listener.awaitEventAfter(seen, "line1", StateMetric.LOSS_OF_SIGNAL, 0);
+        }
+    }
+
+    @Test
+    void wholeDeviceSubscriptionOfAnalogueMetricsIsRefused() {
+        StateSubscriber subscriber = driver(GnmiDeviceType.TRANSPONDER).behaviour(StateSubscriber.class).orElseThrow();
+        assertThrows(IllegalArgumentException.class, () -> subscriber.subscribeAll(Set.of(StateMetric.OSNR_DB),
+                new RecordingListener()));
     }
 
     /** Options of the lab; the default serves each device on its own port. */

@@ -2,8 +2,12 @@ package io.lightpath.southbound.gnmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.southbound.spi.AppliedChange;
+import io.lightpath.southbound.spi.ConfigBatch;
+import io.lightpath.southbound.spi.ConfigChange;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
 import io.lightpath.southbound.spi.DeviceException;
@@ -46,6 +50,89 @@ class GnmiSessionTest {
         bulk.revert().get(20, TimeUnit.SECONDS);
         assertEquals(2, target.setCalls());
         assertEquals(List.of(), ocs.readCrossConnects().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBatchIsOneSetRequestWithOneReadBackGetAndOneInverseSet() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connect(new CrossConnect("x", "y")).get(20, TimeUnit.SECONDS);
+        int sets = target.setCalls();
+        int gets = target.getCalls();
+        // Every touched entry exists afterwards, so the read-back is one multi-path Get; the priors (one of
+        // them absent) are one multi-path Get answered NOT_FOUND, then one Get per path.
+        AppliedChange change = batch.applyAll(List.of(new ConfigChange.Connect(new CrossConnect("a", "b")),
+                new ConfigChange.Connect(new CrossConnect("c", "d")),
+                new ConfigChange.Connect(new CrossConnect("x", "z")))).get(20, TimeUnit.SECONDS);
+        assertEquals(sets + 1, target.setCalls());
+        assertEquals(gets + 1 + 3 + 1, target.getCalls());
+        change.revert().get(20, TimeUnit.SECONDS);
+        assertEquals(sets + 2, target.setCalls());
+        assertEquals(List.of(new CrossConnect("x", "y")), ocs.readCrossConnects().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBatchOfPresentEntriesReadsItsPriorsWithOneGet() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connectAll(List.of(new CrossConnect("a", "b"), new CrossConnect("c", "d"))).get(20, TimeUnit.SECONDS);
+        int gets = target.getCalls();
+        batch.applyAll(List.of(new ConfigChange.Connect(new CrossConnect("a", "e")),
+                new ConfigChange.Connect(new CrossConnect("c", "f")))).get(20, TimeUnit.SECONDS);
+        assertEquals(gets + 2, target.getCalls(), "one Get for the priors, one for the read-back");
+    }
+
+    @Test
+    void aConflictingBatchSendsNothing() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
+        int sets = target.setCalls();
+        CompletionException e = assertThrows(CompletionException.class, () -> batch.applyAll(List.of(
+                new ConfigChange.Connect(new CrossConnect("c", "d")),
+                new ConfigChange.Disconnect(new CrossConnect("a", "z")))).orTimeout(20, TimeUnit.SECONDS).join());
+        assertEquals(DeviceException.Kind.CONFLICT, DeviceException.unwrap(e).kind());
+        assertEquals(sets, target.setCalls());
+        assertEquals(List.of(new CrossConnect("a", "b")), ocs.readCrossConnects().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void callsStartedWhileServingAnRpcOutliveItsContext() throws Exception {
+        // As when RegisterDevice opens the device's session: the handler's Context is cancelled when it returns.
+        io.grpc.Context.CancellableContext serving = io.grpc.Context.current().withCancellation();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<?>> probe =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        RecordingListener listener = new RecordingListener();
+        serving.run(() -> {
+            probe.set(driver.discover());
+            driver.behaviour(io.lightpath.southbound.spi.StateSubscriber.class).orElseThrow().subscribe(
+                    java.util.Set.of("p1"), java.util.Set.of(io.lightpath.southbound.spi.StateMetric.OPER_STATUS),
+                    Duration.ofSeconds(1), listener);
+        });
+        serving.cancel(null);
+        probe.get().get(20, TimeUnit.SECONDS);
+        listener.awaitSyncs(1);
+        assertEquals(0, listener.disconnects().size());
+    }
+
+    @Test
+    void sessionStateFollowsTheDevice() throws Exception {
+        assertEquals(ConnectionStatus.State.CONNECTING, driver.connectionStatus().state());
+        driver.discover().get(20, TimeUnit.SECONDS);
+        ConnectionStatus up = driver.connectionStatus();
+        assertEquals(ConnectionStatus.State.CONNECTED, up.state());
+        // A refusal is still an answer: the session stays up, and since does not move.
+        assertThrows(CompletionException.class, () -> ocs.disconnect("a").thenCompose(c -> driver
+                .behaviour(ConfigBatch.class).orElseThrow().applyAll(List.of(new ConfigChange.PutMediaChannel(
+                        new io.lightpath.southbound.spi.MediaChannel(1, 193_000_000, 193_050_000, "a", "b", 0),
+                        true)))).orTimeout(20, TimeUnit.SECONDS).join());
+        assertEquals(up, driver.connectionStatus());
+        target.stop();
+        assertThrows(CompletionException.class,
+                () -> ocs.readCrossConnects().orTimeout(20, TimeUnit.SECONDS).join());
+        ConnectionStatus down = driver.connectionStatus();
+        assertEquals(ConnectionStatus.State.UNREACHABLE, down.state());
+        assertTrue(down.detail().startsWith("UNAVAILABLE"), down.detail());
+        target.restart();
+        driver.discover().get(20, TimeUnit.SECONDS);
+        assertEquals(ConnectionStatus.State.CONNECTED, driver.connectionStatus().state());
     }
 
     @Test

@@ -71,6 +71,7 @@ final class TestGnmiTarget implements AutoCloseable {
     private volatile long slowReplyMillis;
     private volatile int slowRepliesRemaining;
     private final AtomicInteger setCalls = new AtomicInteger();
+    private final AtomicInteger getCalls = new AtomicInteger();
 
     private Server server;
     private int port;
@@ -160,6 +161,10 @@ final class TestGnmiTarget implements AutoCloseable {
     }
 
     /** Number of Set RPCs received. */
+    int getCalls() {
+        return getCalls.get();
+    }
+
     int setCalls() {
         return setCalls.get();
     }
@@ -250,6 +255,7 @@ final class TestGnmiTarget implements AutoCloseable {
 
         @Override
         public void get(GetRequest request, StreamObserver<GetResponse> out) {
+            getCalls.incrementAndGet();
             GetResponse.Builder response = GetResponse.newBuilder();
             synchronized (lock) {
                 for (Path p : request.getPathList()) {

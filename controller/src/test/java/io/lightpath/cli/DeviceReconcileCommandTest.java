@@ -1,0 +1,84 @@
+package io.lightpath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lightpath.server.RunningServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code device reconcile}: table, JSON and errors, against a real server. */
+class DeviceReconcileCommandTest {
+  private RunningServer rs;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void start() throws Exception {
+    rs = RunningServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    rs.close();
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void anUnreachableDeviceIsATableRowAndAJsonFinding() {
+    // nothing listens on port 1: the device cannot be read
+    assertEquals(0, run("device", "add", "roadm-x", "--address", "127.0.0.1:1", "--role", "roadm",
+        "--insecure-plaintext", "--server", rs.target()));
+    assertEquals(0, run("device", "reconcile", "--dry-run", "roadm-x", "--server", rs.target()));
+    String table = out.toString();
+    assertTrue(table.startsWith("DEVICE"), table);
+    assertTrue(table.contains("devices/roadm-x") && table.contains("UNREACHABLE") && table.contains("REPORTED"), table);
+    assertTrue(table.contains("1 device(s) checked, 1 finding(s) (dry run: nothing changed)"), table);
+
+    assertEquals(0, run("device", "reconcile", "-o", "json", "--server", rs.target()));
+    assertTrue(out.toString().startsWith("{\"findings\":[{\"device\":\"devices/roadm-x\",\"kind\":\"FINDING_KIND_UNREACHABLE\""),
+        out.toString());
+  }
+
+  @Test
+  void noDevicesNoFindings() {
+    assertEquals(0, run("device", "reconcile", "--server", rs.target()));
+    assertEquals("0 device(s) checked, 0 finding(s)", out.toString().trim());
+  }
+
+  @Test
+  void anUnknownDeviceIsNotFound() {
+    assertEquals(CliErrors.NOT_FOUND, run("device", "reconcile", "nowhere", "--server", rs.target()));
+    assertEquals("error: NOT_FOUND [RESOURCE_NOT_FOUND]: devices/nowhere not found", err.toString().trim());
+  }
+
+  @Test
+  void serveTakesTheReconcilePolicyAndInterval() {
+    CommandLine.ParseResult parsed = Main.commandLine()
+        .parseArgs("serve", "--reconcile", "report", "--reconcile-interval-s", "0");
+    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    assertEquals(io.lightpath.reconcile.ReconcilePolicy.REPORT, serve.reconcile);
+    assertEquals(0, serve.reconcileIntervalS);
+    ServeCommand defaults = (ServeCommand) Main.commandLine().parseArgs("serve").subcommand()
+        .commandSpec().userObject();
+    assertEquals(io.lightpath.reconcile.ReconcilePolicy.CORRECT, defaults.reconcile);
+    assertEquals(300, defaults.reconcileIntervalS);
+
+    assertEquals(CliErrors.USAGE, run("serve", "--reconcile", "sometimes"));
+    assertTrue(err.toString().contains("--reconcile"), err.toString());
+    assertEquals(0, run("device", "reconcile", "--help"));
+    assertTrue(out.toString().contains("--dry-run"), out.toString());
+  }
+}

@@ -1,0 +1,26 @@
+package io.lightpath.southbound.spi;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Applies several configuration changes of one device as <em>one</em> device transaction: priors read, one
+ * atomic write (one gNMI SetRequest), one read-back of everything written, and one {@link AppliedChange} whose
+ * {@link AppliedChange#revert()} undoes all of them in one atomic write. Either every change of the batch is
+ * applied or none is.
+ *
+ * <p>Changes that would not change anything (deleting what is absent, writing the value already there) are left
+ * out; a batch of only such changes sends nothing and returns a no-op change. Thread-safe; batches and other
+ * changes of one device are serialised in call order.
+ */
+public interface ConfigBatch extends DeviceBehaviour {
+
+    /**
+     * Applies {@code changes} atomically.
+     *
+     * @param changes changes of kinds the device supports, touching pairwise distinct entries
+     * @return the applied change; fails with {@link DeviceException.Kind#CONFLICT} when a precondition does not
+     *     hold (nothing sent), {@link DeviceException.Kind#INVALID_REQUEST} for a change the device cannot take
+     */
+    CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes);
+}
