@@ -28,6 +28,8 @@ public final class ServiceMetrics {
   private final Counter created;
   private final Timer provisioning;
   private final Set<String> gaugedFibers = ConcurrentHashMap.newKeySet();
+  /** The topology whose fibers are all gauged: a create with the same snapshot skips the walk. */
+  private volatile Topology gaugedTopology;
 
   @Inject
   public ServiceMetrics(MeterRegistry registry, ResourceLedger ledger) {
@@ -65,8 +67,15 @@ public final class ServiceMetrics {
     provisioning.record(took);
   }
 
-  /** Registers a utilisation gauge for every fiber of {@code topology} not gauged yet. */
+  /**
+   * Registers a utilisation gauge for every fiber of {@code topology} not gauged yet. Walks the
+   * fibers once per topology snapshot (they only change with the topology), so a create costs a
+   * reference compare, not a walk over every fiber of the network.
+   */
   void watchFibers(Topology topology) {
+    if (topology == gaugedTopology) {
+      return;
+    }
     int slots = ledger.grid().slotCount();
     for (Fiber f : topology.fibers().values()) {
       if (gaugedFibers.add(f.id())) {
@@ -76,5 +85,6 @@ public final class ServiceMetrics {
             .register(registry);
       }
     }
+    gaugedTopology = topology;
   }
 }
