@@ -10,6 +10,7 @@ import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.service.DeletedServicePurger;
 import io.lightpath.service.RequestRecordSweeper;
 import io.lightpath.service.ServiceRecovery;
 import io.lightpath.store.StateStore;
@@ -58,8 +59,19 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; 0 = off).")
   long carrierPollMs;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--deleted-retention-s", defaultValue = "86400",
+      description = "How long DELETED service records stay readable before they are removed from "
+          + "the store, in seconds (default: ${DEFAULT-VALUE} = 24 h).")
+  long deletedRetentionSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if (deletedRetentionSeconds < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--deleted-retention-s must not be negative, got " + deletedRetentionSeconds);
+    }
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
         : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
@@ -67,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
     injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));
+    Duration deletedRetention = Duration.ofSeconds(deletedRetentionSeconds);
+    injector.getInstance(DeletedServicePurger.class).start(
+        deletedRetention.compareTo(Duration.ofMinutes(5)) < 0 && !deletedRetention.isZero()
+            ? deletedRetention : Duration.ofMinutes(5), deletedRetention);
     LightpathServer server = injector.getInstance(LightpathServer.class);
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
@@ -85,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
           metrics.close();
         }
         injector.getInstance(RequestRecordSweeper.class).close();
+        injector.getInstance(DeletedServicePurger.class).close();
         injector.getInstance(ProvisioningOrchestrator.class).close();
         injector.getInstance(StateStore.class).close();
       } catch (InterruptedException e) {

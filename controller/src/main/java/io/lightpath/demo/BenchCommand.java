@@ -253,10 +253,13 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void importTopology(ManagedChannel ch, Topology t) throws InvalidProtocolBufferException {
+    // the answer is the imported topology: larger than gRPC's 4 MiB default for 1,000 nodes
     TopologyServiceGrpc.newBlockingStub(ch).withDeadlineAfter(120, TimeUnit.SECONDS)
+        .withMaxInboundMessageSize(io.lightpath.server.LightpathServer.MAX_INBOUND_MESSAGE_BYTES)
         .importTopology(ImportTopologyRequest.newBuilder()
             .setFormat(TopologyFormat.LIGHTPATH_JSON)
-            .setDocument(ByteString.copyFromUtf8(JsonFormat.printer().print(t)))
+            .setDocument(ByteString.copyFromUtf8(
+                JsonFormat.printer().omittingInsignificantWhitespace().print(t)))
             .build());
   }
 

@@ -5,6 +5,7 @@ import io.lightpath.pce.PathResult;
 import io.lightpath.proto.v1.ServiceState;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,14 @@ public final class ServiceRecovery {
     if (recovered) {
       return;
     }
+    long t0 = System.nanoTime();
     Topology topology = engine.topology();
     metrics.watchFibers(topology);
+    long t1 = System.nanoTime();
+    List<StoredService> all = services.all();
+    long t2 = System.nanoTime();
     int live = 0;
-    for (StoredService s : services.all()) {
+    for (StoredService s : all) {
       if (!s.live()) {
         continue;
       }
@@ -64,6 +69,12 @@ public final class ServiceRecovery {
       }
     }
     recovered = true;
-    log.info("service lifecycle recovered: {} live services", live);
+    log.info("service lifecycle recovered: {} live services in {} ms (topology {} ms, reading"
+            + " {} records {} ms, ledger and reconciliation {} ms)", live, ms(System.nanoTime() - t0),
+        ms(t1 - t0), all.size(), ms(t2 - t1), ms(System.nanoTime() - t2));
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 }
