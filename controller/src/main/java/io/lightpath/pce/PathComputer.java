@@ -449,18 +449,7 @@ public final class PathComputer {
     private Transceivers() {}
 
     static List<Node> holders(TopologyIndex index, int endpoint) {
-      Node e = index.node(endpoint);
-      List<Node> l = new ArrayList<>();
-      l.add(e);
-      if (!e.siteId().isEmpty()) {
-        for (int i = 0; i < index.nodeCount(); i++) {
-          Node n = index.node(i);
-          if (i != endpoint && n.kind() == NodeKind.TRANSPONDER && e.siteId().equals(n.siteId())) {
-            l.add(n);
-          }
-        }
-      }
-      return l;
+      return NodeFacts.of(index).holders(endpoint);
     }
 
     static int free(TopologyIndex index, ResourceSnapshot s, int endpoint, String type) {

@@ -185,21 +185,19 @@ final class ResultBuilder {
    * {@code null} when all are in use.
    */
   private String addDropPort(Route route, boolean fromZ, List<PortClaim> taken) {
-    Node roadm = index.node(addDropRoadm(route, fromZ));
-    boolean any = false;
-    for (Port port : roadm.ports()) {
-      if (port.role() != Port.PortRole.ADD_DROP) {
-        continue;
-      }
-      any = true;
-      PortClaim claim = new PortClaim(roadm.id(), port.id());
-      if (!snapshot.portInUse(roadm.id(), port.id()) && !taken.contains(claim)) {
+    int r = addDropRoadm(route, fromZ);
+    Node roadm = index.node(r);
+    List<String> ports = NodeFacts.of(index).addDropPorts(r);
+    for (String port : ports) {
+      PortClaim claim = new PortClaim(roadm.id(), port);
+      if (!snapshot.portInUse(roadm.id(), port) && !taken.contains(claim)) {
         taken.add(claim);
-        return port.id();
+        return port;
       }
     }
-    return any ? null : "";
+    return ports.isEmpty() ? "" : null;
   }
+
 
   private String describe(Route r) {
     StringBuilder sb = new StringBuilder();

@@ -1,0 +1,79 @@
+package io.lightpath.pce;
+
+import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
+import io.lightpath.model.Port;
+import io.lightpath.model.TopologyIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Per-node facts path computation asks on every request, computed once per topology snapshot
+ * (a snapshot's index is immutable): the transceiver holders of an endpoint (itself, then the
+ * transponders of its site) and a node's ADD_DROP ports. Without it each request walked every node
+ * of the network to find a site's transponders and every port of a ROADM to find its add/drop
+ * ports. Thread-safe; entries go with their snapshot.
+ */
+final class NodeFacts {
+  private static final Map<TopologyIndex, NodeFacts> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final List<List<Node>> holders;
+  private final List<List<String>> addDropPorts;
+
+  private NodeFacts(TopologyIndex index) {
+    int n = index.nodeCount();
+    Map<String, List<Integer>> transpondersBySite = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Node node = index.node(i);
+      if (node.kind() == NodeKind.TRANSPONDER && !node.siteId().isEmpty()) {
+        transpondersBySite.computeIfAbsent(node.siteId(), s -> new ArrayList<>()).add(i);
+      }
+    }
+    holders = new ArrayList<>(n);
+    addDropPorts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Node e = index.node(i);
+      List<Node> l = new ArrayList<>();
+      l.add(e);
+      if (!e.siteId().isEmpty()) {
+        for (int t : transpondersBySite.getOrDefault(e.siteId(), List.of())) {
+          if (t != i) {
+            l.add(index.node(t));
+          }
+        }
+      }
+      holders.add(List.copyOf(l));
+      List<String> ports = new ArrayList<>();
+      for (Port p : e.ports()) {
+        if (p.role() == Port.PortRole.ADD_DROP) {
+          ports.add(p.id());
+        }
+      }
+      addDropPorts.add(List.copyOf(ports));
+    }
+  }
+
+  static NodeFacts of(TopologyIndex index) {
+    NodeFacts f = CACHE.get(index);
+    if (f == null) {
+      f = new NodeFacts(index);
+      CACHE.put(index, f); // a racing second build is equal and harmless
+    }
+    return f;
+  }
+
+  /** Nodes whose transceivers {@code endpoint} may use: itself, then its site's transponders. */
+  List<Node> holders(int endpoint) {
+    return holders.get(endpoint);
+  }
+
+  /** Ids of the node's ADD_DROP ports, in port order; empty when it models none. */
+  List<String> addDropPorts(int node) {
+    return addDropPorts.get(node);
+  }
+}
