@@ -24,6 +24,7 @@ final class NodeFacts {
 
   private final List<List<Node>> holders;
   private final List<List<String>> addDropPorts;
+  private final List<java.util.Set<String>> fiberPorts;
 
   private NodeFacts(TopologyIndex index) {
     int n = index.nodeCount();
@@ -36,6 +37,15 @@ final class NodeFacts {
     }
     holders = new ArrayList<>(n);
     addDropPorts = new ArrayList<>(n);
+    fiberPorts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      java.util.Set<String> ports = new java.util.HashSet<>();
+      for (int f : index.incident(i)) {
+        io.lightpath.model.Fiber fiber = index.fiber(f);
+        ports.add(fiber.aNodeId().equals(index.node(i).id()) ? fiber.aPortId() : fiber.zPortId());
+      }
+      fiberPorts.add(ports);
+    }
     for (int i = 0; i < n; i++) {
       Node e = index.node(i);
       List<Node> l = new ArrayList<>();
@@ -70,6 +80,11 @@ final class NodeFacts {
   /** Nodes whose transceivers {@code endpoint} may use: itself, then its site's transponders. */
   List<Node> holders(int endpoint) {
     return holders.get(endpoint);
+  }
+
+  /** Whether a fiber of the topology lands on the node's port {@code portId}. */
+  boolean fiberLandsOn(int node, String portId) {
+    return fiberPorts.get(node).contains(portId);
   }
 
   /** Ids of the node's ADD_DROP ports, in port order; empty when it models none. */

@@ -1,6 +1,5 @@
 package io.lightpath.pce;
 
-import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
@@ -13,7 +12,9 @@ import io.lightpath.pce.Reservation.SlotClaim;
 import io.lightpath.pce.Reservation.TransceiverClaim;
 import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SpectrumGrid;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +74,27 @@ public final class ResourceLedger {
   }
 
   /**
+   * Claims many reservations, each all or nothing, and installs the result as one snapshot: for
+   * rebuilding the ledger from stored services at startup, where n single reserves would build n
+   * intermediate snapshots (each copying the per-slot usage counters and the touched fibers).
+   *
+   * @return per reservation, in order: empty when claimed, or why not (it then holds nothing)
+   */
+  public List<Optional<Failure>> reserveAll(List<Reservation> rs, Topology topology) {
+    while (true) {
+      ResourceSnapshot s = state.get();
+      Builder b = new Builder(s);
+      List<Optional<Failure>> out = new ArrayList<>(rs.size());
+      for (Reservation r : rs) {
+        out.add(b.claimOrUndo(r, topology));
+      }
+      if (state.compareAndSet(s, b.build())) {
+        return out;
+      }
+    }
+  }
+
+  /**
    * Releases everything in {@code r} or nothing.
    *
    * @throws IllegalStateException when some of it is not held (a caller bug); nothing changes
@@ -95,6 +117,8 @@ public final class ResourceLedger {
   private final class Builder {
     private final ResourceSnapshot base;
     private final Map<String, long[]> copied = new HashMap<>();
+    private final List<SlotClaim> applied = new ArrayList<>();
+    private final List<String> newlyCopied = new ArrayList<>();
     private HashPMap<String, long[]> occupancy;
     private HashPMap<String, String> peers;
     private HashPMap<String, Integer> refs;
@@ -123,9 +147,43 @@ public final class ResourceLedger {
       if (w == null) {
         w = base.occupancy(fiberId).clone();
         copied.put(fiberId, w);
+        newlyCopied.add(fiberId);
         occupancy = occupancy.plus(fiberId, w);
       }
       return w;
+    }
+
+    /**
+     * {@link #claim}, and on a failure undoes what this reservation had claimed so the builder
+     * can go on with the next one: the slots it set were clear before (claim checks), so clearing
+     * them restores the arrays, and the persistent maps are put back as they were.
+     */
+    Optional<Failure> claimOrUndo(Reservation r, Topology topology) {
+      HashPMap<String, long[]> occ0 = occupancy;
+      HashPMap<String, String> peers0 = peers;
+      HashPMap<String, Integer> refs0 = refs;
+      HashPMap<String, Integer> tx0 = transceivers;
+      HashPMap<String, Boolean> ports0 = ports;
+      applied.clear();
+      newlyCopied.clear();
+      Optional<Failure> f = claim(r, topology);
+      if (f.isPresent()) {
+        for (SlotClaim c : applied) {
+          SlotBits.clear(copied.get(c.fiberId()), c.range().first(), c.range().end());
+          for (int i = c.range().first(); i < c.range().end(); i++) {
+            usage[i]--;
+          }
+        }
+        occupancy = occ0;
+        peers = peers0;
+        refs = refs0;
+        transceivers = tx0;
+        ports = ports0;
+        for (String fiberId : newlyCopied) {
+          copied.remove(fiberId); // its copy is in no map any more; copy again when next touched
+        }
+      }
+      return f;
     }
 
     Optional<Failure> claim(Reservation r, Topology topology) {
@@ -145,6 +203,7 @@ public final class ResourceLedger {
               c.fiberId());
         }
         SlotBits.set(occ, c.range().first(), c.range().end());
+        applied.add(c);
         int[] u = usage();
         for (int i = c.range().first(); i < c.range().end(); i++) {
           u[i]++;
@@ -254,15 +313,7 @@ public final class ResourceLedger {
   private static boolean claimable(Topology topology, Node node, String portId) {
     if (node.kind() == NodeKind.TRANSPONDER) {
       TopologyIndex index = topology.index();
-      int n = index.nodeIndex(node.id());
-      for (int f : index.incident(n)) {
-        Fiber fiber = index.fiber(f);
-        String at = fiber.aNodeId().equals(node.id()) ? fiber.aPortId() : fiber.zPortId();
-        if (at.equals(portId)) {
-          return true;
-        }
-      }
-      return false;
+      return NodeFacts.of(index).fiberLandsOn(index.nodeIndex(node.id()), portId);
     }
     for (Port port : node.ports()) {
       if (port.id().equals(portId)) {

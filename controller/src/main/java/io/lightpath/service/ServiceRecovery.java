@@ -51,26 +51,25 @@ public final class ServiceRecovery {
     Topology topology = engine.topology();
     metrics.watchFibers(topology);
     long t1 = System.nanoTime();
-    List<StoredService> all = services.all();
+    List<StoredService> all = services.allWithoutChannels();
     long t2 = System.nanoTime();
-    int live = 0;
-    for (StoredService s : all) {
-      if (!s.live()) {
-        continue;
-      }
-      live++;
-      Optional<PathResult.Failure> f = engine.ledger().reserve(s.reservation(), topology);
-      f.ifPresent(x -> log.error("service {} ({}) cannot re-claim its resources: {}", s.id(),
-          s.state(), x.message()));
+    List<StoredService> live = all.stream().filter(StoredService::live).toList();
+    // one ledger snapshot for all of them (each still all or nothing)
+    List<Optional<PathResult.Failure>> claimed = engine.ledger().reserveAll(
+        live.stream().map(StoredService::reservation).toList(), topology);
+    for (int i = 0; i < live.size(); i++) {
+      StoredService s = live.get(i);
+      claimed.get(i).ifPresent(x -> log.error("service {} ({}) cannot re-claim its resources: {}",
+          s.id(), s.state(), x.message()));
       if (s.state() == ServiceState.PROVISIONING || s.state() == ServiceState.PENDING) {
-        orchestrator.abandon(s);
+        orchestrator.abandon(services.get(s.id()).orElse(s)); // whole, with its channels
       } else if (s.state() == ServiceState.DELETING) {
-        orchestrator.delete(s);
+        orchestrator.delete(services.get(s.id()).orElse(s));
       }
     }
     recovered = true;
     log.info("service lifecycle recovered: {} live services in {} ms (topology {} ms, reading"
-            + " {} records {} ms, ledger and reconciliation {} ms)", live, ms(System.nanoTime() - t0),
+            + " {} records {} ms, ledger and reconciliation {} ms)", live.size(), ms(System.nanoTime() - t0),
         ms(t1 - t0), all.size(), ms(t2 - t1), ms(System.nanoTime() - t2));
   }
 
