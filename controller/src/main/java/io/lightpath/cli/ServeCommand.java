@@ -20,7 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Runs the controller's gRPC server until SIGTERM or Ctrl-C, then shuts down gracefully. */
 @Command(
@@ -59,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; 0 = off).")
   long carrierPollMs;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--deleted-retention-s", defaultValue = "86400",
       description = "How long DELETED service records stay readable before they are removed from "
@@ -69,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (deletedRetentionSeconds < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "--deleted-retention-s must not be negative, got " + deletedRetentionSeconds);
     }
     ServerConfig config = new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds));

@@ -18,6 +18,7 @@ import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TopologyFormat;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
+import io.lightpath.server.LightpathServer;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -275,7 +276,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static void importTopology(ManagedChannel ch, Topology t) throws InvalidProtocolBufferException {
     // the answer is the imported topology: larger than gRPC's 4 MiB default for 1,000 nodes
     TopologyServiceGrpc.newBlockingStub(ch).withDeadlineAfter(120, TimeUnit.SECONDS)
-        .withMaxInboundMessageSize(io.lightpath.server.LightpathServer.MAX_INBOUND_MESSAGE_BYTES)
+        .withMaxInboundMessageSize(LightpathServer.MAX_INBOUND_MESSAGE_BYTES)
         .importTopology(ImportTopologyRequest.newBuilder()
             .setFormat(TopologyFormat.LIGHTPATH_JSON)
             .setDocument(ByteString.copyFromUtf8(

@@ -16,6 +16,7 @@ import io.lightpath.spectrum.SpectrumPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +40,7 @@ final class Assigner {
   private final long[] hop;
   private ParallelFibers parallel;
   private Mask parallelMask;
-  private java.util.Set<Integer> fixedFibers = java.util.Set.of();
+  private Set<Integer> fixedFibers = Set.of();
   private ParallelFibers twins;
   final FailureTracker failures = new FailureTracker();
 
@@ -64,7 +65,7 @@ final class Assigner {
    * ParallelFibers}): only for requests without fiber-level constraints.
    */
   void allowParallel(ParallelFibers p) {
-    allowParallel(p, null, java.util.Set.of());
+    allowParallel(p, null, Set.of());
   }
 
   /**
@@ -72,7 +73,7 @@ final class Assigner {
    * fiber the mask excludes (excluded fibers and SRLGs, diverse-from), and a fiber the request
    * includes by name stays as it is.
    */
-  void allowParallel(ParallelFibers p, Mask mask, java.util.Set<Integer> fixed) {
+  void allowParallel(ParallelFibers p, Mask mask, Set<Integer> fixed) {
     this.parallel = p;
     this.parallelMask = mask;
     this.fixedFibers = fixed;
@@ -94,7 +95,7 @@ final class Assigner {
         keep[n++] = m;
       }
     }
-    return n == 1 ? ParallelFibers.NONE : java.util.Arrays.copyOf(keep, n);
+    return n == 1 ? ParallelFibers.NONE : Arrays.copyOf(keep, n);
   }
 
   /** The parallel-fiber groups of the topology, for {@link #endTwin}. */
@@ -108,7 +109,7 @@ final class Assigner {
    * for a second channel of one result on the same route (a bundle), which needs a line port of
    * its own. -1 when there is none.
    */
-  int endTwin(int f, int first, int end, java.util.Set<String> takenPorts) {
+  int endTwin(int f, int first, int end, Set<String> takenPorts) {
     int[] group = twins == null ? ParallelFibers.NONE : twins.members(f);
     for (int m : group) {
       if (m == f || !index.fiber(m).srlgIds().equals(index.fiber(f).srlgIds())
@@ -195,7 +196,7 @@ final class Assigner {
    * parallel fibers allowed the lowest member of its group with those slots and its transponder
    * port free and not in {@code takenPorts}; -1 when none.
    */
-  int bindHop(int f, int first, int end, java.util.Set<String> takenPorts) {
+  int bindHop(int f, int first, int end, Set<String> takenPorts) {
     int[] group = alternatives(f);
     if (group.length == 0) {
       return f;
@@ -211,7 +212,7 @@ final class Assigner {
     return -1;
   }
 
-  private boolean takesTakenPort(int f, java.util.Set<String> taken) {
+  private boolean takesTakenPort(int f, Set<String> taken) {
     Fiber fiber = index.fiber(f);
     return taken.contains(ResourceSnapshot.key(fiber.aNodeId(), fiber.aPortId()))
         || taken.contains(ResourceSnapshot.key(fiber.zNodeId(), fiber.zPortId()));

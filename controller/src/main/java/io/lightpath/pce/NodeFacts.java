@@ -1,5 +1,6 @@
 package io.lightpath.pce;
 
+import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
 import io.lightpath.model.Port;
@@ -7,16 +8,19 @@ import io.lightpath.model.TopologyIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
  * Per-node facts path computation asks on every request, computed once per topology snapshot
  * (a snapshot's index is immutable): the transceiver holders of an endpoint (itself, then the
- * transponders of its site) and a node's ADD_DROP ports. Without it each request walked every node
- * of the network to find a site's transponders and every port of a ROADM to find its add/drop
- * ports. Thread-safe; entries go with their snapshot.
+ * transponders of its site), a node's ADD_DROP ports, and the ports of a node that fibers land on
+ * (the transponder line ports the ledger may claim). Without it each request walked every node of
+ * the network to find a site's transponders and every port of a ROADM to find its add/drop ports.
+ * Thread-safe; entries go with their snapshot.
  */
 final class NodeFacts {
   private static final Map<TopologyIndex, NodeFacts> CACHE =
@@ -24,7 +28,7 @@ final class NodeFacts {
 
   private final List<List<Node>> holders;
   private final List<List<String>> addDropPorts;
-  private final List<java.util.Set<String>> fiberPorts;
+  private final List<Set<String>> fiberPorts;
 
   private NodeFacts(TopologyIndex index) {
     int n = index.nodeCount();
@@ -39,9 +43,9 @@ final class NodeFacts {
     addDropPorts = new ArrayList<>(n);
     fiberPorts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      java.util.Set<String> ports = new java.util.HashSet<>();
+      Set<String> ports = new HashSet<>();
       for (int f : index.incident(i)) {
-        io.lightpath.model.Fiber fiber = index.fiber(f);
+        Fiber fiber = index.fiber(f);
         ports.add(fiber.aNodeId().equals(index.node(i).id()) ? fiber.aPortId() : fiber.zPortId());
       }
       fiberPorts.add(ports);

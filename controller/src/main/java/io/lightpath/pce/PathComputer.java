@@ -1,7 +1,6 @@
 package io.lightpath.pce;
 
 import io.lightpath.model.Node;
-import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.model.TopologyIndex;
 import io.lightpath.model.TransceiverMode;

@@ -2,7 +2,6 @@ package io.lightpath.pce;
 
 import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SlotRange;
-import java.util.Map;
 import org.pcollections.HashPMap;
 import org.pcollections.HashTreePMap;
 

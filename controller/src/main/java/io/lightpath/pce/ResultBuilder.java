@@ -3,7 +3,6 @@ package io.lightpath.pce;
 import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
-import io.lightpath.model.Port;
 import io.lightpath.model.TopologyIndex;
 import io.lightpath.model.TransceiverMode;
 import io.lightpath.pce.ComputedChannel.Hop;
