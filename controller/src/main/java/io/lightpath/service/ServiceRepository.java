@@ -52,18 +52,15 @@ public final class ServiceRepository {
     return store.get(ServiceNames.key(id)).map(ServiceCodec::decode);
   }
 
-  /**
-   * Every service record, in id order. Decoded in parallel (startup reads every record, and
-   * decoding, not reading, is what takes time with many services).
-   */
+  /** Every service record, in id order. */
   public List<StoredService> all() {
-    return store.range(ServiceNames.range()).kvs().parallelStream().map(ServiceCodec::decode)
-        .toList();
+    return store.range(ServiceNames.range()).kvs().stream().map(ServiceCodec::decode).toList();
   }
 
   /**
    * Every service record, in id order, without channels (empty {@link StoredService#channels()}):
-   * what startup needs for the ledger; {@link #get} reads one record whole.
+   * what startup needs for the ledger; {@link #get} reads one record whole. Decoded in parallel:
+   * with many services decoding, not reading, is what takes the time.
    */
   List<StoredService> allWithoutChannels() {
     return store.range(ServiceNames.range()).kvs().parallelStream()
