@@ -12,6 +12,7 @@ import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
+import io.lightpath.service.DeletedServicePurger;
 import io.lightpath.service.RequestRecordSweeper;
 import io.lightpath.service.ServiceRecovery;
 import io.lightpath.store.StateStore;
@@ -22,7 +23,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Runs the controller's gRPC server until SIGTERM or Ctrl-C, then shuts down gracefully. */
 @Command(
@@ -78,8 +82,23 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seconds between periodic reconciliation passes (default: ${DEFAULT-VALUE}; 0 = only at startup).")
   long reconcileIntervalS;
 
+  @Spec CommandSpec spec;
+
+  @Option(names = "--deleted-retention-s", defaultValue = "86400",
+      description = "How long DELETED service records stay readable before they are removed from "
+          + "the store, in seconds (default: ${DEFAULT-VALUE} = 24 h).")
+  long deletedRetentionSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if (deletedRetentionSeconds < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--deleted-retention-s must not be negative, got " + deletedRetentionSeconds);
+    }
+    if (reconcileIntervalS < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--reconcile-interval-s must not be negative, got " + reconcileIntervalS);
+    }
     ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds)));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
         : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
@@ -88,6 +107,10 @@ final class ServeCommand implements Callable<Integer> {
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
     injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));
+    Duration deletedRetention = Duration.ofSeconds(deletedRetentionSeconds);
+    injector.getInstance(DeletedServicePurger.class).start(
+        deletedRetention.compareTo(Duration.ofMinutes(5)) < 0 && !deletedRetention.isZero()
+            ? deletedRetention : Duration.ofMinutes(5), deletedRetention);
     LightpathServer server = injector.getInstance(LightpathServer.class);
     MetricsEndpoint metrics = metricsPort < 0 ? null
         : MetricsEndpoint.start(injector.getInstance(PrometheusMeterRegistry.class), bind, metricsPort);
@@ -99,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     // compares device configuration with the recovered services, reports and corrects it
     ReconcileRunner reconciler = injector.getInstance(ReconcileRunner.class);
-    reconciler.start(reconcile, Duration.ofSeconds(Math.max(0, reconcileIntervalS)));
+    reconciler.start(reconcile, Duration.ofSeconds(reconcileIntervalS));
     // The JVM runs shutdown hooks on SIGTERM and SIGINT: stop gracefully there.
     Thread hook = new Thread(() -> {
       try {
@@ -110,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
           metrics.close();
         }
         injector.getInstance(RequestRecordSweeper.class).close();
+        injector.getInstance(DeletedServicePurger.class).close();
         injector.getInstance(ProvisioningOrchestrator.class).close();
         injector.getInstance(StateStore.class).close();
       } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TopologyFormat;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
+import io.lightpath.server.LightpathServer;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -82,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Data directory to use (default: a temporary one, deleted afterwards).")
   Path dataDir;
 
+  @Option(names = "--reopen", description = "Create nothing: open the existing --data-dir (of an earlier"
+      + " synthetic run), then time a restart on it as --restart does.")
+  boolean reopen;
+
   @Option(names = "--timeout-s", defaultValue = "30",
       description = "Longest wait for one service to settle, in seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -98,6 +103,17 @@ public final class BenchCommand implements Callable<Integer> {
           "--clients and --services must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (reopen) {
+      if (dataDir == null || nodes <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--reopen needs --data-dir of an earlier run and --nodes");
+      }
+      try (DemoEnvironment env = DemoEnvironment.start(null, dataDir, new InstantProvisioner(),
+          null)) {
+        restart(out, env, null);
+      }
+      return 0;
+    }
     boolean synthetic = nodes > 0;
     SyntheticNetwork net = synthetic ? new SyntheticNetwork(nodes) : null;
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
@@ -235,6 +251,11 @@ public final class BenchCommand implements Callable<Integer> {
     Service last = lastName == null ? null : stub.withDeadlineAfter(60, TimeUnit.SECONDS)
         .withWaitForReady()
         .getService(GetServiceRequest.newBuilder().setName(lastName).build());
+    if (last == null) {
+      // no service name to ask for: the first listing waits for recovery the same way
+      stub.withDeadlineAfter(60, TimeUnit.SECONDS).withWaitForReady()
+          .listServices(ListServicesRequest.newBuilder().setPageSize(1).build());
+    }
     long serving = System.nanoTime() - a;
     long active = 0;
     String token = "";
@@ -253,10 +274,13 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void importTopology(ManagedChannel ch, Topology t) throws InvalidProtocolBufferException {
+    // the answer is the imported topology: larger than gRPC's 4 MiB default for 1,000 nodes
     TopologyServiceGrpc.newBlockingStub(ch).withDeadlineAfter(120, TimeUnit.SECONDS)
+        .withMaxInboundMessageSize(LightpathServer.MAX_INBOUND_MESSAGE_BYTES)
         .importTopology(ImportTopologyRequest.newBuilder()
             .setFormat(TopologyFormat.LIGHTPATH_JSON)
-            .setDocument(ByteString.copyFromUtf8(JsonFormat.printer().print(t)))
+            .setDocument(ByteString.copyFromUtf8(
+                JsonFormat.printer().omittingInsignificantWhitespace().print(t)))
             .build());
   }
 

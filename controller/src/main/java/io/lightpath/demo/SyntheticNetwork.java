@@ -15,18 +15,24 @@ import io.lightpath.proto.v1.TransceiverPool;
 /**
  * A synthetic network for measuring the controller with many services: ROADMs in a ring, each hop
  * {@value #RING_PARALLEL} parallel 40 km fibers, each ROADM with {@value #TP_PER_ROADM}
- * transponder nodes behind it, each transponder node on {@value #TP_FIBERS} parallel fibers to its
- * ROADM (colourless: no ADD_DROP ports, so they are not a per-channel resource) with {@value
- * #TP_TRANSCEIVERS} 100G transceivers. So nodes / 4 ROADMs;
- * {@code --nodes 1000} gives 250 ROADMs and 750 transponder nodes.
+ * transponder nodes behind it, each transponder node with {@value #TP_FIBERS} line ports, each on
+ * its own fiber to its ROADM (colourless: no ADD_DROP ports, so they are not a per-channel
+ * resource), and {@value #TP_TRANSCEIVERS} 100G transceivers. So nodes / 4 ROADMs; {@code --nodes
+ * 1000} gives 250 ROADMs and 750 transponder nodes (216,000 line-port fibers), room for the
+ * 100,000 services of the benchmark: a line port carries one channel.
  *
  * <p>Service {@code i} joins two transponder nodes behind neighbouring ROADMs (or behind the same
  * ROADM) at 100G, so capacity is bound by spectrum on the ring, not by routing.
  */
 final class SyntheticNetwork {
   static final int TP_PER_ROADM = 3;
-  static final int TP_FIBERS = 16;
-  static final int TP_TRANSCEIVERS = 1_600;
+  /**
+   * Line ports (each with its own fiber to the ROADM) and transceivers per transponder node. A
+   * line port carries one channel, so this bounds the services ending at a node: 100,000
+   * services on 1,000 nodes end at most 267 times on one transponder node.
+   */
+  static final int TP_FIBERS = 288;
+  static final int TP_TRANSCEIVERS = TP_FIBERS;
   static final int RING_PARALLEL = 8;
   static final String TRANSCEIVER_TYPE = "CFP2-DCO-100G";
 

@@ -14,7 +14,9 @@ import io.lightpath.spectrum.SlotSelector;
 import io.lightpath.spectrum.SpectrumGrid;
 import io.lightpath.spectrum.SpectrumPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,6 +37,11 @@ final class Assigner {
   private final long[] scratch;
   private final int words;
   private final RandomGenerator random;
+  private final long[] hop;
+  private ParallelFibers parallel;
+  private Mask parallelMask;
+  private Set<Integer> fixedFibers = Set.of();
+  private ParallelFibers twins;
   final FailureTracker failures = new FailureTracker();
 
   Assigner(TopologyIndex index, ResourceSnapshot snapshot, QotEstimator qot, PceConfig config,
@@ -50,6 +57,165 @@ final class Assigner {
     this.valid = SlotBits.validMask(grid.slotCount());
     this.free = new long[words];
     this.scratch = new long[words];
+    this.hop = new long[words];
+  }
+
+  /**
+   * Lets each hop of a route use any fiber interchangeable with the one named (see {@link
+   * ParallelFibers}): only for requests without fiber-level constraints.
+   */
+  void allowParallel(ParallelFibers p) {
+    allowParallel(p, null, Set.of());
+  }
+
+  /**
+   * As {@link #allowParallel(ParallelFibers)} under route constraints: a hop never moves to a
+   * fiber the mask excludes (excluded fibers and SRLGs, diverse-from), and a fiber the request
+   * includes by name stays as it is.
+   */
+  void allowParallel(ParallelFibers p, Mask mask, Set<Integer> fixed) {
+    this.parallel = p;
+    this.parallelMask = mask;
+    this.fixedFibers = fixed;
+  }
+
+  /** The fibers hop {@code f} may use: its parallel group, less masked twins; empty = only f. */
+  private int[] alternatives(int f) {
+    int[] group = parallel == null ? ParallelFibers.NONE : parallel.members(f);
+    if (group.length == 0 || (parallelMask == null && fixedFibers.isEmpty())) {
+      return group;
+    }
+    if (fixedFibers.contains(f)) {
+      return ParallelFibers.NONE;
+    }
+    int n = 0;
+    int[] keep = new int[group.length];
+    for (int m : group) {
+      if (m == f || parallelMask == null || !parallelMask.fibers[m]) {
+        keep[n++] = m;
+      }
+    }
+    return n == 1 ? ParallelFibers.NONE : Arrays.copyOf(keep, n);
+  }
+
+  /** The parallel-fiber groups of the topology, for {@link #endTwin}. */
+  void knowTwins(ParallelFibers p) {
+    this.twins = p;
+  }
+
+  /**
+   * A twin of {@code f} (interchangeable and in the same SRLGs, so disjointness is unchanged)
+   * with slots {@code [first, end)} and its transponder port free and not in {@code takenPorts}:
+   * for a second channel of one result on the same route (a bundle), which needs a line port of
+   * its own. -1 when there is none.
+   */
+  int endTwin(int f, int first, int end, Set<String> takenPorts) {
+    int[] group = twins == null ? ParallelFibers.NONE : twins.members(f);
+    for (int m : group) {
+      if (m == f || !index.fiber(m).srlgIds().equals(index.fiber(f).srlgIds())
+          || transponderPortBusy(m) || takesTakenPort(m, takenPorts)) {
+        continue;
+      }
+      if (!SlotBits.anySet(snapshot.occupancy(index.fiber(m).id()), first, end)) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code f}'s port at a transponder end is held by another channel end. */
+  boolean transponderPortBusy(int f) {
+    Fiber fiber = index.fiber(f);
+    return portBusy(fiber.aNodeId(), fiber.aPortId()) || portBusy(fiber.zNodeId(), fiber.zPortId());
+  }
+
+  private boolean portBusy(String nodeId, String portId) {
+    Node n = index.node(index.nodeIndex(nodeId));
+    return n.kind() == NodeKind.TRANSPONDER && !portId.isEmpty()
+        && snapshot.portInUse(nodeId, portId);
+  }
+
+  /** Writes the slots free on fiber {@code f} into {@code out}; none when its transponder port is busy. */
+  private void fiberFree(int f, long[] out) {
+    if (transponderPortBusy(f)) {
+      Arrays.fill(out, 0L);
+      return;
+    }
+    long[] occ = snapshot.occupancy(index.fiber(f).id());
+    for (int w = 0; w < words; w++) {
+      out[w] = valid[w] & ~occ[w];
+    }
+  }
+
+  /**
+   * Writes into {@code out} the starts where {@code count} slots fit on hop {@code f}: on the
+   * fiber itself, or with parallel fibers allowed on any one fiber of its group (contiguity holds
+   * per fiber, so the group's starts are the union of each member's starts, not the starts of
+   * the union of their free slots).
+   */
+  private void hopStarts(int f, int count, long[] out) {
+    int[] group = alternatives(f);
+    if (group.length == 0) {
+      fiberFree(f, out);
+      SlotBits.startsInPlace(out, count, words);
+      return;
+    }
+    Arrays.fill(out, 0L);
+    // Highest first: hops are bound lowest first, so an untouched fiber is usually found at once.
+    for (int i = group.length - 1; i >= 0; i--) {
+      int m = group[i];
+      fiberFree(m, scratch);
+      boolean empty = true;
+      for (int w = 0; w < words; w++) {
+        empty &= scratch[w] == valid[w];
+      }
+      SlotBits.startsInPlace(scratch, count, words);
+      for (int w = 0; w < words; w++) {
+        out[w] |= scratch[w];
+      }
+      if (empty) {
+        return; // no member can offer more than an unused fiber
+      }
+    }
+  }
+
+  /** Writes the starts where {@code count} slots fit on every hop of {@code route} into {@code out}. */
+  private void startsAlong(Route route, int count, long[] out) {
+    System.arraycopy(valid, 0, out, 0, words);
+    SlotBits.startsInPlace(out, count, words);
+    for (int f : route.fibers()) {
+      hopStarts(f, count, hop);
+      for (int w = 0; w < words; w++) {
+        out[w] &= hop[w];
+      }
+    }
+  }
+
+  /**
+   * The fiber hop {@code f} uses for slots {@code [first, end)}: {@code f} itself, or with
+   * parallel fibers allowed the lowest member of its group with those slots and its transponder
+   * port free and not in {@code takenPorts}; -1 when none.
+   */
+  int bindHop(int f, int first, int end, Set<String> takenPorts) {
+    int[] group = alternatives(f);
+    if (group.length == 0) {
+      return f;
+    }
+    for (int m : group) {
+      if (transponderPortBusy(m) || takesTakenPort(m, takenPorts)) {
+        continue;
+      }
+      if (!SlotBits.anySet(snapshot.occupancy(index.fiber(m).id()), first, end)) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  private boolean takesTakenPort(int f, Set<String> taken) {
+    Fiber fiber = index.fiber(f);
+    return taken.contains(ResourceSnapshot.key(fiber.aNodeId(), fiber.aPortId()))
+        || taken.contains(ResourceSnapshot.key(fiber.zNodeId(), fiber.zPortId()));
   }
 
   /** Slots a mode needs, guard band included. */
@@ -61,9 +227,9 @@ final class Assigner {
   void freeAlong(Route route, long[] out) {
     System.arraycopy(valid, 0, out, 0, words);
     for (int f : route.fibers()) {
-      long[] occ = snapshot.occupancy(index.fiber(f).id());
+      fiberFree(f, hop);
       for (int w = 0; w < words; w++) {
-        out[w] &= ~occ[w];
+        out[w] &= hop[w];
       }
     }
   }
@@ -135,6 +301,9 @@ final class Assigner {
    * @return the first slot, or -1 (recorded as NO_SPECTRUM naming the limiting fiber)
    */
   int pickSlots(Route route, TransceiverMode mode, SlotRange pinned, long[] extraUsed) {
+    if (parallel != null && extraUsed == null) {
+      return pickSlotsOverParallel(route, mode, pinned);
+    }
     freeAlong(route, free);
     if (extraUsed != null) {
       for (int w = 0; w < words; w++) {
@@ -148,6 +317,22 @@ final class Assigner {
           && SlotBits.allSet(free, pinned.first(), pinned.first() + count) ? pinned.first() : -1;
     } else {
       s = selector.choose(config.policy(), free, count, usage());
+    }
+    if (s < 0) {
+      recordNoSpectrum(route, count, pinned);
+    }
+    return s;
+  }
+
+  private int pickSlotsOverParallel(Route route, TransceiverMode mode, SlotRange pinned) {
+    int count = slotsWithGuard(mode);
+    startsAlong(route, count, free);
+    int s;
+    if (pinned != null) {
+      s = pinned.first() + count <= config.grid().slotCount() && SlotBits.get(free, pinned.first())
+          ? pinned.first() : -1;
+    } else {
+      s = selector.chooseAmongStarts(config.policy(), free, count, usage());
     }
     if (s < 0) {
       recordNoSpectrum(route, count, pinned);
@@ -244,35 +429,54 @@ final class Assigner {
 
   /** Walks the route ANDing fiber by fiber; the fiber after which nothing fits is the limit. */
   private void recordNoSpectrum(Route route, int count, SlotRange pinned) {
-    if (!failures.wants(FailureTracker.SPECTRUM)) {
+    if (!failures.wants(FailureTracker.TRANSPONDER_PORT)) {
       return;
     }
-    System.arraycopy(valid, 0, scratch, 0, words);
+    long[] along = new long[words];
+    System.arraycopy(valid, 0, along, 0, words);
+    SlotBits.startsInPlace(along, count, words);
     String limiting = index.fiber(route.fibers()[0]).id();
     for (int f : route.fibers()) {
-      long[] occ = snapshot.occupancy(index.fiber(f).id());
+      hopStarts(f, count, hop);
       for (int w = 0; w < words; w++) {
-        scratch[w] &= ~occ[w];
+        along[w] &= hop[w];
       }
-      boolean fits;
-      if (pinned != null) {
-        fits = SlotBits.allSet(scratch, pinned.first(),
-            Math.min(config.grid().slotCount(), pinned.first() + count));
-      } else {
-        long[] starts = scratch.clone();
-        SlotBits.startsInPlace(starts, count, words);
-        fits = SlotBits.nextSet(starts, 0, words) >= 0;
-      }
+      boolean fits = pinned != null
+          ? pinned.first() + count <= config.grid().slotCount() && SlotBits.get(along, pinned.first())
+          : SlotBits.nextSet(along, 0, words) >= 0;
       if (!fits) {
         limiting = index.fiber(f).id();
         break;
       }
     }
+    int limitingIndex = index.fiberIndex(limiting);
+    int[] group = alternatives(limitingIndex);
+    boolean allBusy = transponderPortBusy(limitingIndex);
+    for (int m : group) {
+      allBusy &= transponderPortBusy(m);
+    }
+    if (allBusy) {
+      Fiber lf = index.fiber(limitingIndex);
+      String tp = portBusy(lf.aNodeId(), lf.aPortId()) ? lf.aNodeId() : lf.zNodeId();
+      String port = tp.equals(lf.aNodeId()) ? lf.aPortId() : lf.zPortId();
+      failures.offer(FailureTracker.TRANSPONDER_PORT, FailureReason.NO_TRANSCEIVER, group.length > 1
+          ? "all " + group.length + " line ports of transponder " + tp + " toward "
+              + lf.otherEnd(tp) + " already carry a channel"
+          : "line port " + port + " of transponder " + tp + " (fiber " + limiting
+              + ") already carries a channel, so route " + describe(route) + " cannot use it",
+          tp);
+      return;
+    }
+    if (!failures.wants(FailureTracker.SPECTRUM)) {
+      return;
+    }
     String what = pinned != null ? "pinned slots " + pinned : count + " contiguous free slots";
+    int twins = Math.max(0, alternatives(limitingIndex).length - 1);
     failures.offer(FailureTracker.SPECTRUM, FailureReason.NO_SPECTRUM,
         "no " + what + " along route " + describe(route) + "; fiber " + limiting + " has "
             + snapshot.usedSlots(limiting) + " of " + config.grid().slotCount()
-            + " slots in use and leaves none that fit", limiting);
+            + " slots in use and leaves none that fit"
+            + (twins > 0 ? " (nor do its " + twins + " parallel fibers)" : ""), limiting);
   }
 
   List<Fiber> fibers(Route r) {

@@ -4,11 +4,14 @@ import io.lightpath.pce.PathResult.Failure;
 
 /**
  * Keeps the most telling failure seen while trying candidates: the one that got furthest
- * (route → latency → OCS ports → QoT → spectrum). Among equals, the first (shortest route) wins.
+ * (route → latency → OCS or transponder ports → QoT → spectrum). Among equals, the first
+ * (shortest route) wins.
  */
 final class FailureTracker {
   static final int LATENCY = 1;
   static final int OCS_PORT = 2;
+  /** A transponder line port already in use: as far as an OCS port, short of QoT and spectrum. */
+  static final int TRANSPONDER_PORT = 2;
   static final int QOT = 3;
   static final int SPECTRUM = 4;
 

@@ -1,7 +1,6 @@
 package io.lightpath.pce;
 
 import io.lightpath.model.Node;
-import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.model.TopologyIndex;
 import io.lightpath.model.TransceiverMode;
@@ -14,8 +13,10 @@ import io.lightpath.qot.QotEstimator;
 import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SpectrumGrid;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -128,6 +129,7 @@ public final class PathComputer {
       this.req = req;
       this.assigner = new Assigner(index, snapshot, qot, config,
           new SplittableRandom(config.randomSeed() * 31 + randomSeq.getAndIncrement()));
+      this.assigner.knowTwins(finder.parallel());
     }
 
     PathResult run() {
@@ -221,9 +223,18 @@ public final class PathComputer {
     }
 
     private List<Route> candidates(int count) {
+      return candidates(count, false);
+    }
+
+    /**
+     * @param overParallel without route constraints, search one fiber per group of parallel
+     *     fibers ({@link ParallelFibers}); the caller must let the assigner bind the hops
+     */
+    private List<Route> candidates(int count, boolean overParallel) {
       Constraints c = req.constraints();
       List<Route> list = c.restrictsRoutes()
           ? finder.constrained(src, dst, count, metric, mask, this::passesIncludes)
+          : overParallel ? finder.shortestOverParallel(src, dst, count, metric)
           : finder.shortest(src, dst, count, metric);
       if (c.hasLatencyBound() && !list.isEmpty()
           && list.stream().allMatch(r -> r.latencyUs() > c.maxLatencyUs())) {
@@ -247,7 +258,20 @@ public final class PathComputer {
     }
 
     private PathResult single(List<TransceiverMode> modes) {
-      List<Route> list = candidates(k);
+      // Each hop may use any interchangeable parallel fiber with free spectrum (bound when
+      // assigning); without route constraints the candidates are searched with one fiber per
+      // group, so k candidates are k node paths, not k fiber combinations of one path.
+      boolean overParallel = !req.constraints().restrictsRoutes();
+      if (overParallel) {
+        assigner.allowParallel(finder.parallel());
+      } else {
+        Set<Integer> named = new HashSet<>();
+        for (String f : req.constraints().includeFibers()) {
+          named.add(index.fiberIndex(f));
+        }
+        assigner.allowParallel(finder.parallel(), mask, named);
+      }
+      List<Route> list = candidates(k, overParallel);
       if (list.isEmpty()) {
         return noRoute();
       }
@@ -255,7 +279,7 @@ public final class PathComputer {
       if (ch == null) {
         return assigner.failures.orElse(FailureReason.NO_ROUTE, "no usable route", req.zNodeId());
       }
-      ResultBuilder b = new ResultBuilder(index, snapshot, config);
+      ResultBuilder b = new ResultBuilder(index, snapshot, config, assigner);
       b.add(ComputedChannel.Role.WORKING, ch.route(), ch.mode(), ch.qot(), ch.first());
       return b.build(List.of(ch.mode()));
     }
@@ -287,7 +311,7 @@ public final class PathComputer {
         }
         int s = assigner.pickSlotsOnBoth(w, p, m, req.pinnedSlots());
         if (s >= 0) {
-          ResultBuilder b = new ResultBuilder(index, snapshot, config);
+          ResultBuilder b = new ResultBuilder(index, snapshot, config, assigner);
           b.add(ComputedChannel.Role.WORKING, w, m, qw, s);
           b.add(ComputedChannel.Role.PROTECTION, p, m, qp, s);
           return b.build(List.of(m));
@@ -337,7 +361,7 @@ public final class PathComputer {
         }
         set = alt;
       }
-      ResultBuilder rb = new ResultBuilder(index, snapshot, config);
+      ResultBuilder rb = new ResultBuilder(index, snapshot, config, assigner);
       long[] taken = new long[config.grid().words()];
       List<TransceiverMode> used = new ArrayList<>();
       for (int ri = 0; ri < r; ri++) {
@@ -424,18 +448,7 @@ public final class PathComputer {
     private Transceivers() {}
 
     static List<Node> holders(TopologyIndex index, int endpoint) {
-      Node e = index.node(endpoint);
-      List<Node> l = new ArrayList<>();
-      l.add(e);
-      if (!e.siteId().isEmpty()) {
-        for (int i = 0; i < index.nodeCount(); i++) {
-          Node n = index.node(i);
-          if (i != endpoint && n.kind() == NodeKind.TRANSPONDER && e.siteId().equals(n.siteId())) {
-            l.add(n);
-          }
-        }
-      }
-      return l;
+      return NodeFacts.of(index).holders(endpoint);
     }
 
     static int free(TopologyIndex index, ResourceSnapshot s, int endpoint, String type) {

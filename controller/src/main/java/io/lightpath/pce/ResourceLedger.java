@@ -1,7 +1,9 @@
 package io.lightpath.pce;
 
 import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
+import io.lightpath.model.TopologyIndex;
 import io.lightpath.pce.PathResult.Failure;
 import io.lightpath.model.Port;
 import io.lightpath.pce.Reservation.CrossConnect;
@@ -10,10 +12,13 @@ import io.lightpath.pce.Reservation.SlotClaim;
 import io.lightpath.pce.Reservation.TransceiverClaim;
 import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SpectrumGrid;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.pcollections.HashPMap;
 
 /**
  * Holds the current {@link ResourceSnapshot} and changes it by compare-and-set: a reservation
@@ -21,6 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * installs it only if no other reservation got in first (otherwise it re-checks against the newer
  * snapshot). So two requests never get the same slots, and a reservation is all or nothing.
  * Lock-free; thread-safe.
+ *
+ * <p>Cost: the next snapshot shares the previous one's persistent maps and copies only the
+ * occupancy arrays of the fibers the reservation touches (plus the per-slot usage counters, one
+ * {@code int} per grid slot), so a reserve or release is O(claims × log(state)) however many
+ * services the ledger holds.
  */
 public final class ResourceLedger {
   private final SpectrumGrid grid;
@@ -30,8 +40,7 @@ public final class ResourceLedger {
     this.grid = grid;
     this.state =
         new AtomicReference<>(
-            new ResourceSnapshot(grid.words(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                new int[grid.slotCount()]));
+            ResourceSnapshot.empty(grid.words(), grid.slotCount()));
   }
 
   public SpectrumGrid grid() {
@@ -65,6 +74,27 @@ public final class ResourceLedger {
   }
 
   /**
+   * Claims many reservations, each all or nothing, and installs the result as one snapshot: for
+   * rebuilding the ledger from stored services at startup, where n single reserves would build n
+   * intermediate snapshots (each copying the per-slot usage counters and the touched fibers).
+   *
+   * @return per reservation, in order: empty when claimed, or why not (it then holds nothing)
+   */
+  public List<Optional<Failure>> reserveAll(List<Reservation> rs, Topology topology) {
+    while (true) {
+      ResourceSnapshot s = state.get();
+      Builder b = new Builder(s);
+      List<Optional<Failure>> out = new ArrayList<>(rs.size());
+      for (Reservation r : rs) {
+        out.add(b.claimOrUndo(r, topology));
+      }
+      if (state.compareAndSet(s, b.build())) {
+        return out;
+      }
+    }
+  }
+
+  /**
    * Releases everything in {@code r} or nothing.
    *
    * @throws IllegalStateException when some of it is not held (a caller bug); nothing changes
@@ -80,25 +110,36 @@ public final class ResourceLedger {
     }
   }
 
-  /** The next snapshot being built; copies a map or array only when it first changes it. */
+  /**
+   * The next snapshot being built: persistent maps updated entry by entry, occupancy arrays and
+   * the usage counters copied when first changed.
+   */
   private final class Builder {
     private final ResourceSnapshot base;
-    private final Map<String, long[]> occupancy;
     private final Map<String, long[]> copied = new HashMap<>();
-    private final Map<String, String> peers;
-    private final Map<String, Integer> refs;
-    private final Map<String, Integer> transceivers;
-    private final Map<String, Boolean> ports;
-    private final int[] usage;
+    private final List<SlotClaim> applied = new ArrayList<>();
+    private final List<String> newlyCopied = new ArrayList<>();
+    private HashPMap<String, long[]> occupancy;
+    private HashPMap<String, String> peers;
+    private HashPMap<String, Integer> refs;
+    private HashPMap<String, Integer> transceivers;
+    private HashPMap<String, Boolean> ports;
+    private int[] usage;
 
     Builder(ResourceSnapshot base) {
       this.base = base;
-      this.occupancy = new HashMap<>(base.occupancyMap());
-      this.peers = new HashMap<>(base.crossConnectPeerMap());
-      this.refs = new HashMap<>(base.crossConnectRefMap());
-      this.transceivers = new HashMap<>(base.transceiverMap());
-      this.ports = new HashMap<>(base.portMap());
-      this.usage = base.slotUsage().clone();
+      this.occupancy = base.occupancyMap();
+      this.peers = base.crossConnectPeerMap();
+      this.refs = base.crossConnectRefMap();
+      this.transceivers = base.transceiverMap();
+      this.ports = base.portMap();
+    }
+
+    private int[] usage() {
+      if (usage == null) {
+        usage = base.slotUsage().clone();
+      }
+      return usage;
     }
 
     private long[] writable(String fiberId) {
@@ -106,9 +147,43 @@ public final class ResourceLedger {
       if (w == null) {
         w = base.occupancy(fiberId).clone();
         copied.put(fiberId, w);
-        occupancy.put(fiberId, w);
+        newlyCopied.add(fiberId);
+        occupancy = occupancy.plus(fiberId, w);
       }
       return w;
+    }
+
+    /**
+     * {@link #claim}, and on a failure undoes what this reservation had claimed so the builder
+     * can go on with the next one: the slots it set were clear before (claim checks), so clearing
+     * them restores the arrays, and the persistent maps are put back as they were.
+     */
+    Optional<Failure> claimOrUndo(Reservation r, Topology topology) {
+      HashPMap<String, long[]> occ0 = occupancy;
+      HashPMap<String, String> peers0 = peers;
+      HashPMap<String, Integer> refs0 = refs;
+      HashPMap<String, Integer> tx0 = transceivers;
+      HashPMap<String, Boolean> ports0 = ports;
+      applied.clear();
+      newlyCopied.clear();
+      Optional<Failure> f = claim(r, topology);
+      if (f.isPresent()) {
+        for (SlotClaim c : applied) {
+          SlotBits.clear(copied.get(c.fiberId()), c.range().first(), c.range().end());
+          for (int i = c.range().first(); i < c.range().end(); i++) {
+            usage[i]--;
+          }
+        }
+        occupancy = occ0;
+        peers = peers0;
+        refs = refs0;
+        transceivers = tx0;
+        ports = ports0;
+        for (String fiberId : newlyCopied) {
+          copied.remove(fiberId); // its copy is in no map any more; copy again when next touched
+        }
+      }
+      return f;
     }
 
     Optional<Failure> claim(Reservation r, Topology topology) {
@@ -128,8 +203,10 @@ public final class ResourceLedger {
               c.fiberId());
         }
         SlotBits.set(occ, c.range().first(), c.range().end());
+        applied.add(c);
+        int[] u = usage();
         for (int i = c.range().first(); i < c.range().end(); i++) {
-          usage[i]++;
+          u[i]++;
         }
       }
       for (CrossConnect x : r.crossConnects()) {
@@ -141,9 +218,9 @@ public final class ResourceLedger {
               "OCS " + x.nodeId() + " port of fiber " + busy + " is already cross-connected",
               x.nodeId());
         }
-        peers.put(ResourceSnapshot.key(x.nodeId(), x.fiberA()), x.fiberB());
-        peers.put(ResourceSnapshot.key(x.nodeId(), x.fiberB()), x.fiberA());
-        refs.merge(xcKey(x), 1, Integer::sum);
+        peers = peers.plus(ResourceSnapshot.key(x.nodeId(), x.fiberA()), x.fiberB())
+            .plus(ResourceSnapshot.key(x.nodeId(), x.fiberB()), x.fiberA());
+        refs = refs.plus(xcKey(x), refs.getOrDefault(xcKey(x), 0) + 1);
       }
       for (TransceiverClaim t : r.transceivers()) {
         Node node = topology.node(t.nodeId());
@@ -155,21 +232,22 @@ public final class ResourceLedger {
               "node " + t.nodeId() + " has no free " + t.type() + " transceiver (" + installed
                   + " installed)", t.nodeId());
         }
-        transceivers.put(k, used + 1);
+        transceivers = transceivers.plus(k, used + 1);
       }
       for (PortClaim p : r.addDropPorts()) {
         Node node = topology.node(p.nodeId());
-        boolean exists = node != null && node.ports().stream().anyMatch(
-            x -> x.id().equals(p.portId()) && x.role() == Port.PortRole.ADD_DROP);
-        if (!exists) {
+        if (node == null || !claimable(topology, node, p.portId())) {
           return fail(FailureReason.CONSTRAINT_CONFLICT, "node " + p.nodeId()
-              + " has no add/drop port " + p.portId(), p.nodeId());
+              + " has no add/drop or line port " + p.portId(), p.nodeId());
         }
-        if (ports.putIfAbsent(ResourceSnapshot.key(p.nodeId(), p.portId()), Boolean.TRUE)
-            != null) {
-          return fail(FailureReason.NO_TRANSCEIVER, "add/drop port " + p.portId() + " of ROADM "
-              + p.nodeId() + " is already in use", p.nodeId());
+        String k = ResourceSnapshot.key(p.nodeId(), p.portId());
+        if (ports.containsKey(k)) {
+          String what = node.kind() == NodeKind.TRANSPONDER ? "line port " + p.portId()
+              + " of transponder " : "add/drop port " + p.portId() + " of ROADM ";
+          return fail(FailureReason.NO_TRANSCEIVER, what + p.nodeId() + " is already in use",
+              p.nodeId());
         }
+        ports = ports.plus(k, Boolean.TRUE);
       }
       return Optional.empty();
     }
@@ -183,8 +261,9 @@ public final class ResourceLedger {
               "release of slots " + c.range() + " on fiber " + c.fiberId() + " that are not held");
         }
         SlotBits.clear(occ, c.range().first(), c.range().end());
+        int[] u = usage();
         for (int i = c.range().first(); i < c.range().end(); i++) {
-          usage[i]--;
+          u[i]--;
         }
       }
       for (CrossConnect x : r.crossConnects()) {
@@ -194,11 +273,11 @@ public final class ResourceLedger {
           throw new IllegalStateException("release of unknown cross-connect " + x);
         }
         if (n == 1) {
-          refs.remove(k);
-          peers.remove(ResourceSnapshot.key(x.nodeId(), x.fiberA()));
-          peers.remove(ResourceSnapshot.key(x.nodeId(), x.fiberB()));
+          refs = refs.minus(k);
+          peers = peers.minus(ResourceSnapshot.key(x.nodeId(), x.fiberA()))
+              .minus(ResourceSnapshot.key(x.nodeId(), x.fiberB()));
         } else {
-          refs.put(k, n - 1);
+          refs = refs.plus(k, n - 1);
         }
       }
       for (TransceiverClaim t : r.transceivers()) {
@@ -208,24 +287,40 @@ public final class ResourceLedger {
           throw new IllegalStateException("release of a " + t.type() + " transceiver at "
               + t.nodeId() + " that is not in use");
         }
-        if (used == 1) {
-          transceivers.remove(k);
-        } else {
-          transceivers.put(k, used - 1);
-        }
+        transceivers = used == 1 ? transceivers.minus(k) : transceivers.plus(k, used - 1);
       }
       for (PortClaim p : r.addDropPorts()) {
-        if (ports.remove(ResourceSnapshot.key(p.nodeId(), p.portId())) == null) {
-          throw new IllegalStateException("release of add/drop port " + p.portId() + " at "
+        String k = ResourceSnapshot.key(p.nodeId(), p.portId());
+        if (!ports.containsKey(k)) {
+          throw new IllegalStateException("release of port " + p.portId() + " at "
               + p.nodeId() + " that is not in use");
         }
+        ports = ports.minus(k);
       }
     }
 
     ResourceSnapshot build() {
-      return new ResourceSnapshot(
-          grid.words(), base.version() + 1, occupancy, peers, refs, transceivers, ports, usage);
+      return new ResourceSnapshot(grid.words(), base.version() + 1, occupancy, peers, refs,
+          transceivers, ports, usage == null ? base.slotUsage() : usage);
     }
+  }
+
+  /**
+   * Whether a reservation may claim the port: a ROADM's ADD_DROP port, or a port of a transponder
+   * where one of its fibers lands (its line port: the transceiver's optical output, one channel
+   * end per port; topologies need not declare it as a port of the node).
+   */
+  private static boolean claimable(Topology topology, Node node, String portId) {
+    if (node.kind() == NodeKind.TRANSPONDER) {
+      TopologyIndex index = topology.index();
+      return NodeFacts.of(index).fiberLandsOn(index.nodeIndex(node.id()), portId);
+    }
+    for (Port port : node.ports()) {
+      if (port.id().equals(portId)) {
+        return port.role() == Port.PortRole.ADD_DROP;
+      }
+    }
+    return false;
   }
 
   private static String xcKey(CrossConnect x) {

@@ -2,33 +2,37 @@ package io.lightpath.pce;
 
 import io.lightpath.spectrum.SlotBits;
 import io.lightpath.spectrum.SlotRange;
-import java.util.Map;
+import org.pcollections.HashPMap;
+import org.pcollections.HashTreePMap;
 
 /**
  * An immutable view of what is in use: slot occupancy per fiber (bit set = slot used), OCS
- * cross-connects and transceivers. Computations read one snapshot without locks; the {@link
- * ResourceLedger} replaces it as a whole (copy on write), so a snapshot never changes under a
- * reader. The {@code long[]} arrays are never written after publication.
+ * cross-connects, transceivers and ports (ROADM add/drop ports, transponder line ports).
+ * Computations read one snapshot without locks; the {@link ResourceLedger} installs a new one for
+ * every change, so a snapshot never changes under a reader. The maps are persistent (PCollections
+ * hash tries): the next snapshot shares everything but the entries a reservation touched, so a
+ * reservation costs O(its size × log of the state), not a copy of the state. The {@code long[]}
+ * arrays are never written after publication.
  */
 public final class ResourceSnapshot {
   private final int words;
   private final long version;
-  private final Map<String, long[]> occupancy;
-  private final Map<String, String> crossConnectPeer;
-  private final Map<String, Integer> crossConnectRefs;
-  private final Map<String, Integer> transceiversUsed;
-  private final Map<String, Boolean> portsUsed;
+  private final HashPMap<String, long[]> occupancy;
+  private final HashPMap<String, String> crossConnectPeer;
+  private final HashPMap<String, Integer> crossConnectRefs;
+  private final HashPMap<String, Integer> transceiversUsed;
+  private final HashPMap<String, Boolean> portsUsed;
   private final long[] empty;
   private final int[] usage;
 
   ResourceSnapshot(
       int words,
       long version,
-      Map<String, long[]> occupancy,
-      Map<String, String> crossConnectPeer,
-      Map<String, Integer> crossConnectRefs,
-      Map<String, Integer> transceiversUsed,
-      Map<String, Boolean> portsUsed,
+      HashPMap<String, long[]> occupancy,
+      HashPMap<String, String> crossConnectPeer,
+      HashPMap<String, Integer> crossConnectRefs,
+      HashPMap<String, Integer> transceiversUsed,
+      HashPMap<String, Boolean> portsUsed,
       int[] usage) {
     this.words = words;
     this.version = version;
@@ -72,7 +76,13 @@ public final class ResourceSnapshot {
     return transceiversUsed.getOrDefault(key(nodeId, type), 0);
   }
 
-  /** Whether a ROADM's add/drop port is in use. */
+  /** An empty snapshot (version 0) for a grid of {@code words} 64-slot words and {@code slots} slots. */
+  static ResourceSnapshot empty(int words, int slots) {
+    return new ResourceSnapshot(words, 0, HashTreePMap.empty(), HashTreePMap.empty(),
+        HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), new int[slots]);
+  }
+
+  /** Whether a port (a ROADM's add/drop port or a transponder's line port) is in use. */
   public boolean portInUse(String nodeId, String portId) {
     return portsUsed.containsKey(key(nodeId, portId));
   }
@@ -89,23 +99,23 @@ public final class ResourceSnapshot {
     return words;
   }
 
-  Map<String, long[]> occupancyMap() {
+  HashPMap<String, long[]> occupancyMap() {
     return occupancy;
   }
 
-  Map<String, String> crossConnectPeerMap() {
+  HashPMap<String, String> crossConnectPeerMap() {
     return crossConnectPeer;
   }
 
-  Map<String, Integer> crossConnectRefMap() {
+  HashPMap<String, Integer> crossConnectRefMap() {
     return crossConnectRefs;
   }
 
-  Map<String, Integer> transceiverMap() {
+  HashPMap<String, Integer> transceiverMap() {
     return transceiversUsed;
   }
 
-  Map<String, Boolean> portMap() {
+  HashPMap<String, Boolean> portMap() {
     return portsUsed;
   }
 

@@ -16,10 +16,18 @@ final class RouteFinder {
   private final Topology topology;
   private final TopologyIndex index;
   private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Cached> collapsedCache = new ConcurrentHashMap<>();
+  private final ParallelFibers parallel;
 
   RouteFinder(Topology topology) {
     this.topology = topology;
     this.index = topology.index();
+    this.parallel = new ParallelFibers(topology);
+  }
+
+  /** The parallel-fiber groups of this snapshot. */
+  ParallelFibers parallel() {
+    return parallel;
   }
 
   Topology topology() {
@@ -30,13 +38,29 @@ final class RouteFinder {
     return index;
   }
 
-  /** Up to k shortest routes without route constraints; cached. */
+  /** Up to k shortest routes without route constraints, over the full multigraph; cached. */
   List<Route> shortest(int src, int dst, int k, PathMetric metric) {
+    return shortest(cache, index, src, dst, k, metric);
+  }
+
+  /**
+   * Up to k shortest routes without route constraints over the graph with one fiber per group of
+   * interchangeable parallel fibers ({@link ParallelFibers}); the routes name each group's
+   * representative, to be bound to a member with free spectrum at assignment. Cached.
+   */
+  List<Route> shortestOverParallel(int src, int dst, int k, PathMetric metric) {
+    return shortest(collapsedCache, parallel.collapsed(), src, dst, k, metric);
+  }
+
+  private List<Route> shortest(ConcurrentHashMap<Long, Cached> cache, TopologyIndex on, int src,
+      int dst, int k, PathMetric metric) {
     long key = ((long) src * index.nodeCount() + dst) * PathMetric.values().length
         + metric.ordinal();
     Cached cached = cache.get(key);
     if (cached == null || !cached.answers(k)) {
-      Cached fresh = new Cached(k, List.copyOf(KShortestPaths.find(index, src, dst, k, metric)));
+      List<Route> found = KShortestPaths.find(on, src, dst, k, metric);
+      Cached fresh = new Cached(k, on == index ? List.copyOf(found)
+          : found.stream().map(parallel::toFull).toList());
       cached = cache.merge(key, fresh, (old, neu) -> old.k >= neu.k ? old : neu);
       if (!cached.answers(k)) {
         cached = fresh;

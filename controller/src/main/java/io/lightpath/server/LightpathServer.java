@@ -42,6 +42,9 @@ public final class LightpathServer {
     this.meters = meters;
   }
 
+  /** Largest request the server accepts, in bytes. */
+  public static final int MAX_INBOUND_MESSAGE_BYTES = 128 << 20;
+
   /** Binds the port and starts serving; every service reports SERVING. */
   public synchronized LightpathServer start() throws IOException {
     if (server != null) {
@@ -53,7 +56,10 @@ public final class LightpathServer {
         : NettyServerBuilder.forAddress(address);
     builder.addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
-        .addService(legacyReflection());
+        .addService(legacyReflection())
+        // an ImportTopology of a large network exceeds gRPC's 4 MiB default (the 1,000-node
+        // benchmark network, with one patch cord per transponder line port, is ~40 MB of JSON)
+        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
     // grpc_server_* request counters and latency timers per method and status code
     MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(meters);
     for (BindableService service : services.services()) {

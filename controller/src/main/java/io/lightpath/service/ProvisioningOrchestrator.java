@@ -89,7 +89,7 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
         .handleAsync((result, error) -> {
           metrics.provisioned(Duration.ofNanos(System.nanoTime() - start));
           if (error == null) {
-            activate(id, result);
+            activate(s, result);
           } else {
             fail(s, unwrap(error));
           }
@@ -200,8 +200,9 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
     }
   }
 
-  private void activate(String id, ProvisioningResult result) {
-    services.update(id, x -> {
+  private void activate(StoredService stored, ProvisioningResult result) {
+    // the record as created: usually still current, so no read and no decoding
+    services.update(stored.id(), stored, x -> {
       if (x.state() != ServiceState.PROVISIONING) {
         return x; // a delete arrived meanwhile; its deprovisioning follows this
       }

@@ -23,7 +23,25 @@ final class ServiceCodec {
   /** The stored form; {@code format} lets a later version change the layout. */
   record Json(int format, byte[] service, List<ComputedChannel> channels, Reservation reservation) {}
 
+  /** The stored form without the channels, which Jackson then skips instead of binding. */
+  record Light(int format, byte[] service, Reservation reservation) {}
+
   private ServiceCodec() {}
+
+  /**
+   * Decodes a record without its channels ({@link StoredService#channels()} is empty): for
+   * startup, which needs every record's state and reservation but the channels only of the few
+   * services it must reconcile (binding the channels was most of the decoding time).
+   */
+  static StoredService decodeWithoutChannels(KeyValue kv) {
+    try {
+      Light j = JSON.readValue(kv.value().unsafeArray(), Light.class);
+      Service view = Service.parseFrom(j.service()).toBuilder().setRevision(kv.modRevision()).build();
+      return new StoredService(view, List.of(), j.reservation());
+    } catch (IOException e) {
+      throw new StoreException("corrupt service record " + kv.key(), e);
+    }
+  }
 
   static Bytes encode(StoredService s) {
     Service view = s.service().toBuilder().clearRevision().build();

@@ -1,6 +1,8 @@
 package io.lightpath.service;
 
 import io.lightpath.model.Fiber;
+import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.pce.ResourceLedger;
 import io.lightpath.provisioning.ProvisioningException;
@@ -19,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code lightpath_services_failed_total{reason}} (a PathFailureReason or ErrorReason name),
  * {@code lightpath_service_provisioning_seconds} (histogram, from reservation to ACTIVE or
  * FAILED) and {@code lightpath_fiber_spectrum_utilisation{fiber}} (used slots / grid slots, 0 to
- * 1, read from the resource ledger at scrape time), and {@code lightpath_device_errors_total{device,step,kind}}.
+ * 1, read from the resource ledger at scrape time; for fibers between ROADMs, OCSes and
+ * amplifiers, not transponder patch cords), and {@code lightpath_device_errors_total{device,step,kind}}.
  */
 @Singleton
 public final class ServiceMetrics {
@@ -28,6 +31,8 @@ public final class ServiceMetrics {
   private final Counter created;
   private final Timer provisioning;
   private final Set<String> gaugedFibers = ConcurrentHashMap.newKeySet();
+  /** The topology whose fibers are all gauged: a create with the same snapshot skips the walk. */
+  private volatile Topology gaugedTopology;
 
   @Inject
   public ServiceMetrics(MeterRegistry registry, ResourceLedger ledger) {
@@ -65,16 +70,36 @@ public final class ServiceMetrics {
     provisioning.record(took);
   }
 
-  /** Registers a utilisation gauge for every fiber of {@code topology} not gauged yet. */
+  /**
+   * A fiber with a transponder end: it joins one line port, which carries one channel, so its
+   * utilisation says nothing the port does not (and a large network has one per line port).
+   */
+  private static boolean patchCord(Topology topology, Fiber f) {
+    Node a = topology.node(f.aNodeId());
+    Node z = topology.node(f.zNodeId());
+    return (a != null && a.kind() == NodeKind.TRANSPONDER)
+        || (z != null && z.kind() == NodeKind.TRANSPONDER);
+  }
+
+  /**
+   * Registers a utilisation gauge for every fiber of {@code topology} not gauged yet, except
+   * transponder patch cords. Walks the
+   * fibers once per topology snapshot (they only change with the topology), so a create costs a
+   * reference compare, not a walk over every fiber of the network.
+   */
   void watchFibers(Topology topology) {
+    if (topology == gaugedTopology) {
+      return;
+    }
     int slots = ledger.grid().slotCount();
     for (Fiber f : topology.fibers().values()) {
-      if (gaugedFibers.add(f.id())) {
+      if (!patchCord(topology, f) && gaugedFibers.add(f.id())) {
         Gauge.builder("lightpath.fiber.spectrum.utilisation", ledger,
                 l -> l.snapshot().usedSlots(f.id()) / (double) slots)
             .tag("fiber", f.id()).description("Share of the fiber's slots reserved")
             .register(registry);
       }
     }
+    gaugedTopology = topology;
   }
 }

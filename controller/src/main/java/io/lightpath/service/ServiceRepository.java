@@ -52,9 +52,19 @@ public final class ServiceRepository {
     return store.get(ServiceNames.key(id)).map(ServiceCodec::decode);
   }
 
-  /** Every service record, in id order, with the revision the read is consistent with. */
+  /** Every service record, in id order. */
   public List<StoredService> all() {
     return store.range(ServiceNames.range()).kvs().stream().map(ServiceCodec::decode).toList();
+  }
+
+  /**
+   * Every service record, in id order, without channels (empty {@link StoredService#channels()}):
+   * what startup needs for the ledger; {@link #get} reads one record whole. Decoded in parallel:
+   * with many services decoding, not reading, is what takes the time.
+   */
+  List<StoredService> allWithoutChannels() {
+    return store.range(ServiceNames.range()).kvs().parallelStream()
+        .map(ServiceCodec::decodeWithoutChannels).toList();
   }
 
   /** Services after {@code afterId} in id order, filtered by state (empty = all). */
@@ -109,20 +119,45 @@ public final class ServiceRepository {
    * @return the transition, or empty when the service does not exist or nothing changed
    */
   public Optional<Transition> update(String id, UnaryOperator<StoredService> change) {
+    return update(id, null, change);
+  }
+
+  /**
+   * As {@link #update(String, UnaryOperator)}, trying {@code known} first: a record this process
+   * wrote, whose {@code revision} is its modRevision (as {@link #create} returns it), so the
+   * common case (nothing changed it since) needs no read and no decoding. If it is stale the
+   * compare fails and the record is read from the store as usual.
+   */
+  Optional<Transition> update(String id, StoredService known, UnaryOperator<StoredService> change) {
     Bytes key = ServiceNames.key(id);
+    StoredService hint = known;
     while (true) {
-      Optional<KeyValue> kv = store.get(key);
-      if (kv.isEmpty()) {
-        return Optional.empty();
+      StoredService before;
+      long modRevision;
+      if (hint != null && hint.service().getRevision() > 0) {
+        before = hint;
+        modRevision = hint.service().getRevision();
+        hint = null;
+      } else {
+        Optional<KeyValue> kv = store.get(key);
+        if (kv.isEmpty()) {
+          return Optional.empty();
+        }
+        before = ServiceCodec.decode(kv.get());
+        modRevision = kv.get().modRevision();
       }
-      StoredService before = ServiceCodec.decode(kv.get());
       StoredService after = change.apply(before);
       if (after == before) {
+        if (known != null && modRevision == known.service().getRevision()) {
+          hint = null;
+          known = null;
+          continue; // decided on the hint alone: confirm against the stored record
+        }
         return Optional.empty();
       }
       after = after.withService(after.service().toBuilder().setUpdateTime(now()).build());
       TxnResult r = store.txn(Txn.builder()
-          .when(Compare.modRevision(key, Compare.Operator.EQUAL, kv.get().modRevision()))
+          .when(Compare.modRevision(key, Compare.Operator.EQUAL, modRevision))
           .then(Op.put(key, ServiceCodec.encode(after)))
           .build());
       if (r.succeeded()) {

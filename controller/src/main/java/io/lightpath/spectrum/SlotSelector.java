@@ -36,6 +36,32 @@ public final class SlotSelector {
   public int choose(SpectrumPolicy policy, long[] free, int count, int[] usage) {
     System.arraycopy(free, 0, starts, 0, nWords);
     SlotBits.startsInPlace(starts, count, nWords);
+    return pick(policy, free, count, usage);
+  }
+
+  /**
+   * Like {@link #choose} but given the fitting starts themselves (bit s set = slots {@code [s,
+   * s + count)} fit), for paths whose hops may each use one of several parallel fibers: there a
+   * start fits when some fiber of every hop has its slots free, which no single free mask says.
+   * BEST_FIT measures blocks of the union of the fitting ranges (a block always begins at a
+   * fitting start).
+   *
+   * @param fitting fitting starts; not modified
+   */
+  public int chooseAmongStarts(SpectrumPolicy policy, long[] fitting, int count, int[] usage) {
+    System.arraycopy(fitting, 0, starts, 0, nWords);
+    long[] blocks = null;
+    if (policy == SpectrumPolicy.BEST_FIT) {
+      blocks = new long[nWords];
+      for (int s = SlotBits.nextSet(fitting, 0, nWords); s >= 0;
+          s = SlotBits.nextSet(fitting, s + 1, nWords)) {
+        SlotBits.set(blocks, s, Math.min(slots, s + count));
+      }
+    }
+    return pick(policy, blocks, count, usage);
+  }
+
+  private int pick(SpectrumPolicy policy, long[] free, int count, int[] usage) {
     lastCandidates = 0;
     switch (policy) {
       case FIRST_FIT -> {

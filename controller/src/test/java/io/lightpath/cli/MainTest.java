@@ -79,6 +79,13 @@ class MainTest {
   }
 
   @Test
+  void aNegativeDeletedRetentionIsAUsageError() {
+    assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--deleted-retention-s", "-1"));
+    assertTrue(err.toString().contains("--deleted-retention-s must not be negative"),
+        err.toString());
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"serve", "--help"}, {"service", "create", "--help"},
         {"topology", "import", "--help"}, {"device", "add", "--help"}, {"path", "compute", "--help"}}) {

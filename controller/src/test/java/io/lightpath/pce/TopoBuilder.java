@@ -42,6 +42,26 @@ final class TopoBuilder {
     return this;
   }
 
+  /** A transponder with the given LINE ports and {@code tx} transceivers of type "T". */
+  TopoBuilder transponder(String id, int tx, String... linePorts) {
+    List<io.lightpath.model.Port> ports = new ArrayList<>();
+    for (String p : linePorts) {
+      ports.add(new io.lightpath.model.Port(p, io.lightpath.model.Port.PortRole.LINE));
+    }
+    nodes.put(id, new Node(id, "", NodeKind.TRANSPONDER, ports, 0, 0, Map.of("T", tx)));
+    return this;
+  }
+
+  /** A fiber with port ids at both ends. */
+  TopoBuilder fiber(String id, String a, String aPort, String z, String zPort, double km) {
+    for (String n : List.of(a, z)) {
+      nodes.putIfAbsent(n, new Node(n, "", NodeKind.ROADM, List.of(), 0, 0, Map.of()));
+    }
+    fibers.add(new Fiber(id, a, aPort, z, zPort, km, km * 0.2, Fiber.DEFAULT_GROUP_DELAY_US_PER_KM,
+        List.of(), Set.of()));
+    return this;
+  }
+
   TopoBuilder fiber(String id, String a, String z, double km, String... srlgs) {
     for (String n : List.of(a, z)) {
       nodes.putIfAbsent(n, new Node(n, "", NodeKind.ROADM, List.of(), 0, 0, Map.of()));

@@ -77,8 +77,11 @@ class FailpointAndMetricsTest {
         .tag("step", "transponder-optical-channel").tag("kind", "REJECTED").counter().count());
     assertEquals(1.0, m.get("lightpath.services.failed").tag("reason", "LATENCY_EXCEEDED").counter().count());
     assertEquals(2, m.get("lightpath.service.provisioning").timer().count());
-    double utilisation = TestTopology.FIBERS.stream().mapToDouble(f ->
+    double utilisation = java.util.List.of("ra-rb", "rc-rd").stream().mapToDouble(f ->
         m.get("lightpath.fiber.spectrum.utilisation").tag("fiber", f).gauge().value()).sum();
     assertTrue(utilisation > 0, "the ACTIVE service holds slots on its route");
+    // transponder patch cords carry one channel per line port: no utilisation gauge
+    assertEquals(null, m.find("lightpath.fiber.spectrum.utilisation").tag("fiber", "ta-ra")
+        .gauge());
   }
 }

@@ -12,8 +12,9 @@ import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TransceiverPool;
 
 /**
- * Two transponders (ta, tz) with two line ports each, joined by two disjoint routes (ta-ra-rb-tz
- * with 160 km between the ROADMs, and ta-rc-rd-tz with 240 km); plus a pair (tx, ty) joined by one 300 km unamplified fiber, where no mode
+ * Two transponders (ta, tz), joined by two disjoint routes (ta-ra-rb-tz with 160 km between the
+ * ROADMs, and ta-rc-rd-tz with 240 km), with one line port (and patch cord) per transceiver
+ * toward each of their ROADMs; plus a pair (tx, ty) joined by one 300 km unamplified fiber, where no mode
  * clears its GSNR threshold.
  */
 final class TestTopology {
@@ -39,6 +40,12 @@ final class TestTopology {
     t.addFibers(amplified("ta-rc", "ta", "rc", 0));
     t.addFibers(amplified("rc-rd", "rc", "rd", 3));
     t.addFibers(amplified("rd-tz", "rd", "tz", 0));
+    // A line port carries one channel: one more patch cord (own line port) per transceiver
+    for (int i = 2; i <= transceiversPerEnd; i++) {
+      for (String[] end : new String[][] {{"ta", "ra"}, {"rb", "tz"}, {"ta", "rc"}, {"rd", "tz"}}) {
+        t.addFibers(amplified(end[0] + "-" + end[1], end[0], end[1], 0, "-" + i));
+      }
+    }
     t.addFibers(Fiber.newBuilder().setId("tx-ty").setANodeId("tx").setZNodeId("ty")
         .setLengthKm(300).addSpans(Span.newBuilder().setLengthKm(300)));
     return t.build();
@@ -46,8 +53,13 @@ final class TestTopology {
 
   /** A fiber of {@code spans} 80 km amplified spans (0 = a 1 km patch cord). */
   private static Fiber amplified(String id, String a, String z, int spans) {
-    Fiber.Builder f = Fiber.newBuilder().setId(id).setANodeId(a).setAPortId("to-" + z)
-        .setZNodeId(z).setZPortId("to-" + a);
+    return amplified(id, a, z, spans, "");
+  }
+
+  /** {@code suffix} is appended to the fiber id and both port ids (parallel patch cords). */
+  private static Fiber amplified(String id, String a, String z, int spans, String suffix) {
+    Fiber.Builder f = Fiber.newBuilder().setId(id + suffix).setANodeId(a)
+        .setAPortId("to-" + z + suffix).setZNodeId(z).setZPortId("to-" + a + suffix);
     if (spans == 0) {
       return f.setLengthKm(1).build();
     }

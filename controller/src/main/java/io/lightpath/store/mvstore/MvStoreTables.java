@@ -23,11 +23,30 @@ import org.h2.mvstore.type.ByteArrayDataType;
  */
 final class MvStoreTables implements Tables {
 
+  /** Page size at which MVStore splits a page, in bytes. */
+  static final int PAGE_SPLIT_BYTES = 4 * 1024;
+
+  /**
+   * Compaction: with auto-commit off MVStore runs no background writer, so nothing rewrites the
+   * live pages of old chunks: every commit appends a chunk, chunks that keep a few live pages are
+   * never freed, the file grows by ~90 KB per created service and the chunk table every commit
+   * updates grows with it. Every {@value} commits the engine's commit (under the store's write
+   * lock, so no uncommitted transaction is pending) rewrites up to {@link #COMPACT_WRITE_BYTES}
+   * of sparse chunks when the fill rate is below {@link #COMPACT_FILL_PERCENT}.
+   */
+  static final int COMPACT_EVERY_COMMITS = 64;
+  static final int COMPACT_FILL_PERCENT = 50;
+  static final int COMPACT_WRITE_BYTES = 1 << 20;
+
   private final MVStore store;
+  private long commits;
 
   MvStoreTables(Path file) {
     try {
-      this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+      // 4 KiB pages (MVStore's default is 16 KiB): a commit rewrites every changed leaf and its
+      // parents, so smaller pages write less per commit (a service's create wrote ~90 KB)
+      this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+          .pageSplitSize(PAGE_SPLIT_BYTES).open();
       store.setRetentionTime(0);
     } catch (MVStoreException e) {
       throw new StoreException("cannot open state store file " + file + ": " + e.getMessage(), e);
@@ -49,6 +68,10 @@ final class MvStoreTables implements Tables {
   public void commit() {
     try {
       store.commit();
+      if (++commits % COMPACT_EVERY_COMMITS == 0 && store.compact(COMPACT_FILL_PERCENT, COMPACT_WRITE_BYTES)) {
+        // moves the live pages of sparse chunks; durable with this commit's sync
+        store.commit();
+      }
       store.sync();
     } catch (MVStoreException e) {
       throw new StoreException("state store commit failed: " + e.getMessage(), e);

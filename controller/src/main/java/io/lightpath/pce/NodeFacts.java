@@ -1,0 +1,98 @@
+package io.lightpath.pce;
+
+import io.lightpath.model.Fiber;
+import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
+import io.lightpath.model.Port;
+import io.lightpath.model.TopologyIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Per-node facts path computation asks on every request, computed once per topology snapshot
+ * (a snapshot's index is immutable): the transceiver holders of an endpoint (itself, then the
+ * transponders of its site), a node's ADD_DROP ports, and the ports of a node that fibers land on
+ * (the transponder line ports the ledger may claim). Without it each request walked every node of
+ * the network to find a site's transponders and every port of a ROADM to find its add/drop ports.
+ * Thread-safe; entries go with their snapshot.
+ */
+final class NodeFacts {
+  private static final Map<TopologyIndex, NodeFacts> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final List<List<Node>> holders;
+  private final List<List<String>> addDropPorts;
+  private final List<Set<String>> fiberPorts;
+
+  private NodeFacts(TopologyIndex index) {
+    int n = index.nodeCount();
+    Map<String, List<Integer>> transpondersBySite = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Node node = index.node(i);
+      if (node.kind() == NodeKind.TRANSPONDER && !node.siteId().isEmpty()) {
+        transpondersBySite.computeIfAbsent(node.siteId(), s -> new ArrayList<>()).add(i);
+      }
+    }
+    holders = new ArrayList<>(n);
+    addDropPorts = new ArrayList<>(n);
+    fiberPorts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Set<String> ports = new HashSet<>();
+      for (int f : index.incident(i)) {
+        Fiber fiber = index.fiber(f);
+        ports.add(fiber.aNodeId().equals(index.node(i).id()) ? fiber.aPortId() : fiber.zPortId());
+      }
+      fiberPorts.add(ports);
+    }
+    for (int i = 0; i < n; i++) {
+      Node e = index.node(i);
+      List<Node> l = new ArrayList<>();
+      l.add(e);
+      if (!e.siteId().isEmpty()) {
+        for (int t : transpondersBySite.getOrDefault(e.siteId(), List.of())) {
+          if (t != i) {
+            l.add(index.node(t));
+          }
+        }
+      }
+      holders.add(List.copyOf(l));
+      List<String> ports = new ArrayList<>();
+      for (Port p : e.ports()) {
+        if (p.role() == Port.PortRole.ADD_DROP) {
+          ports.add(p.id());
+        }
+      }
+      addDropPorts.add(List.copyOf(ports));
+    }
+  }
+
+  static NodeFacts of(TopologyIndex index) {
+    NodeFacts f = CACHE.get(index);
+    if (f == null) {
+      f = new NodeFacts(index);
+      CACHE.put(index, f); // a racing second build is equal and harmless
+    }
+    return f;
+  }
+
+  /** Nodes whose transceivers {@code endpoint} may use: itself, then its site's transponders. */
+  List<Node> holders(int endpoint) {
+    return holders.get(endpoint);
+  }
+
+  /** Whether a fiber of the topology lands on the node's port {@code portId}. */
+  boolean fiberLandsOn(int node, String portId) {
+    return fiberPorts.get(node).contains(portId);
+  }
+
+  /** Ids of the node's ADD_DROP ports, in port order; empty when it models none. */
+  List<String> addDropPorts(int node) {
+    return addDropPorts.get(node);
+  }
+}
