@@ -96,6 +96,25 @@ class DeviceProvisionerLabTest {
     assertEquals(List.of(), mediaChannels("cedar-roadm"));
   }
 
+  @Test
+  void staleInventoryConflictsRereadsAndLeavesTheOtherChannelAlone() throws Exception {
+    h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    h.provisioner.deprovision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    // Someone else takes index 1 behind the provisioner's back: its inventory says 1 is free.
+    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannel foreign = new MediaChannel(1, 195_000_000, 195_050_000, "add1", "east", 0.0);
+    roadm.configureMediaChannel(foreign).get(10, TimeUnit.SECONDS);
+
+    ProvisioningResult again =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    assertEquals(List.of(true), again.carrierUp());
+    List<MediaChannel> now = roadm.readMediaChannels().get(10, TimeUnit.SECONDS);
+    assertTrue(now.contains(foreign), "the other channel is untouched: " + now);
+    assertEquals(3, now.size(), "ours went to free indexes: " + now);
+  }
+
   private boolean carrier(String device, String port) {
     return h.lab.network().opticalState().get(new PortRef(device, port)).carrierPresent();
   }
