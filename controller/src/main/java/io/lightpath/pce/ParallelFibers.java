@@ -2,6 +2,7 @@ package io.lightpath.pce;
 
 import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.model.TopologyIndex;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class ParallelFibers {
     List<List<Integer>> ordered = new ArrayList<>();
     for (int f = 0; f < m; f++) {
       Fiber fiber = index.fiber(f);
-      List<Integer> g = groups.computeIfAbsent(GroupKey.of(fiber), k -> {
+      List<Integer> g = groups.computeIfAbsent(GroupKey.of(fiber, topology), k -> {
         List<Integer> l = new ArrayList<>(1);
         ordered.add(l);
         return l;
@@ -100,12 +101,22 @@ final class ParallelFibers {
     return new Route(r.nodes(), fs, r.cost(), r.lengthKm(), r.latencyUs());
   }
 
-  /** What makes two fibers interchangeable for a route. */
+  /**
+   * What makes two fibers interchangeable for a route. A fiber ending at an OCS is never grouped:
+   * the OCS port it lands on is a switched resource (a busy port blocks the route), so parallel
+   * fibers into an OCS differ even when their physics is the same.
+   */
   private record GroupKey(String aNodeId, String zNodeId, double lengthKm, double lossDb,
-      double groupDelayUsPerKm, List<?> spans) {
-    static GroupKey of(Fiber f) {
+      double groupDelayUsPerKm, List<?> spans, String ownFiberId) {
+    static GroupKey of(Fiber f, Topology topology) {
+      boolean ocs = isOcs(topology, f.aNodeId()) || isOcs(topology, f.zNodeId());
       return new GroupKey(f.aNodeId(), f.zNodeId(), f.lengthKm(), f.lossDb(),
-          f.groupDelayUsPerKm(), f.spans());
+          f.groupDelayUsPerKm(), f.spans(), ocs ? f.id() : null);
+    }
+
+    private static boolean isOcs(Topology topology, String nodeId) {
+      Node n = topology.nodes().get(nodeId);
+      return n != null && n.kind() == NodeKind.OCS;
     }
   }
 }
