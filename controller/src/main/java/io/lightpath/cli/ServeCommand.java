@@ -7,6 +7,7 @@ import io.lightpath.monitor.CarrierMonitor;
 import io.lightpath.reconcile.ReconcilePolicy;
 import io.lightpath.reconcile.ReconcileRunner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
@@ -106,6 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         Duration.ofMillis(deviceTimeoutMs)));
     // opens the store, rebuilds the resource ledger and reconciles interrupted services
     injector.getInstance(ServiceRecovery.class).ensureRecovered();
+    // sessions (and transponder state streams) to the devices registered before this start
+    injector.getInstance(DeviceDrivers.class).connectAll();
     injector.getInstance(RequestRecordSweeper.class).start(Duration.ofMinutes(5));
     Duration deletedRetention = Duration.ofSeconds(deletedRetentionSeconds);
     injector.getInstance(DeletedServicePurger.class).start(

@@ -78,6 +78,20 @@ public final class DeviceDrivers implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens a session to every registered device ({@link #connect}), so after a restart the devices
+   * registered before it report their real session state and the transponders' state streams are
+   * up before the first provision, instead of waiting to be used. Does not block on the devices.
+   */
+  public void connectAll() {
+    String after = "";
+    for (List<ManagedDevice> page = registry.page(after, 512); !page.isEmpty();
+        page = registry.page(after, 512)) {
+      page.forEach(this::connect);
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
   /** Carrier state of the transponders, fed by one state subscription per transponder driver. */
   public CarrierStates carrierStates() {
     return carrierStates;

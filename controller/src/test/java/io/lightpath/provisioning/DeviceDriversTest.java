@@ -11,6 +11,7 @@ import io.lightpath.device.ManagedDevice;
 import io.lightpath.southbound.gnmi.PayloadValidator;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.spi.DeviceDriver;
+import io.lightpath.southbound.spi.ConnectionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,26 @@ class DeviceDriversTest {
         () -> withLogin.driverFor(plaintextWithLogin));
     assertTrue(plaintext.getMessage().contains("plaintext"), plaintext.getMessage());
     assertTrue(!plaintext.getMessage().contains("topsecret"));
+  }
+
+  @Test
+  void connectAllOpensASessionToEveryDeviceRegisteredBeforeTheDriversExisted() {
+    // as after a restart: the registrations come from the store, nobody registers them again
+    DeviceRegistry restored = new DeviceRegistry();
+    for (int i = 0; i < 600; i++) {
+      restored.register(device(String.format("dev-%03d", i), "", "127.0.0.1:1"));
+    }
+    List<String> opened = new ArrayList<>();
+    DeviceDrivers afterRestart = new DeviceDrivers(restored, d -> {
+      opened.add(d.id());
+      throw new IllegalArgumentException("no route to " + d.address());
+    });
+    assertEquals(Optional.empty(), restored.connectionStatus("dev-000"));
+    afterRestart.connectAll();
+    assertEquals(600, opened.size(), "every device, across registry pages");
+    assertEquals(ConnectionStatus.State.UNREACHABLE,
+        restored.connectionStatus("dev-599").orElseThrow().state());
+    afterRestart.close();
   }
 
   @Test
