@@ -146,8 +146,8 @@ public final class DemoRunner {
     for (RegisterDeviceRequest r : imp.devices()) {
       devices.withDeadlineAfter(10, TimeUnit.SECONDS).registerDevice(r);
     }
-    // The device service reports sessions once the controller tracks them; until then every
-    // device stays CONNECTION_STATE_UNSPECIFIED and the provisioner dials on first use.
+    // Registration opens a session to each device; wait until none is still CONNECTING and fail
+    // the step if any is UNREACHABLE or INCOMPATIBLE.
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> bad = new ArrayList<>();
     TreeMap<String, Integer> states = new TreeMap<>();

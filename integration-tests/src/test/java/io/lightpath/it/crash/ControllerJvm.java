@@ -66,8 +66,10 @@ final class ControllerJvm implements AutoCloseable {
    * Starts {@code serve} on {@code dataDir} and waits for its banner.
    *
    * @param failpoints a {@code lightpath.failpoints} spec, or empty for none
+   * @param serveArgs further {@code serve} options
    */
-  static ControllerJvm start(Path dataDir, String failpoints, Duration timeout) throws Exception {
+  static ControllerJvm start(Path dataDir, String failpoints, Duration timeout, String... serveArgs)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -77,10 +79,8 @@ final class ControllerJvm implements AutoCloseable {
       cmd.add("-Dlightpath.failpoints=" + failpoints);
     }
     cmd.addAll(List.of("-jar", jar().toString(), "serve", "--port", "0", "--bind", "127.0.0.1",
-        "--metrics-port", "-1", "--data-dir", dataDir.toString(),
-        // recovery alone must leave the devices right: device reconciliation would mend a leftover
-        // before the invariants could see it (ReconcileIT tests reconciliation)
-        "--reconcile", "off"));
+        "--metrics-port", "-1", "--data-dir", dataDir.toString()));
+    cmd.addAll(List.of(serveArgs));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     // a failpoint spec in the environment of the test JVM must not leak into the restart
     pb.environment().remove("LIGHTPATH_FAILPOINTS");
