@@ -31,9 +31,10 @@ final class BenchLab {
       throw new IllegalArgumentException("--sites must be at least 3, got " + sites);
     }
     this.sites = sites;
-    // each site is the A end of services/sites services and the Z end of as many
-    int portsPerSite = 2 * ((services + sites - 1) / sites);
-    this.tpPerSite = (portsPerSite + PORTS_PER_TP - 1) / PORTS_PER_TP;
+    // each site is the A end of services/sites services and the Z end of as many: a half of the
+    // transponders for each role, each half with a port for every service of its role
+    int servicesPerSite = (services + sites - 1) / sites;
+    this.tpPerSite = 2 * Math.max(1, (servicesPerSite + PORTS_PER_TP - 1) / PORTS_PER_TP);
   }
 
   LabTopology topology() {
@@ -69,13 +70,13 @@ final class BenchLab {
   Service service(int i) {
     int s = i % sites;
     int round = i / sites;
-    int half = Math.max(1, tpPerSite / 2);
+    int half = tpPerSite / 2;
     int ta = round % half;
-    int tz = half + round % Math.max(1, tpPerSite - half);
+    int tz = half + round % half;
     return Service.newBuilder()
         .setDisplayName("bench " + i)
         .setAEnd(Endpoint.newBuilder().setNodeId(tp(s, ta)))
-        .setZEnd(Endpoint.newBuilder().setNodeId(tp((s + 1) % sites, Math.min(tz, tpPerSite - 1))))
+        .setZEnd(Endpoint.newBuilder().setNodeId(tp((s + 1) % sites, tz)))
         .setRate(LineRate.LINE_RATE_400G)
         .build();
   }
