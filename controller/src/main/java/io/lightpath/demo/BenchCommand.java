@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import io.lightpath.southbound.emulator.LabOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Data directory to use (default: a temporary one, deleted afterwards).")
   Path dataDir;
 
+  @Option(names = "--lab-yang-validation", defaultValue = "true", arity = "1",
+      description = "Whether the emulated devices validate every Set against the YANG modules, as "
+          + "real devices do on their own CPUs (default: ${DEFAULT-VALUE}); false keeps the "
+          + "emulator's share of the 2 cores small, so the run measures more of the controller.")
+  boolean labYangValidation;
+
   @Option(names = "--reopen", description = "Create nothing: open the existing --data-dir (of an earlier"
       + " synthetic run), then time a restart on it as --restart does.")
   boolean reopen;
@@ -118,7 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
     SyntheticNetwork net = synthetic ? new SyntheticNetwork(nodes) : null;
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
     long t0 = System.nanoTime();
-    try (DemoEnvironment env = DemoEnvironment.start(synthetic ? null : lab.topology(), dataDir,
+    try (DemoEnvironment env = DemoEnvironment.start(synthetic ? null : lab.topology(),
+        LabOptions.defaults().withYangValidation(labYangValidation), dataDir,
         synthetic ? new InstantProvisioner() : null, null)) {
       out.printf("setup: %s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
           ms(System.nanoTime() - t0));

@@ -18,6 +18,7 @@ import io.lightpath.server.StoreConfig;
 import io.lightpath.provisioning.Provisioner;
 import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
+import io.lightpath.southbound.emulator.LabOptions;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,9 +81,15 @@ public final class DemoEnvironment implements AutoCloseable {
    */
   public static DemoEnvironment start(LabTopology labTopology, Path dataDir, Provisioner provisioner,
       Duration monitorInterval) throws IOException {
+    return start(labTopology, LabOptions.defaults(), dataDir, provisioner, monitorInterval);
+  }
+
+  /** As {@link #start(LabTopology, Path, Provisioner, Duration)}, the lab started with {@code labOptions}. */
+  public static DemoEnvironment start(LabTopology labTopology, LabOptions labOptions, Path dataDir,
+      Provisioner provisioner, Duration monitorInterval) throws IOException {
     boolean owns = dataDir == null;
     Path dir = owns ? Files.createTempDirectory("lightpath-demo-") : dataDir;
-    EmulatedLab lab = labTopology == null ? null : EmulatedLab.start(labTopology);
+    EmulatedLab lab = labTopology == null ? null : EmulatedLab.start(labTopology, labOptions);
     DemoEnvironment env = new DemoEnvironment(dir, owns, lab, provisioner);
     env.monitorInterval = monitorInterval;
     try {
