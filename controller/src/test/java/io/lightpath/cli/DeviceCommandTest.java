@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lightpath.device.DeviceRegistry;
 import io.lightpath.server.RunningServer;
 import io.lightpath.southbound.spi.ConnectionStatus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code device list|get} show the session state, since when, and its detail. */
 class DeviceCommandTest {
+  private final CliRunner cli = new CliRunner();
   private RunningServer rs;
-  private StringWriter out;
 
   @BeforeEach
   void start() throws Exception {
@@ -31,11 +28,7 @@ class DeviceCommandTest {
   }
 
   private int run(String... args) {
-    out = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(new StringWriter()));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -43,17 +36,17 @@ class DeviceCommandTest {
     assertEquals(0, run("device", "add", "tp-1", "--address", "127.0.0.1:9401", "--role", "transponder",
         "--insecure-plaintext", "--server", rs.target()));
     assertEquals(0, run("device", "get", "tp-1", "--server", rs.target()));
-    String header = out.toString().lines().findFirst().orElseThrow();
+    String header = cli.out().lines().findFirst().orElseThrow();
     assertTrue(header.matches(".*CONNECTION +SINCE +DETAIL\\s*"), header);
     // Nothing listens at that address: the session opened at registration is still trying or failed.
-    String first = out.toString().lines().skip(1).findFirst().orElseThrow();
+    String first = cli.out().lines().skip(1).findFirst().orElseThrow();
     assertTrue(first.contains("CONNECTING") || first.contains("UNREACHABLE"), first);
 
     rs.injector.getInstance(DeviceRegistry.class).attachSessions(id -> Optional.of(new ConnectionStatus(
         ConnectionStatus.State.UNREACHABLE, "UNAVAILABLE: tp-1: connection refused",
         Instant.parse("2026-11-24T08:00:00Z"))));
     assertEquals(0, run("device", "list", "--server", rs.target()));
-    String row = out.toString().lines().skip(1).findFirst().orElseThrow();
+    String row = cli.out().lines().skip(1).findFirst().orElseThrow();
     assertTrue(row.contains("UNREACHABLE"), row);
     assertTrue(row.contains("2026-11-24T08:00:00Z"), row);
     assertTrue(row.contains("connection refused"), row);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.server.RunningServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +11,8 @@ import picocli.CommandLine;
 
 /** {@code device reconcile}: table, JSON and errors, against a real server. */
 class DeviceReconcileCommandTest {
+  private final CliRunner cli = new CliRunner();
   private RunningServer rs;
-  private StringWriter out;
-  private StringWriter err;
 
   @BeforeEach
   void start() throws Exception {
@@ -28,12 +25,7 @@ class DeviceReconcileCommandTest {
   }
 
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -42,26 +34,26 @@ class DeviceReconcileCommandTest {
     assertEquals(0, run("device", "add", "roadm-x", "--address", "127.0.0.1:1", "--role", "roadm",
         "--insecure-plaintext", "--server", rs.target()));
     assertEquals(0, run("device", "reconcile", "--dry-run", "roadm-x", "--server", rs.target()));
-    String table = out.toString();
+    String table = cli.out();
     assertTrue(table.startsWith("DEVICE"), table);
     assertTrue(table.contains("devices/roadm-x") && table.contains("UNREACHABLE") && table.contains("REPORTED"), table);
     assertTrue(table.contains("1 device(s) checked, 1 finding(s) (dry run: nothing changed)"), table);
 
     assertEquals(0, run("device", "reconcile", "-o", "json", "--server", rs.target()));
-    assertTrue(out.toString().startsWith("{\"findings\":[{\"device\":\"devices/roadm-x\",\"kind\":\"FINDING_KIND_UNREACHABLE\""),
-        out.toString());
+    assertTrue(cli.out().startsWith("{\"findings\":[{\"device\":\"devices/roadm-x\",\"kind\":\"FINDING_KIND_UNREACHABLE\""),
+        cli.out());
   }
 
   @Test
   void noDevicesNoFindings() {
     assertEquals(0, run("device", "reconcile", "--server", rs.target()));
-    assertEquals("0 device(s) checked, 0 finding(s)", out.toString().trim());
+    assertEquals("0 device(s) checked, 0 finding(s)", cli.out().trim());
   }
 
   @Test
   void anUnknownDeviceIsNotFound() {
     assertEquals(CliErrors.NOT_FOUND, run("device", "reconcile", "nowhere", "--server", rs.target()));
-    assertEquals("error: NOT_FOUND [RESOURCE_NOT_FOUND]: devices/nowhere not found", err.toString().trim());
+    assertEquals("error: NOT_FOUND [RESOURCE_NOT_FOUND]: devices/nowhere not found", cli.err().trim());
   }
 
   @Test
@@ -77,8 +69,8 @@ class DeviceReconcileCommandTest {
     assertEquals(300, defaults.reconcileIntervalS);
 
     assertEquals(CliErrors.USAGE, run("serve", "--reconcile", "sometimes"));
-    assertTrue(err.toString().contains("--reconcile"), err.toString());
+    assertTrue(cli.err().contains("--reconcile"), cli.err());
     assertEquals(0, run("device", "reconcile", "--help"));
-    assertTrue(out.toString().contains("--dry-run"), out.toString());
+    assertTrue(cli.out().contains("--dry-run"), cli.out());
   }
 }

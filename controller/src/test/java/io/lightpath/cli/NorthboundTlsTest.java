@@ -10,8 +10,6 @@ import io.lightpath.server.ServerModule;
 import io.lightpath.server.TlsConfig;
 import io.lightpath.southbound.emulator.LabOptions;
 import io.lightpath.southbound.emulator.tls.SelfSignedTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,16 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The northbound endpoint over TLS and mutual TLS, reached by the CLI like an operator would. */
 class NorthboundTlsTest {
+  private final CliRunner cli = new CliRunner();
   @TempDir static Path dir;
   private static LabOptions.TlsFiles server;
   private static LabOptions.TlsFiles client;
   private LightpathServer running;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   @BeforeAll
   static void certificates() throws Exception {
@@ -53,18 +49,15 @@ class NorthboundTlsTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
   void clientTrustingTheServerCaConnects() throws Exception {
     String target = start(Optional.empty());
     assertEquals(0, run("status", "--server", target, "--tls-ca", server.certChainPem().toString()),
-        err.toString());
-    assertEquals(target + " SERVING", out.toString().trim());
+        cli.err());
+    assertEquals(target + " SERVING", cli.out().trim());
   }
 
   @Test
@@ -73,7 +66,7 @@ class NorthboundTlsTest {
     assertEquals(CliErrors.UNAVAILABLE, run("status", "--server", target, "--timeout-s", "5"));
     // --tls alone trusts only the system CAs, which did not sign the self-signed certificate
     assertEquals(CliErrors.UNAVAILABLE, run("status", "--server", target, "--tls", "--timeout-s", "5"));
-    assertEquals("", out.toString());
+    assertEquals("", cli.out());
   }
 
   @Test
@@ -88,28 +81,28 @@ class NorthboundTlsTest {
         "--timeout-s", "5"));
     assertEquals(0, run("status", "--server", target, "--tls-ca", ca,
         "--tls-cert", client.certChainPem().toString(), "--tls-key", client.privateKeyPem().toString()),
-        err.toString());
-    assertEquals(target + " SERVING", out.toString().trim());
+        cli.err());
+    assertEquals(target + " SERVING", cli.out().trim());
   }
 
   @Test
   void incompleteClientTlsOptionsAreAUsageError() {
     assertEquals(CliErrors.USAGE, run("status", "--server", "localhost:1",
         "--tls-cert", client.certChainPem().toString()));
-    assertTrue(err.toString().contains("--tls-cert and --tls-key go together"), err.toString());
+    assertTrue(cli.err().contains("--tls-cert and --tls-key go together"), cli.err());
   }
 
   @Test
   void serveRejectsIncompleteOrUnreadableTlsOptionsBeforeStarting() {
     assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--port", "0", "--metrics-port", "-1",
         "--tls-cert", server.certChainPem().toString()));
-    assertTrue(err.toString().contains("--tls-cert and --tls-key go together"), err.toString());
+    assertTrue(cli.err().contains("--tls-cert and --tls-key go together"), cli.err());
     assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--port", "0", "--metrics-port", "-1",
         "--tls-cert", dir.resolve("missing.crt").toString(), "--tls-key",
         server.privateKeyPem().toString()));
-    assertTrue(err.toString().contains("certificate chain file is not readable"), err.toString());
+    assertTrue(cli.err().contains("certificate chain file is not readable"), cli.err());
     assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--port", "0", "--metrics-port", "-1",
         "--tls-client-ca", client.certChainPem().toString()));
-    assertTrue(err.toString().contains("--tls-client-ca needs --tls-cert and --tls-key"), err.toString());
+    assertTrue(cli.err().contains("--tls-client-ca needs --tls-cert and --tls-key"), cli.err());
   }
 }

@@ -3,19 +3,15 @@ package io.lightpath.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lightpath.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.lightpath.cli.CliRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The CLI's service commands against a real server with the lifecycle attached. */
 class CliLifecycleTest {
+  private final CliRunner cli = new CliRunner();
   private LifecycleHarness h;
-  private StringWriter out;
-  private StringWriter err;
 
   @BeforeEach
   void start() throws Exception {
@@ -28,29 +24,24 @@ class CliLifecycleTest {
   }
 
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
   void createWaitGetListDeleteThroughTheCli() throws Exception {
     String server = "127.0.0.1:" + h.server.port();
     assertEquals(0, run("service", "create", "-a", "ta", "-z", "tz", "--rate", "400G", "--id", "wave-1",
-        "--request-id", "cli-1", "--wait", "--server", server), err.toString());
-    assertTrue(out.toString().contains("wave-1"), out.toString());
-    assertEquals(0, run("service", "get", "wave-1", "-o", "json", "--server", server), err.toString());
-    assertTrue(out.toString().contains("ACTIVE"), out.toString());
-    assertEquals(0, run("service", "list", "--state", "ACTIVE", "--server", server), err.toString());
-    assertTrue(out.toString().contains("wave-1"), out.toString());
+        "--request-id", "cli-1", "--wait", "--server", server), cli.err());
+    assertTrue(cli.out().contains("wave-1"), cli.out());
+    assertEquals(0, run("service", "get", "wave-1", "-o", "json", "--server", server), cli.err());
+    assertTrue(cli.out().contains("ACTIVE"), cli.out());
+    assertEquals(0, run("service", "list", "--state", "ACTIVE", "--server", server), cli.err());
+    assertTrue(cli.out().contains("wave-1"), cli.out());
     assertEquals(0, run("path", "compute", "-a", "ta", "-z", "tz", "--rate", "400G", "--server", server),
-        err.toString());
-    assertEquals(0, run("service", "delete", "wave-1", "--wait", "--server", server), err.toString());
+        cli.err());
+    assertEquals(0, run("service", "delete", "wave-1", "--wait", "--server", server), cli.err());
     h.awaitIdle();
-    assertEquals(0, run("service", "get", "wave-1", "-o", "json", "--server", server), err.toString());
-    assertTrue(out.toString().contains("DELETED"), out.toString());
+    assertEquals(0, run("service", "get", "wave-1", "-o", "json", "--server", server), cli.err());
+    assertTrue(cli.out().contains("DELETED"), cli.out());
   }
 }
