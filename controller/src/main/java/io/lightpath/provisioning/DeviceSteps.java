@@ -6,7 +6,6 @@ import io.lightpath.southbound.spi.ConfigBatch;
 import io.lightpath.southbound.spi.ConfigChange;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
-import io.lightpath.southbound.spi.DeviceBehaviour;
 import io.lightpath.southbound.spi.DeviceDriver;
 import io.lightpath.southbound.spi.DeviceException;
 import io.lightpath.southbound.spi.MediaChannel;
@@ -112,7 +111,7 @@ final class DeviceSteps {
   }
 
   private CompletableFuture<AppliedChange> openMediaChannels(DeviceDriver driver, List<DeviceOp> ops) {
-    MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
+    MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
       List<ConfigChange> changes = new ArrayList<>();
       List<MediaChannel> added = new ArrayList<>();
@@ -141,7 +140,7 @@ final class DeviceSteps {
 
   private CompletableFuture<AppliedChange> removeMediaChannels(
       DeviceDriver driver, List<DeviceOp> ops, boolean reloaded) {
-    MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
+    MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
       List<MediaChannel> ours = new ArrayList<>();
       for (MediaChannel m : known.values()) {
@@ -165,7 +164,7 @@ final class DeviceSteps {
   }
 
   private CompletableFuture<AppliedChange> connect(DeviceDriver driver, List<DeviceOp> ops) {
-    CrossConnectConfig ocs = behaviour(driver, CrossConnectConfig.class);
+    CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
       List<CrossConnect> missing = new ArrayList<>();
       for (DeviceOp op : ops) {
@@ -184,7 +183,7 @@ final class DeviceSteps {
 
   private CompletableFuture<AppliedChange> disconnect(DeviceDriver driver, List<DeviceOp> ops,
       Predicate<CrossConnect> keep, boolean reloaded) {
-    CrossConnectConfig ocs = behaviour(driver, CrossConnectConfig.class);
+    CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
       List<CrossConnect> ours = new ArrayList<>();
       boolean anyJoined = false;
@@ -216,7 +215,7 @@ final class DeviceSteps {
     if (changes.isEmpty()) {
       return CompletableFuture.completedFuture(AppliedChange.noOp(driver.deviceId(), "nothing to change"));
     }
-    return behaviour(driver, ConfigBatch.class).applyAll(changes);
+    return driver.require(ConfigBatch.class).applyAll(changes);
   }
 
   /** Whether two cross-connects join the same two ports (light passes both ways). */
@@ -232,10 +231,6 @@ final class DeviceSteps {
         && m.destPort().equals(op.destPort());
   }
 
-  private static <T extends DeviceBehaviour> T behaviour(DeviceDriver driver, Class<T> type) {
-    return driver.behaviour(type).orElseThrow(() -> new DeviceException(driver.deviceId(),
-        DeviceException.Kind.UNSUPPORTED, "driver offers no " + type.getSimpleName()));
-  }
 
   /** A journal entry whose revert also drops the device's inventory (the revert changed it). */
   private record InvalidatingChange(AppliedChange change, Runnable invalidate)

@@ -5,7 +5,6 @@ import io.lightpath.southbound.spi.ConfigBatch;
 import io.lightpath.southbound.spi.ConfigChange;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
-import io.lightpath.southbound.spi.DeviceBehaviour;
 import io.lightpath.southbound.spi.DeviceDriver;
 import io.lightpath.southbound.spi.DeviceException;
 import io.lightpath.southbound.spi.MediaChannel;
@@ -30,9 +29,9 @@ final class DeviceAccess {
   static CompletableFuture<ActualConfig> read(DeviceDriver driver, ManagedDevice.Role role) {
     try {
       return switch (role) {
-        case ROADM -> behaviour(driver, MediaChannelConfig.class).readMediaChannels().thenApply(ActualConfig::roadm);
-        case OCS -> behaviour(driver, CrossConnectConfig.class).readCrossConnects().thenApply(ActualConfig::ocs);
-        case TRANSPONDER -> behaviour(driver, TransponderConfig.class).readOpticalChannels()
+        case ROADM -> driver.require(MediaChannelConfig.class).readMediaChannels().thenApply(ActualConfig::roadm);
+        case OCS -> driver.require(CrossConnectConfig.class).readCrossConnects().thenApply(ActualConfig::ocs);
+        case TRANSPONDER -> driver.require(TransponderConfig.class).readOpticalChannels()
             .thenApply(ActualConfig::transponder);
         case AMPLIFIER -> CompletableFuture.completedFuture(ActualConfig.ocs(List.of()));
       };
@@ -59,17 +58,17 @@ final class DeviceAccess {
 
   private static CompletableFuture<Void> applyOne(DeviceDriver driver, ConfigChange change) {
     if (change instanceof ConfigChange.TuneOpticalChannel t) {
-      return behaviour(driver, TransponderConfig.class).configureOpticalChannel(t.config()).thenApply(c -> null);
+      return driver.require(TransponderConfig.class).configureOpticalChannel(t.config()).thenApply(c -> null);
     }
     if (change instanceof ConfigChange.ResetOpticalChannel r) {
       // without a batch the frequency leaves cannot be removed: switch the laser off instead
-      TransponderConfig tp = behaviour(driver, TransponderConfig.class);
+      TransponderConfig tp = driver.require(TransponderConfig.class);
       return tp.readOpticalChannel(r.componentName()).thenCompose(c -> tp.configureOpticalChannel(
           new OpticalChannelConfig(c.componentName(), c.frequencyMhz(), c.targetOutputPowerDbm(),
               c.operationalMode(), false))).thenApply(c -> null);
     }
     if (change instanceof ConfigChange.PutMediaChannel p) {
-      MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
+      MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
       return roadm.readMediaChannels().thenCompose(existing -> {
         MediaChannel at = existing.stream().filter(m -> m.index() == p.channel().index()).findFirst().orElse(null);
         if (p.createOnly() && at != null) {
@@ -80,7 +79,7 @@ final class DeviceAccess {
       });
     }
     if (change instanceof ConfigChange.RemoveMediaChannel r) {
-      MediaChannelConfig roadm = behaviour(driver, MediaChannelConfig.class);
+      MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
       MediaChannel expected = r.expected();
       return roadm.readMediaChannels().thenCompose(existing -> {
         MediaChannel at = existing.stream().filter(m -> m.index() == expected.index()).findFirst().orElse(null);
@@ -96,10 +95,10 @@ final class DeviceAccess {
       });
     }
     if (change instanceof ConfigChange.Connect c) {
-      return behaviour(driver, CrossConnectConfig.class).connect(c.crossConnect()).thenApply(x -> null);
+      return driver.require(CrossConnectConfig.class).connect(c.crossConnect()).thenApply(x -> null);
     }
     ConfigChange.Disconnect d = (ConfigChange.Disconnect) change;
-    CrossConnectConfig ocs = behaviour(driver, CrossConnectConfig.class);
+    CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     CrossConnect expected = d.expected();
     return ocs.readCrossConnects().thenCompose(existing -> {
       CrossConnect at = existing.stream().filter(c -> c.inputPort().equals(expected.inputPort()))
@@ -116,10 +115,5 @@ final class DeviceAccess {
 
   private static CompletableFuture<Void> conflict(DeviceDriver driver, String message) {
     return CompletableFuture.failedFuture(new DeviceException(driver.deviceId(), DeviceException.Kind.CONFLICT, message));
-  }
-
-  private static <T extends DeviceBehaviour> T behaviour(DeviceDriver driver, Class<T> type) {
-    return driver.behaviour(type).orElseThrow(() -> new DeviceException(driver.deviceId(),
-        DeviceException.Kind.UNSUPPORTED, "driver offers no " + type.getSimpleName()));
   }
 }

@@ -30,6 +30,16 @@ public interface DeviceDriver extends AutoCloseable {
     <T extends DeviceBehaviour> Optional<T> behaviour(Class<T> type);
 
     /**
+     * The behaviour of the given type, for callers that cannot do without it.
+     *
+     * @throws DeviceException {@link DeviceException.Kind#UNSUPPORTED} when this driver does not offer it
+     */
+    default <T extends DeviceBehaviour> T require(Class<T> type) {
+        return behaviour(type).orElseThrow(() -> new DeviceException(deviceId(),
+            DeviceException.Kind.UNSUPPORTED, "driver offers no " + type.getSimpleName()));
+    }
+
+    /**
      * The state of the session with the device as last observed (by requests, streams and discovery); never
      * blocks and sends nothing.
      */
