@@ -50,14 +50,24 @@ public final class ServiceWatch implements AutoCloseable {
    * @param keepEvents whether to keep every event for {@link #events()} (off for benchmarks)
    */
   public static ServiceWatch start(ManagedChannel channel, boolean keepEvents) {
-    ServiceWatch w = new ServiceWatch(keepEvents);
     long revision = ConnectivityServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .listServices(ListServicesRequest.newBuilder().setPageSize(1).build())
         .getRevision();
+    return start(channel, revision + 1, keepEvents);
+  }
+
+  /**
+   * Watches from {@code startRevision} (a client resuming after its last seen revision passes that
+   * revision + 1).
+   *
+   * @param keepEvents whether to keep every event for {@link #events()} (off for benchmarks)
+   */
+  public static ServiceWatch start(ManagedChannel channel, long startRevision, boolean keepEvents) {
+    ServiceWatch w = new ServiceWatch(keepEvents);
     w.context = io.grpc.Context.current().withCancellation();
     w.context.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
-        WatchServicesRequest.newBuilder().setStartRevision(revision + 1).build(), w.observer()));
+        WatchServicesRequest.newBuilder().setStartRevision(startRevision).build(), w.observer()));
     return w;
   }
 

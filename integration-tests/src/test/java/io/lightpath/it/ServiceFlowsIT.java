@@ -13,7 +13,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
+import io.lightpath.demo.ServiceWatch;
 import io.lightpath.it.crash.CrashLab;
 import io.lightpath.it.crash.Invariants;
 import io.lightpath.proto.v1.ConnectivityServiceGrpc;
@@ -32,7 +32,6 @@ import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceEvent;
 import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
-import io.lightpath.proto.v1.WatchServicesRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +39,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -354,36 +353,21 @@ class ServiceFlowsIT {
     return "";
   }
 
-  /** A WatchServices stream collected into a queue. */
+  /** WatchServices through the controller's client helper ({@link ServiceWatch}), events kept. */
   private static final class Watch implements AutoCloseable {
-    private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private final List<ServiceEvent> seen = new ArrayList<>();
-    private final io.grpc.Context.CancellableContext context = io.grpc.Context.current().withCancellation();
+    private final ServiceWatch watch;
 
-    /** Every change after now: from the revision after the one ListServices reports. */
+    private Watch(ServiceWatch watch) {
+      this.watch = watch;
+    }
+
+    /** Every change after now. */
     static Watch start() {
-      return from(stub().listServices(ListServicesRequest.newBuilder().setPageSize(1).build())
-          .getRevision() + 1);
+      return new Watch(ServiceWatch.start(channel, true));
     }
 
     static Watch from(long revision) {
-      Watch w = new Watch();
-      w.context.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
-          WatchServicesRequest.newBuilder().setStartRevision(revision).build(), new StreamObserver<>() {
-            @Override
-            public void onNext(ServiceEvent e) {
-              w.events.add(e);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-              w.events.add(t);
-            }
-
-            @Override
-            public void onCompleted() {}
-          }));
-      return w;
+      return new Watch(ServiceWatch.start(channel, revision, true));
     }
 
     ServiceEvent until(String name, ServiceState state) throws Exception {
@@ -394,39 +378,35 @@ class ServiceFlowsIT {
       return await(name, Set.of(ServiceState.ACTIVE, ServiceState.FAILED, ServiceState.DELETED));
     }
 
+    /** The event that showed {@code name} in one of {@code states}. */
     private ServiceEvent await(String name, Set<ServiceState> states) throws Exception {
-      for (ServiceEvent e : seen) {
-        if (e.getService().getName().equals(name) && states.contains(e.getService().getState())) {
-          return e;
+      try {
+        watch.when(name, states).get(60, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        Service now = stub().getService(GetServiceRequest.newBuilder().setName(name).build());
+        throw new AssertionError(name + " never reached " + states + "; now " + now.getState(), e);
+      }
+      List<ServiceEvent> mine = events(name);
+      for (int i = mine.size() - 1; i >= 0; i--) {
+        if (states.contains(mine.get(i).getService().getState())) {
+          return mine.get(i);
         }
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (true) {
-        Object o = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (o == null) {
-          // the watch may have started after the change: read the current state once
-          Service now = stub().getService(GetServiceRequest.newBuilder().setName(name).build());
-          throw new AssertionError(name + " never reached " + states + "; now " + now.getState());
-        }
-        if (o instanceof Throwable t) {
-          throw new AssertionError("watch failed", t);
-        }
-        ServiceEvent e = (ServiceEvent) o;
-        seen.add(e);
-        if (e.getService().getName().equals(name) && states.contains(e.getService().getState())) {
-          return e;
-        }
-      }
+      throw new AssertionError(name + " reached " + states + " without an event");
     }
 
     List<ServiceState> states(String name) {
-      return seen.stream().filter(e -> e.getService().getName().equals(name))
-          .map(e -> e.getService().getState()).toList();
+      return events(name).stream().map(e -> e.getService().getState()).toList();
+    }
+
+    private List<ServiceEvent> events(String name) {
+      return watch.events().stream().map(ServiceWatch.Received::event)
+          .filter(e -> e.getService().getName().equals(name)).toList();
     }
 
     @Override
     public void close() {
-      context.cancel(null);
+      watch.close();
     }
   }
 }
