@@ -1,39 +1,50 @@
 package io.lightpath.monitor;
 
+import io.lightpath.device.DeviceRegistry;
 import io.lightpath.device.ManagedDevice;
 import io.lightpath.model.Topology;
 import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.Service;
+import io.lightpath.proto.v1.ServiceEvent;
 import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.StateReason;
 import io.lightpath.provisioning.CarrierStates;
 import io.lightpath.provisioning.ChannelMapper;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.ProvisioningPlan;
+import io.lightpath.service.ServiceNames;
 import io.lightpath.service.ServiceRepository;
+import io.lightpath.service.ServiceWatcher;
 import io.lightpath.service.StoredService;
 import io.lightpath.southbound.spi.DeviceDriver;
 import io.lightpath.southbound.spi.OpticalChannelState;
 import io.lightpath.southbound.spi.OpticalStateReader;
 import io.lightpath.southbound.spi.OperStatus;
+import io.lightpath.store.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the state of lit services in line with what the transponders report: a sweep checks the
+ * Keeps the state of lit services in line with what the transponders report: it checks the
  * carrier at both ends of every channel of each ACTIVE or DEGRADED service and moves the service to
  * DEGRADED (naming the first channel and device without carrier) when a channel lost it, and back
  * to ACTIVE when all have it again. Each channel's {@code carrier_up} follows.
@@ -42,13 +53,18 @@ import org.slf4j.LoggerFactory;
  * resources are kept so it recovers by itself when the fiber is repaired (FAILED releases the
  * resources, per the API).
  *
- * <p>Event-driven: the transponders' ON_CHANGE state streams ({@link CarrierStates}) trigger a
- * sweep as soon as any port changes; that sweep takes the carrier from the cache (no device I/O,
- * except for ends whose device stream is down, which are read). Sweeps triggered by a burst of
- * events coalesce into one. The periodic sweep ({@link #start}) is a slow safety net that reads
- * every end from the devices (and refreshes the cache). Updates are compare-and-set through
- * {@link ServiceRepository#update} and only touch services still ACTIVE or DEGRADED, so a
- * concurrent delete wins. Thread-safe; one sweep at a time.
+ * <p>Event-driven and proportional to the change: the monitor follows the service records through
+ * a service watch and keeps an index of the lit services by the transponder ports their channels
+ * end on ({@link LitServices}). A state event from a transponder's ON_CHANGE stream
+ * ({@link CarrierStates}) re-checks only the services on that port (a stream that synced or went
+ * down re-checks the services on that device); events arriving while a check runs coalesce into
+ * the next one. A check takes the carrier from the stream cache and reads the device only for ends
+ * whose stream is down or not yet synced, and it reads a service record only when the carrier it
+ * sees disagrees with the record. The periodic pass ({@link #start}) is a safety net over the
+ * index, with the same rules, so its cost with healthy streams is a few map lookups per lit
+ * service and no store reads. Updates are compare-and-set through {@link ServiceRepository#update}
+ * and only touch services still ACTIVE or DEGRADED, so a concurrent delete wins. Thread-safe; one
+ * check at a time.
  */
 public final class CarrierMonitor implements AutoCloseable {
   /** Step named in the state reason of a service degraded by the monitor. */
@@ -58,24 +74,33 @@ public final class CarrierMonitor implements AutoCloseable {
   /** Why a channel end has no carrier: the transponder's device id and what it reported. */
   record Loss(String deviceId, String detail) {}
 
+  /** A port (component) of a device that reported a change; component null: the whole device. */
+  private record Changed(String deviceId, String component) {}
+
   private final ServiceRepository services;
+  private final ServiceWatcher watcher;
+  private final DeviceRegistry registry;
   private final Supplier<Topology> topology;
   private final DeviceDrivers drivers;
   private final ChannelMapper mapper;
   private final ScheduledExecutorService executor;
   private final CarrierStates states;
-  private final BiConsumer<String, String> onEvent = (device, component) -> eventSweepSoon();
-  private final AtomicBoolean eventSweepPending = new AtomicBoolean();
-  /** Channel ends of each service, mapped once per set of channels. */
-  private final Map<String, Ends> endsByService = new ConcurrentHashMap<>();
+  private final LitServices lit = new LitServices();
+  private final Set<Changed> changed = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean drainPending = new AtomicBoolean();
+  private final BiConsumer<String, String> onEvent = this::stateChanged;
+  private final AtomicLong recordReads = new AtomicLong();
+  private volatile boolean watchBroken;
+  private Watch watch;
   private ScheduledFuture<?> task;
 
-  private record Ends(List<?> channels, Topology topology, List<ProvisioningPlan.ChannelEnds> ends) {}
-
-  /** @param executor runs the sweeps; owned by the monitor (shut down by {@link #close}) */
-  public CarrierMonitor(ServiceRepository services, Supplier<Topology> topology,
-      DeviceDrivers drivers, ChannelMapper mapper, ScheduledExecutorService executor) {
+  /** @param executor runs the checks; owned by the monitor (shut down by {@link #close}) */
+  public CarrierMonitor(ServiceRepository services, ServiceWatcher watcher, DeviceRegistry registry,
+      Supplier<Topology> topology, DeviceDrivers drivers, ChannelMapper mapper,
+      ScheduledExecutorService executor) {
     this.services = services;
+    this.watcher = watcher;
+    this.registry = registry;
     this.topology = topology;
     this.drivers = drivers;
     this.mapper = mapper;
@@ -84,16 +109,21 @@ public final class CarrierMonitor implements AutoCloseable {
   }
 
   /**
-   * Reacts to state events from now on and resyncs by reading the devices every {@code interval}
-   * (after the previous sweep ends).
+   * Follows the service records and the transponders' state events from now on, after indexing
+   * the lit services, and runs the safety-net pass every {@code interval} (after the previous one
+   * ends).
    */
   public synchronized void start(Duration interval) {
     if (task != null) {
       throw new IllegalStateException("already started");
     }
+    follow();
     states.addListener(onEvent);
     task = executor.scheduleWithFixedDelay(() -> {
       try {
+        if (watchBroken) {
+          follow();
+        }
         sweep();
       } catch (RuntimeException e) {
         log.warn("carrier sweep failed", e);
@@ -101,83 +131,191 @@ public final class CarrierMonitor implements AutoCloseable {
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void eventSweepSoon() {
-    if (eventSweepPending.compareAndSet(false, true)) {
-      try {
-        executor.execute(() -> {
-          eventSweepPending.set(false);
-          try {
-            sweep(true);
-          } catch (RuntimeException e) {
-            log.warn("carrier sweep failed", e);
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        eventSweepPending.set(false); // closed
+  /** (Re)opens the service watch, then indexes every lit service (the watch covers the race). */
+  private synchronized void follow() {
+    if (watch != null) {
+      watch.close();
+    }
+    watchBroken = false;
+    watch = watcher.watch(0, Set.of(), this::serviceChanged, e -> {
+      log.warn("carrier monitor: service watch ended ({}); re-listing at the next pass",
+          e.getStatus().getDescription());
+      watchBroken = true;
+    });
+    for (StoredService s : services.all()) {
+      recordReads.incrementAndGet();
+      if (isLit(s.state())) {
+        index(s, null);
       }
     }
   }
 
-  /**
-   * One pass over the lit services reading every end from the devices; returns how many services
-   * changed state or carrier flags.
-   */
-  public int sweep() {
-    return sweep(false);
+  /** Keeps the index in line with a service change (on the store's watch thread: no store reads). */
+  private void serviceChanged(ServiceEvent e) {
+    Service s = e.getService();
+    String id = ServiceNames.id(s.getName());
+    if (!isLit(s.getState())) {
+      lit.remove(id, e.getRevision());
+      return;
+    }
+    LitServices.Entry known = lit.get(id);
+    if (known != null && known.ends().size() == s.getChannelsCount()) {
+      lit.put(entry(id, e.getRevision(), s, known.ends()));
+    } else {
+      // newly lit: its channel ends come from the stored channels, read on the monitor's thread
+      executor.execute(() -> services.get(id).ifPresent(stored -> {
+        recordReads.incrementAndGet();
+        if (isLit(stored.state())) {
+          index(stored, null);
+        }
+      }));
+    }
   }
 
-  /**
-   * One pass over the lit services; with {@code fromCache} the carrier comes from the state streams
-   * where they are up. Returns how many services changed state or carrier flags.
-   */
-  public int sweep(boolean fromCache) {
-    int changed = 0;
-    Topology t = topology.get();
-    java.util.Set<String> lit = new java.util.HashSet<>();
-    for (StoredService s : services.all()) {
-      if (s.state() != ServiceState.ACTIVE && s.state() != ServiceState.DEGRADED) {
+  private void stateChanged(String deviceId, String component) {
+    changed.add(new Changed(deviceId, component));
+    if (drainPending.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        drainPending.set(false); // closed
+      }
+    }
+  }
+
+  /** Re-checks the services on the ports that reported changes since the last drain. */
+  private void drain() {
+    drainPending.set(false);
+    Set<String> ids = new LinkedHashSet<>();
+    Map<String, String> nodeOfDevice = new HashMap<>();
+    for (Iterator<Changed> it = changed.iterator(); it.hasNext(); ) {
+      Changed c = it.next();
+      it.remove();
+      String nodeId = nodeOfDevice.computeIfAbsent(c.deviceId(), id -> registry.get(id)
+          .map(d -> d.nodeId() == null || d.nodeId().isEmpty() ? d.id() : d.nodeId()).orElse(""));
+      if (nodeId.isEmpty()) {
         continue;
       }
-      lit.add(s.id());
-      List<Loss> lost = lostCarriers(t, s, fromCache);
-      if (lost == null) {
-        continue; // could not map or read: leave the service as it is
-      }
-      Service next = apply(s.service(), lost);
-      if (!next.equals(s.service())) {
-        boolean wrote = services.update(s.id(), x ->
-            x.state() != ServiceState.ACTIVE && x.state() != ServiceState.DEGRADED
-                ? x : x.withService(apply(x.service(), lost))).isPresent();
-        if (wrote) {
-          changed++;
-          log.info("service {} now {} ({})", s.id(), next.getState(),
-              next.getStateReason().getMessage().isEmpty()
-              ? "carrier back on every channel" : next.getStateReason().getMessage());
+      ids.addAll(c.component() == null ? lit.atNode(nodeId)
+          : lit.at(new LitServices.Port(nodeId, c.component())));
+    }
+    for (String id : ids) {
+      LitServices.Entry e = lit.get(id);
+      if (e != null) {
+        try {
+          check(e);
+        } catch (RuntimeException ex) {
+          log.warn("carrier check of service {} failed", id, ex);
         }
       }
     }
-    endsByService.keySet().retainAll(lit);
-    return changed;
+  }
+
+  /**
+   * One pass over every lit service, carrier from the stream caches where they are trusted and
+   * from the devices elsewhere; returns how many services changed state or carrier flags.
+   */
+  public int sweep() {
+    int n = 0;
+    for (LitServices.Entry e : lit.all()) {
+      if (check(e)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Service records read so far (listing, newly lit services, disagreements): for tests. */
+  long recordReads() {
+    return recordReads.get();
+  }
+
+  /** Lit services in the index: for tests. */
+  int litServices() {
+    return lit.size();
+  }
+
+  /** Checks one service; writes and returns true when its state or carrier flags changed. */
+  private boolean check(LitServices.Entry e) {
+    List<Loss> lost = lostCarriers(e.ends());
+    if (lost == null || !disagrees(e, lost)) {
+      return false; // unreadable now, or the record already says so
+    }
+    recordReads.incrementAndGet();
+    Optional<ServiceRepository.Transition> t = services.update(e.id(), x -> {
+      if (!isLit(x.state())) {
+        return x;
+      }
+      Service next = apply(x.service(), lost);
+      return next.equals(x.service()) ? x : x.withService(next);
+    });
+    if (t.isPresent()) {
+      Service next = t.get().after().service();
+      index(t.get().after(), e.ends());
+      log.info("service {} now {} ({})", e.id(), next.getState(),
+          next.getStateReason().getMessage().isEmpty()
+          ? "carrier back on every channel" : next.getStateReason().getMessage());
+      return true;
+    }
+    // nothing to write: the entry was stale; refresh it from the record
+    Optional<StoredService> now = services.get(e.id());
+    if (now.isPresent() && isLit(now.get().state())) {
+      index(now.get(), e.ends());
+    } else {
+      lit.remove(e.id(), 0);
+    }
+    return false;
+  }
+
+  /** Whether {@code lost} implies a different state or carrier flags than the entry holds. */
+  static boolean disagrees(LitServices.Entry e, List<Loss> lost) {
+    boolean anyLost = false;
+    for (int i = 0; i < lost.size() && i < e.carrierUp().size(); i++) {
+      boolean up = lost.get(i) == null;
+      anyLost |= !up;
+      if (e.carrierUp().get(i) != up) {
+        return true;
+      }
+    }
+    return anyLost ? e.state() == ServiceState.ACTIVE
+        : e.state() == ServiceState.DEGRADED && STEP.equals(e.reasonStep());
+  }
+
+  private void index(StoredService s, List<ProvisioningPlan.ChannelEnds> knownEnds) {
+    List<ProvisioningPlan.ChannelEnds> ends = knownEnds;
+    if (ends == null) {
+      try {
+        ends = mapper.plan(topology.get(), s.channels()).ends();
+      } catch (RuntimeException ex) {
+        log.debug("service {}: channel ends not mappable ({}); not monitored", s.id(), ex.getMessage());
+        return;
+      }
+    }
+    lit.put(entry(s.id(), s.service().getRevision(), s.service(), ends));
+  }
+
+  private static LitServices.Entry entry(String id, long revision, Service s,
+      List<ProvisioningPlan.ChannelEnds> ends) {
+    List<Boolean> up = new ArrayList<>(s.getChannelsCount());
+    for (Channel c : s.getChannelsList()) {
+      up.add(c.getCarrierUp());
+    }
+    return new LitServices.Entry(id, revision, s.getState(), s.getStateReason().getStep(), up, ends);
+  }
+
+  private static boolean isLit(ServiceState state) {
+    return state == ServiceState.ACTIVE || state == ServiceState.DEGRADED;
   }
 
   /**
    * Per channel, null when the carrier is up at both ends, else why not; null as a whole when the
    * service cannot be checked now.
    */
-  private List<Loss> lostCarriers(Topology t, StoredService s, boolean fromCache) {
-    Ends known = endsByService.get(s.id());
-    if (known == null || known.topology() != t || !known.channels().equals(s.channels())) {
-      try {
-        known = new Ends(s.channels(), t, mapper.plan(t, s.channels()).ends());
-      } catch (RuntimeException e) {
-        return null;
-      }
-      endsByService.put(s.id(), known);
-    }
+  private List<Loss> lostCarriers(List<ProvisioningPlan.ChannelEnds> channelEnds) {
     List<CompletableFuture<Loss>> reads = new ArrayList<>();
-    for (ProvisioningPlan.ChannelEnds ends : known.ends()) {
-      CompletableFuture<Loss> a = read(ends.aNodeId(), ends.aComponent(), fromCache);
-      CompletableFuture<Loss> z = read(ends.zNodeId(), ends.zComponent(), fromCache);
+    for (ProvisioningPlan.ChannelEnds ends : channelEnds) {
+      CompletableFuture<Loss> a = read(ends.aNodeId(), ends.aComponent());
+      CompletableFuture<Loss> z = read(ends.zNodeId(), ends.zComponent());
       reads.add(a.thenCombine(z, (x, y) -> x != null ? x : y));
     }
     try {
@@ -195,9 +333,9 @@ public final class CarrierMonitor implements AutoCloseable {
   }
 
   /** Completes with null when the carrier is up, else why not; exceptionally when unreadable. */
-  private CompletableFuture<Loss> read(String nodeId, String component, boolean fromCache) {
+  private CompletableFuture<Loss> read(String nodeId, String component) {
     ManagedDevice device = drivers.deviceFor(nodeId).orElse(null);
-    if (fromCache && device != null) {
+    if (device != null) {
       Optional<CarrierStates.Carrier> cached = states.carrier(device.id(), component);
       if (cached.isPresent()) {
         return CompletableFuture.completedFuture(cached.get().up() ? null
@@ -256,10 +394,14 @@ public final class CarrierMonitor implements AutoCloseable {
     return b.build();
   }
 
-  /** Stops sweeping and shuts the monitor's executor down. */
+  /** Stops following and shuts the monitor's executor down. */
   @Override
   public synchronized void close() {
     states.removeListener(onEvent);
+    if (watch != null) {
+      watch.close();
+      watch = null;
+    }
     if (task != null) {
       task.cancel(false);
       task = null;

@@ -3,11 +3,13 @@ package io.lightpath.monitor;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.lightpath.device.DeviceRegistry;
 import io.lightpath.model.Topology;
 import io.lightpath.provisioning.ChannelMapper;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.ProvisioningConfig;
 import io.lightpath.service.ServiceRepository;
+import io.lightpath.service.ServiceWatcher;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -20,13 +22,14 @@ import java.util.function.Supplier;
 public final class MonitorModule extends AbstractModule {
   @Provides
   @Singleton
-  CarrierMonitor carrierMonitor(ServiceRepository services, Supplier<Topology> topology,
-      DeviceDrivers drivers, ProvisioningConfig config) {
+  CarrierMonitor carrierMonitor(ServiceRepository services, ServiceWatcher watcher,
+      DeviceRegistry registry, Supplier<Topology> topology, DeviceDrivers drivers,
+      ProvisioningConfig config) {
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "carrier-monitor");
       t.setDaemon(true);
       return t;
     });
-    return new CarrierMonitor(services, topology, drivers, new ChannelMapper(config), sweeper);
+    return new CarrierMonitor(services, watcher, registry, topology, drivers, new ChannelMapper(config), sweeper);
   }
 }

@@ -70,4 +70,43 @@ class CarrierMonitorTest {
     assertEquals(active, CarrierMonitor.apply(active, Arrays.asList(null, null)));
     assertSame(ServiceState.ACTIVE, CarrierMonitor.apply(active, Arrays.asList(null, null)).getState());
   }
+
+  private static LitServices.Entry entry(ServiceState state, String step, boolean... up) {
+    java.util.List<Boolean> flags = new java.util.ArrayList<>();
+    java.util.List<io.lightpath.provisioning.ProvisioningPlan.ChannelEnds> ends = new java.util.ArrayList<>();
+    for (boolean u : up) {
+      flags.add(u);
+      ends.add(new io.lightpath.provisioning.ProvisioningPlan.ChannelEnds("a", "line1", "z", "line1"));
+    }
+    return new LitServices.Entry("p", 7, state, step, flags, ends);
+  }
+
+  @Test
+  void disagreementIsWhatApplyWouldChange() {
+    // a loss on an ACTIVE service, or a flag that differs: the record must be read and updated
+    assertTrue(CarrierMonitor.disagrees(entry(ServiceState.ACTIVE, "", true, true), Arrays.asList(LOS, null)));
+    assertTrue(CarrierMonitor.disagrees(entry(ServiceState.DEGRADED, CarrierMonitor.STEP, false, true),
+        Arrays.asList(null, null)));
+    // the record already says so: no read
+    assertFalse(CarrierMonitor.disagrees(entry(ServiceState.ACTIVE, "", true, true), Arrays.asList(null, null)));
+    assertFalse(CarrierMonitor.disagrees(entry(ServiceState.DEGRADED, CarrierMonitor.STEP, false, true),
+        Arrays.asList(LOS, null)));
+    // degraded for another reason with every carrier up stays as it is (as apply keeps it)
+    assertFalse(CarrierMonitor.disagrees(entry(ServiceState.DEGRADED, "verify-carrier", true, true),
+        Arrays.asList(null, null)));
+  }
+
+  @Test
+  void indexFollowsPortsAndIgnoresOlderRevisions() {
+    LitServices index = new LitServices();
+    index.put(entry(ServiceState.ACTIVE, "", true));
+    assertEquals(java.util.List.of("p"), index.at(new LitServices.Port("a", "line1")));
+    assertEquals(java.util.List.of("p"), index.atNode("z"));
+    index.remove("p", 6); // an older change does not remove a newer entry
+    assertEquals(1, index.size());
+    index.remove("p", 8);
+    assertEquals(0, index.size());
+    assertTrue(index.at(new LitServices.Port("a", "line1")).isEmpty());
+    assertTrue(index.atNode("z").isEmpty());
+  }
 }

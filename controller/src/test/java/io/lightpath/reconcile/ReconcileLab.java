@@ -38,15 +38,15 @@ import java.util.concurrent.TimeUnit;
  * The production server (ServerModule: gNMI provisioner, reconciler, in-memory store) on a
  * loopback port, with the emulated reconcile lab registered and its topology imported. Services
  * are created through the API and provisioned onto the emulated devices for real; tests tamper
- * with the devices through their own drivers.
+ * with the devices through their own drivers. Public for the carrier monitor's lab test.
  */
-final class ReconcileLab implements AutoCloseable {
-  static final String TRANSCEIVER_TYPE = "CFP2-DCO-100G";
+public final class ReconcileLab implements AutoCloseable {
+  public static final String TRANSCEIVER_TYPE = "CFP2-DCO-100G";
 
-  final EmulatedLab lab;
-  final Injector injector;
-  final LightpathServer server;
-  final ManagedChannel channel;
+  public final EmulatedLab lab;
+  public final Injector injector;
+  public final LightpathServer server;
+  public final ManagedChannel channel;
 
   private ReconcileLab(EmulatedLab lab, Injector injector) throws Exception {
     this.lab = lab;
@@ -57,7 +57,7 @@ final class ReconcileLab implements AutoCloseable {
   }
 
   /** The reconcile lab ({@code reconcile-lab.yaml}), 100G transceivers. */
-  static ReconcileLab start() throws Exception {
+  public static ReconcileLab start() throws Exception {
     LabTopology topology;
     try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
       topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
@@ -66,7 +66,7 @@ final class ReconcileLab implements AutoCloseable {
   }
 
   /** Any lab, with {@code transceiverType} at every transponder port. */
-  static ReconcileLab start(LabTopology topology, String transceiverType) throws Exception {
+  public static ReconcileLab start(LabTopology topology, String transceiverType) throws Exception {
     EmulatedLab lab = EmulatedLab.start(topology);
     Injector injector = Guice.createInjector(new ServerModule(
         new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), Clock.systemUTC()));
@@ -81,12 +81,12 @@ final class ReconcileLab implements AutoCloseable {
   }
 
   /** Creates a 100G service from {@code a} to {@code z} and waits until provisioning ended. */
-  Service create(String requestId, String a, String z) throws Exception {
+  public Service create(String requestId, String a, String z) throws Exception {
     return create(requestId, a, z, LineRate.LINE_RATE_100G);
   }
 
   /** Creates a service of {@code rate} from {@code a} to {@code z} and waits until provisioning ended. */
-  Service create(String requestId, String a, String z, LineRate rate) throws Exception {
+  public Service create(String requestId, String a, String z, LineRate rate) throws Exception {
     Service s = connectivity().createService(CreateServiceRequest.newBuilder().setRequestId(requestId)
         .setService(Service.newBuilder().setAEnd(Endpoint.newBuilder().setNodeId(a))
             .setZEnd(Endpoint.newBuilder().setNodeId(z)).setRate(rate))
@@ -95,13 +95,13 @@ final class ReconcileLab implements AutoCloseable {
     return connectivity().getService(GetServiceRequest.newBuilder().setName(s.getName()).build());
   }
 
-  void awaitIdle() throws InterruptedException {
+  public void awaitIdle() throws InterruptedException {
     if (!injector.getInstance(ProvisioningOrchestrator.class).awaitIdle(Duration.ofSeconds(60))) {
       throw new AssertionError("provisioning still running after 60 s");
     }
   }
 
-  ConnectivityServiceGrpc.ConnectivityServiceBlockingStub connectivity() {
+  public ConnectivityServiceGrpc.ConnectivityServiceBlockingStub connectivity() {
     return ConnectivityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
   }
 
