@@ -40,13 +40,15 @@ public final class ConnectivityGrpcService extends ConnectivityServiceGrpc.Conne
   private final ServiceLifecycle lifecycle;
   private final ServiceWatcher watcher;
   private final PathPreview preview;
+  private final ServiceReferences references;
 
   @Inject
-  public ConnectivityGrpcService(ServiceLifecycle lifecycle, ServiceWatcher watcher,
-      PathPreview preview) {
+  ConnectivityGrpcService(ServiceLifecycle lifecycle, ServiceWatcher watcher,
+      PathPreview preview, ServiceReferences references) {
     this.lifecycle = lifecycle;
     this.watcher = watcher;
     this.preview = preview;
+    this.references = references;
   }
 
   @Override
@@ -59,6 +61,7 @@ public final class ConnectivityGrpcService extends ConnectivityServiceGrpc.Conne
     v.check(request.hasService(), "service", "is required");
     ServiceRequestValidator.service(request.getService(), "service", v);
     v.throwIfAny();
+    references.check(request.getService(), "service");
     reply(response, lifecycle.create(request));
   }
 
@@ -141,6 +144,7 @@ public final class ConnectivityGrpcService extends ConnectivityServiceGrpc.Conne
     v.check(request.getMaxCandidates() >= 0 && request.getMaxCandidates() <= MAX_CANDIDATES,
         "max_candidates", "must be 0 (= " + DEFAULT_CANDIDATES + ") to " + MAX_CANDIDATES);
     v.throwIfAny();
+    references.check(request.getService(), "service");
     int n = request.getMaxCandidates() == 0 ? DEFAULT_CANDIDATES : request.getMaxCandidates();
     reply(response, preview.compute(request.getService(), n));
   }

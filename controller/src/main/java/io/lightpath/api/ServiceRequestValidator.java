@@ -10,8 +10,8 @@ import io.lightpath.proto.v1.Service;
 
 /**
  * Syntactic checks of a service request: presence, ranges and grid alignment, reported field by
- * field. Whether the request fits the topology (unknown nodes, contradicting constraints) is
- * path computation's to say, with CONSTRAINT_CONFLICT.
+ * field. References to the topology are checked next by {@link ServiceReferences}; whether the
+ * request fits the topology (contradicting constraints, no route) is path computation's to say.
  */
 final class ServiceRequestValidator {
   /** ITU-T G.694.1 anchor frequency and flexible-grid steps, in MHz. */

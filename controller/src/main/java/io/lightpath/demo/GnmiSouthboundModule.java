@@ -3,8 +3,6 @@ package io.lightpath.demo;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.lightpath.api.TopologyHolder;
-import io.lightpath.api.TopologyMapper;
 import io.lightpath.model.Topology;
 import io.lightpath.monitor.CarrierMonitor;
 import io.lightpath.provisioning.DeviceDrivers;
@@ -19,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * Overrides of the server's provisioning bindings ({@code ProvisioningModule}) for the demo and
  * the lab bench: the gNMI {@link DeviceProvisioner} over the same device drivers but with a short
- * carrier-verification poll interval, and the domain topology mapped once per topology change rather than once per provision. The
+ * carrier-verification poll interval. The
  * {@link CarrierMonitor} comes from the server's {@code MonitorModule} and so uses these bindings.
  *
  * <p>Carrier verification polls every {@code pollInterval} (the emulated lab answers on loopback
@@ -36,33 +34,9 @@ final class GnmiSouthboundModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Supplier<Topology> domainTopology(TopologyHolder holder) {
-    return domainTopologyOf(holder);
-  }
-
-  @Provides
-  @Singleton
   Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers, Clock clock,
       Scheduler scheduler) {
     return new DeviceProvisioner(topology, drivers,
         ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler);
-  }
-
-  /** The holder's topology in domain terms, mapped again only when it changed. */
-  private static Supplier<Topology> domainTopologyOf(TopologyHolder holder) {
-    return new Supplier<>() {
-      private io.lightpath.proto.v1.Topology lastApi;
-      private Topology lastDomain;
-
-      @Override
-      public synchronized Topology get() {
-        io.lightpath.proto.v1.Topology now = holder.current();
-        if (now != lastApi) {
-          lastDomain = TopologyMapper.toDomain(now);
-          lastApi = now;
-        }
-        return lastDomain;
-      }
-    };
   }
 }

@@ -3,10 +3,9 @@ package io.lightpath.provisioning;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.lightpath.api.TopologyHolder;
-import io.lightpath.api.TopologyMapper;
 import io.lightpath.device.DeviceRegistry;
 import io.lightpath.model.Topology;
+import io.lightpath.service.PathEngine;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.gnmi.YangPayloadValidator;
 import java.time.Clock;
@@ -18,9 +17,9 @@ import java.util.function.Supplier;
 /**
  * Binds {@link Provisioner} to {@link DeviceProvisioner} over gNMI drivers. Binding only: nothing
  * is opened until a provisioner is first injected, and drivers connect on first use. Needs
- * {@link Clock}, {@link DeviceRegistry} and {@link TopologyHolder} bound elsewhere (ServerModule);
- * the domain topology is a {@code Supplier<Topology>} read from the holder, which a test or demo
- * can override ({@code Modules.override}).
+ * {@link Clock}, {@link DeviceRegistry} and the lifecycle's {@link PathEngine} bound elsewhere
+ * (ServerModule); the domain topology is a {@code Supplier<Topology>} taken from the path engine
+ * (mapped once per topology etag), which a test or demo can override ({@code Modules.override}).
  */
 public final class ProvisioningModule extends AbstractModule {
   private final ProvisioningConfig config;
@@ -62,9 +61,10 @@ public final class ProvisioningModule extends AbstractModule {
 
   /** The domain topology provisioning maps channels over (override to supply another source). */
   @Provides
-  Supplier<Topology> topology(TopologyHolder holder) {
-    // The northbound holder keeps the API form; each provision maps the current snapshot.
-    return () -> TopologyMapper.toDomain(holder.current());
+  Supplier<Topology> topology(PathEngine engine) {
+    // The path engine maps the holder's API form to the domain once per topology etag (mapping a
+    // 1,000-node topology takes longer than provisioning a service, so never per call).
+    return engine::topology;
   }
 
   @Provides

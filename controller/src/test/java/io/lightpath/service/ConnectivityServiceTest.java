@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.lightpath.proto.v1.Channel;
@@ -171,6 +172,32 @@ class ConnectivityServiceTest {
         () -> h.stub().createService(create("r1", s)));
     assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
     assertEquals("CONSTRAINT_CONFLICT", reason(e));
+    PreconditionFailure pf = StatusDetails.unpack(e, PreconditionFailure.class);
+    assertEquals("service.z_end.node_id", pf.getViolations(0).getSubject());
+    assertEquals("UNKNOWN_NODE", pf.getViolations(0).getType());
+    assertEquals(0, h.stub().listServices(ListServicesRequest.getDefaultInstance()).getServicesCount());
+  }
+
+  @Test
+  void everyUnknownReferenceIsListedWithItsField() {
+    Service s = TestTopology.service().toBuilder()
+        .setAEnd(Endpoint.newBuilder().setNodeId("nowhere"))
+        .setConstraints(Constraints.newBuilder().addIncludeNodeIds("rc").addIncludeNodeIds("ghost")
+            .addExcludeFiberIds("no-such-fiber"))
+        .build();
+    for (StatusRuntimeException e : List.of(
+        assertThrows(StatusRuntimeException.class, () -> h.stub().createService(create("r1", s))),
+        assertThrows(StatusRuntimeException.class, () -> h.stub().computePaths(
+            ComputePathsRequest.newBuilder().setService(s).build())))) {
+      assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+      assertEquals("CONSTRAINT_CONFLICT", reason(e));
+      assertEquals(List.of("service.a_end.node_id", "service.constraints.include_node_ids[1]",
+          "service.constraints.exclude_fiber_ids[0]"),
+          StatusDetails.unpack(e, PreconditionFailure.class).getViolationsList().stream()
+              .map(PreconditionFailure.Violation::getSubject).toList());
+      assertTrue(e.getStatus().getDescription().contains("nowhere (and 2 more)"),
+          e.getStatus().getDescription());
+    }
     assertEquals(0, h.stub().listServices(ListServicesRequest.getDefaultInstance()).getServicesCount());
   }
 

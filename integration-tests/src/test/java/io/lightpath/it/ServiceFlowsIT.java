@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -157,6 +158,7 @@ class ServiceFlowsIT {
     assertEquals(Status.Code.FAILED_PRECONDITION, unknownNode.getStatus().getCode(), unknownNode.toString());
     assertEquals("CONSTRAINT_CONFLICT", reason(unknownNode));
     assertTrue(unknownNode.getStatus().getDescription().contains("nowhere"), unknownNode.toString());
+    assertEquals(Set.of("service.z_end.node_id"), violations(unknownNode));
     assertEquals(List.of(), services());
     assertEquals(List.of(), lab.configuration());
   }
@@ -330,6 +332,7 @@ class ServiceFlowsIT {
     return ConnectivityServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
+  /** Fields named by the BadRequest or PreconditionFailure details. */
   private static Set<String> violations(StatusRuntimeException e) throws InvalidProtocolBufferException {
     Set<String> fields = new TreeSet<>();
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
@@ -337,6 +340,9 @@ class ServiceFlowsIT {
     for (com.google.protobuf.Any d : status.getDetailsList()) {
       if (d.is(BadRequest.class)) {
         d.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+      }
+      if (d.is(PreconditionFailure.class)) {
+        d.unpack(PreconditionFailure.class).getViolationsList().forEach(v -> fields.add(v.getSubject()));
       }
     }
     return fields;

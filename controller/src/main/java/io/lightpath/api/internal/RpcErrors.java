@@ -2,6 +2,7 @@ package io.lightpath.api.internal;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import com.google.rpc.PreconditionFailure;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.grpc.StatusRuntimeException;
@@ -66,15 +67,25 @@ public final class RpcErrors {
     return ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(reason).putAllMetadata(metadata).build();
   }
 
+  /**
+   * FAILED_PRECONDITION with a reason code, ErrorInfo metadata and a PreconditionFailure listing
+   * each violated precondition (subject: the request field that names what is missing).
+   */
+  public static StatusRuntimeException preconditionFailed(String reason, String message,
+      Map<String, String> metadata, List<PreconditionFailure.Violation> violations) {
+    return build(Code.FAILED_PRECONDITION, message, errorInfo(reason, metadata),
+        PreconditionFailure.newBuilder().addAllViolations(violations).build());
+  }
+
   private static StatusRuntimeException build(
-      Code code, String message, ErrorInfo info, BadRequest badRequest) {
+      Code code, String message, ErrorInfo info, com.google.protobuf.Message detail) {
     com.google.rpc.Status.Builder status =
         com.google.rpc.Status.newBuilder()
             .setCode(code.getNumber())
             .setMessage(message)
             .addDetails(Any.pack(info));
-    if (badRequest != null) {
-      status.addDetails(Any.pack(badRequest));
+    if (detail != null) {
+      status.addDetails(Any.pack(detail));
     }
     return StatusProto.toStatusRuntimeException(status.build());
   }
