@@ -20,6 +20,7 @@ import io.lightpath.provisioning.LabBridge;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
+import io.lightpath.server.StoreConfig;
 import io.lightpath.service.ProvisioningOrchestrator;
 import io.lightpath.service.ServiceRecovery;
 import io.lightpath.southbound.emulator.EmulatedLab;
@@ -58,18 +59,29 @@ public final class ReconcileLab implements AutoCloseable {
 
   /** The reconcile lab ({@code reconcile-lab.yaml}), 100G transceivers. */
   public static ReconcileLab start() throws Exception {
-    LabTopology topology;
-    try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
-      topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
-    }
-    return start(topology, TRANSCEIVER_TYPE);
+    return start(ServerModule.DEVICE_RPC_DEADLINE);
   }
 
   /** Any lab, with {@code transceiverType} at every transponder port. */
   public static ReconcileLab start(LabTopology topology, String transceiverType) throws Exception {
+    return start(topology, transceiverType, ServerModule.DEVICE_RPC_DEADLINE);
+  }
+
+  /** The reconcile lab with {@code deviceRpcDeadline} on every gNMI call (short: a down device fails fast). */
+  public static ReconcileLab start(Duration deviceRpcDeadline) throws Exception {
+    LabTopology topology;
+    try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
+      topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
+    }
+    return start(topology, TRANSCEIVER_TYPE, deviceRpcDeadline);
+  }
+
+  private static ReconcileLab start(LabTopology topology, String transceiverType,
+      Duration deviceRpcDeadline) throws Exception {
     EmulatedLab lab = EmulatedLab.start(topology);
     Injector injector = Guice.createInjector(new ServerModule(
-        new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), Clock.systemUTC()));
+        new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(1)), Clock.systemUTC(),
+        StoreConfig.inMemory(), deviceRpcDeadline));
     ReconcileLab r = new ReconcileLab(lab, injector);
     DeviceRegistry registry = injector.getInstance(DeviceRegistry.class);
     for (ManagedDevice d : LabBridge.devices(lab, "", LabBridge.plaintext(), Instant.EPOCH)) {
