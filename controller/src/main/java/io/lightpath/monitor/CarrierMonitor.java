@@ -109,15 +109,23 @@ public final class CarrierMonitor implements AutoCloseable {
   }
 
   /**
-   * Follows the service records and the transponders' state events from now on, after indexing
-   * the lit services, and runs the safety-net pass every {@code interval} (after the previous one
-   * ends).
+   * Follows the service records and the transponders' state events from now on and runs the
+   * safety-net pass every {@code interval} (after the previous one ends). Returns at once: the
+   * first listing of the lit services runs on the monitor's thread, ahead of any check (with
+   * 100,000 services it takes seconds, which a restart should not wait for).
    */
   public synchronized void start(Duration interval) {
     if (task != null) {
       throw new IllegalStateException("already started");
     }
-    follow();
+    executor.execute(() -> {
+      try {
+        follow();
+      } catch (RuntimeException e) {
+        log.warn("carrier monitor: first listing failed; retrying at the next pass", e);
+        watchBroken = true;
+      }
+    });
     states.addListener(onEvent);
     task = executor.scheduleWithFixedDelay(() -> {
       try {

@@ -90,7 +90,7 @@ class CarrierMonitorLabTest {
   void servicesLitBeforeTheMonitorStartsAreIndexedFromTheListing() throws Exception {
     Service one = lab.create("mon-1", "west-tp1", "east-tp1");
     monitor.start(NO_SAFETY_NET);
-    assertEquals(1, monitor.litServices());
+    await(() -> monitor.litServices() == 1, "the service lit before the start indexed");
     lab.lab.network().cutFiber("west-east");
     await(() -> state(one) == ServiceState.DEGRADED, "service degraded");
   }
