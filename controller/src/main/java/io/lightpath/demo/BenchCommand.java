@@ -22,8 +22,10 @@ import io.lightpath.server.LightpathServer;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +92,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "emulator's share of the 2 cores small, so the run measures more of the controller.")
   boolean labYangValidation;
 
+  @Option(names = "--lab-process", description = "Run the emulated lab in a JVM of its own (-Xmx1g), "
+      + "so the controller's CPU per service is measured apart from the devices' (both still share "
+      + "this machine's cores).")
+  boolean labProcess;
+
   @Option(names = "--reopen", description = "Create nothing: open the existing --data-dir (of an earlier"
       + " synthetic run), then time a restart on it as --restart does.")
   boolean reopen;
@@ -125,11 +132,13 @@ public final class BenchCommand implements Callable<Integer> {
     SyntheticNetwork net = synthetic ? new SyntheticNetwork(nodes) : null;
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
     long t0 = System.nanoTime();
-    try (DemoEnvironment env = DemoEnvironment.start(synthetic ? null : lab.topology(),
-        LabOptions.defaults().withYangValidation(labYangValidation), dataDir,
-        synthetic ? new InstantProvisioner() : null, null)) {
-      out.printf("setup: %s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
-          ms(System.nanoTime() - t0));
+    try (BenchLabProcess external = !synthetic && labProcess
+            ? BenchLabProcess.start(sites, services, labYangValidation, List.of("-Xmx1g")) : null;
+        DemoEnvironment env = DemoEnvironment.start(synthetic || external != null ? null
+            : lab.topology(), LabOptions.defaults().withYangValidation(labYangValidation), dataDir,
+            synthetic ? new InstantProvisioner() : null, null)) {
+      out.printf("setup: %s%s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
+          external != null ? " (in a separate JVM)" : "", ms(System.nanoTime() - t0));
       if (synthetic) {
         out.println("setup: no devices; provisioning is a no-op reporting carrier up"
             + " (measures the controller only)");
@@ -140,7 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
       if (synthetic) {
         importTopology(ch, net.topology());
       } else {
-        LabImport imp = LabImport.of(lab.topology(), env.endpoints(), BenchLab.TRANSCEIVER_TYPE);
+        LabImport imp = LabImport.of(lab.topology(),
+            external != null ? external.endpoints() : env.endpoints(), BenchLab.TRANSCEIVER_TYPE);
         importTopology(ch, imp.topology());
         DeviceServiceGrpc.DeviceServiceBlockingStub devices = DeviceServiceGrpc.newBlockingStub(ch);
         for (RegisterDeviceRequest r : imp.devices()) {
@@ -151,8 +161,12 @@ public final class BenchCommand implements Callable<Integer> {
           ms(System.nanoTime() - ti));
       out.flush();
       IntFunction<Service> request = synthetic ? net::service : lab::service;
+      Duration cpu0 = processCpu();
+      Duration labCpu0 = external != null ? external.cpu() : Duration.ZERO;
       Result r = run(ch, request);
+      Duration cpu = processCpu().minus(cpu0);
       print(out, r);
+      printCpu(out, r, cpu, external != null ? external.cpu().minus(labCpu0) : null);
       if (restart) {
         restart(out, env, r.lastName());
       }
@@ -232,6 +246,33 @@ public final class BenchCommand implements Callable<Integer> {
         errors.get());
   }
 
+  /**
+   * CPU used during the measured run per created service, and what it would allow on 2 cores of
+   * its own: the controller process alone when the lab runs in its own JVM, else everything.
+   */
+  private void printCpu(PrintWriter out, Result r, Duration cpu, Duration labCpu) {
+    if (cpu.isZero() || r.settled() == 0) {
+      return;
+    }
+    double msPerService = cpu.toNanos() / 1e6 / r.settled();
+    out.printf(Locale.ROOT, "CPU: %s %.2f ms per service (%.1f s over %.1f s wall); 2 cores of "
+        + "its own would carry at most %.0f services/s%n",
+        labCpu != null ? "controller process" : "whole process (controller, clients and lab)",
+        msPerService, cpu.toNanos() / 1e9, r.wallNanos() / 1e9, 2000 / msPerService);
+    if (labCpu != null) {
+      out.printf(Locale.ROOT, "CPU: lab process %.2f ms per service%n",
+          labCpu.toNanos() / 1e6 / r.settled());
+    }
+  }
+
+  /** CPU time of this JVM so far (user + system), zero where the platform does not say. */
+  private static Duration processCpu() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Duration.ofNanos(Math.max(0, sun.getProcessCpuTime())) : Duration.ZERO;
+  }
+
   private void print(PrintWriter out, Result r) {
     out.printf(Locale.ROOT, "services: %d requested, %d clients, states %s%n", services, clients, r.states());
     if (r.firstError() != null) {
@@ -244,7 +285,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "throughput: %.0f services/s ACTIVE (%.1f s wall)%n",
         r.settled() / (r.wallNanos() / 1e9), r.wallNanos() / 1e9);
     out.printf(Locale.ROOT, "heap used after GC: %.0f MiB (controller, client%s in one JVM; max heap %.0f MiB)%n",
-        heapAfterGcMiB(), nodes > 0 ? "" : " and emulated lab",
+        heapAfterGcMiB(), nodes > 0 || labProcess ? "" : " and emulated lab",
         Runtime.getRuntime().maxMemory() / 1048576.0);
     out.flush();
   }

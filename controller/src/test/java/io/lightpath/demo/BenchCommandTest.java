@@ -32,6 +32,17 @@ class BenchCommandTest {
   }
 
   @Test
+  void labInItsOwnProcessProvisionsEveryServiceAndSplitsTheCpu() {
+    String[] r = run("--sites", "3", "--services", "6", "--clients", "2", "--lab-process",
+        "--lab-yang-validation", "false");
+    assertEquals("0", r[0], r[1] + r[2]);
+    assertTrue(r[1].contains("(in a separate JVM)"), r[1]);
+    assertTrue(r[1].contains("states {ACTIVE=6}"), r[1]);
+    assertTrue(r[1].contains("CPU: controller process "), r[1]);
+    assertTrue(r[1].contains("CPU: lab process "), r[1]);
+  }
+
+  @Test
   void rejectsNonPositiveCounts() {
     String[] r = run("--nodes", "16", "--clients", "0");
     assertEquals("2", r[0]);
