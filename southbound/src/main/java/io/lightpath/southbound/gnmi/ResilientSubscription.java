@@ -52,8 +52,13 @@ final class ResilientSubscription implements StateSubscription {
     private final Map<Path, Target> targets;
     private final StateListener listener;
 
-    private boolean closed;
-    private boolean connected;
+    private volatile boolean closed;
+    /**
+     * Read without the lock by {@link #connected()}: listeners are called with this subscription's
+     * lock held, and a listener may ask another device's subscription whether it is connected while
+     * that one is delivering too (the carrier cache does); with both locks needed that deadlocked.
+     */
+    private volatile boolean connected;
     /** Whether the listener has been told about the current outage (told once per outage). */
     private boolean outageReported;
     private int generation;
@@ -297,8 +302,9 @@ final class ResilientSubscription implements StateSubscription {
         return failures;
     }
 
+    /** Never blocks (see {@link #connected}): safe to call from any listener. */
     @Override
-    public synchronized boolean connected() {
+    public boolean connected() {
         return connected && !closed;
     }
 

@@ -1,18 +1,7 @@
 package io.lightpath.southbound.gnmi;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
-import io.lightpath.southbound.spi.StateSubscription;
-
-import io.lightpath.southbound.spi.StateSubscriber;
-
-import io.lightpath.southbound.spi.StateMetric;
 
 import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
@@ -21,13 +10,24 @@ import io.lightpath.southbound.emulator.topology.LabTopologyFile;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
 import io.lightpath.southbound.spi.OpticalChannelConfig;
+import io.lightpath.southbound.spi.StateEvent;
+import io.lightpath.southbound.spi.StateListener;
+import io.lightpath.southbound.spi.StateMetric;
+import io.lightpath.southbound.spi.StateSubscriber;
+import io.lightpath.southbound.spi.StateSubscription;
 import io.lightpath.southbound.spi.TransponderConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the driver contract against the emulated lab ({@code hexa-metro}: transponder fern-tp1, ROADM fern-roadm,
@@ -77,6 +77,39 @@ class EmulatorContractTest extends AbstractGnmiDriverContractTest {
             seen = listener.events().size();
             changeLight(true);
             listener.awaitEventAfter(seen, "line1", StateMetric.LOSS_OF_SIGNAL, 0);
+        }
+    }
+
+    @Test
+    void connectedDoesNotWaitForADeliveryInProgress() throws Exception {
+        // A listener may ask subscriptions whether they are connected while one of them is delivering
+        // (the controller's carrier cache asks about both ends of a channel); that must not need the
+        // delivering subscription's lock, or two transponders' streams delivering at once deadlock.
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<StateSubscription> self = new AtomicReference<>();
+        StateListener blocking = new StateListener() {
+            @Override
+            public void onEvent(StateEvent e) {
+                inListener.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (StateSubscription sub = driver(GnmiDeviceType.TRANSPONDER).behaviour(StateSubscriber.class)
+                .orElseThrow().subscribeAll(Set.of(StateMetric.OPER_STATUS), blocking)) {
+            self.set(sub);
+            assertTrue(inListener.await(30, TimeUnit.SECONDS), "no event delivered");
+            // the delivering thread holds the subscription inside the listener right now
+            CompletableFuture<Boolean> asked = CompletableFuture.supplyAsync(() -> self.get().connected());
+            try {
+                assertTrue(asked.get(10, TimeUnit.SECONDS), "connected() blocked behind the delivery");
+            } finally {
+                release.countDown();
+            }
         }
     }
 
