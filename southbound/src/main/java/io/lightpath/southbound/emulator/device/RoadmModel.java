@@ -94,7 +94,7 @@ final class RoadmModel implements DeviceModel {
       validate(spec, candidate);
       return;
     }
-    validateComponents(spec, candidate);
+    validateComponents(spec, candidate, edited);
     if (changed.isEmpty()) {
       return;
     }
@@ -210,13 +210,47 @@ final class RoadmModel implements DeviceModel {
   private void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
     for (DataPath c : ListEntries.of(candidate, "components/component").keySet()) {
-      String name = c.elems().get(1).keys().get("name");
-      if (!spec.ports().contains(name)) {
-        throw ConfigException.invalid(
-            "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
+      checkComponent(spec, c.elems().get(1).keys().get("name"));
+    }
+  }
+
+  /**
+   * As {@link #validateComponents(DeviceSpec, NavigableMap)} for a candidate that differs from
+   * the valid committed config only under {@code edited}: only the components edited by name
+   * can be new; an edit of the whole list (or above it) checks them all.
+   */
+  private void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate,
+      List<DataPath> edited) throws ConfigException {
+    List<String> named = new ArrayList<>();
+    for (DataPath p : edited) {
+      if (p.size() >= 1 && !p.elems().get(0).name().equals("components")) {
+        continue;
+      }
+      String name = p.size() >= 2 ? p.elems().get(1).keys().get("name") : null;
+      if (name == null) {
+        validateComponents(spec, candidate);
+        return;
+      }
+      named.add(name);
+    }
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(named));
+    for (String name : sorted) {
+      DataPath entry = COMPONENTS.child(new DataPath.Elem("component", Map.of("name", name)));
+      var next = candidate.ceilingKey(entry);
+      if (next != null && next.startsWith(entry)) {
+        checkComponent(spec, name);
       }
     }
   }
+
+  private static void checkComponent(DeviceSpec spec, String name) throws ConfigException {
+    if (!spec.ports().contains(name)) {
+      throw ConfigException.invalid(
+          "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
+    }
+  }
+
+  private static final DataPath COMPONENTS = DataPath.ROOT.child("components");
 
   /** A channel's own checks; returns it parsed. */
   private static OpticalView.MediaChannel check(
