@@ -98,16 +98,13 @@ final class RoadmModel implements DeviceModel {
     if (changed.isEmpty()) {
       return;
     }
-    // Every channel after the edit, in path order (the order of the full check).
+    // The edited channels after the edit, and the unchanged channels they may conflict with,
+    // in path order (the order of the full check): the only pairs that can be new conflicts.
     TreeMap<DataPath, OpticalView.MediaChannel> all = new TreeMap<>();
-    for (OpticalView.MediaChannel mc : before.channels()) {
-      if (!changed.contains(mc.index())) {
-        all.put(entry(mc.index()), mc);
-      }
-    }
     ConfigException first = null;
     DataPath firstAt = null;
     DataPath firstEarlierAt = null; // null while the first error is a channel's own
+    List<OpticalView.MediaChannel> checked = new ArrayList<>();
     for (long index : changed) {
       DataPath at = entry(index);
       Map<String, JsonNode> leaves = leavesOf(candidate, at);
@@ -115,11 +112,23 @@ final class RoadmModel implements DeviceModel {
         continue;
       }
       try {
-        all.put(at, check(spec, at, leaves));
+        OpticalView.MediaChannel mc = check(spec, at, leaves);
+        all.put(at, mc);
+        checked.add(mc);
       } catch (ConfigException e) {
         if (firstAt == null || at.compareTo(firstAt) < 0) {
           first = e;
           firstAt = at;
+        }
+      }
+    }
+    for (OpticalView.MediaChannel mc : checked) {
+      if (mc.enabled()) {
+        for (OpticalView.MediaChannel other : before.overlapping(
+            mc.sourcePort(), mc.destPort(), mc.lowerFrequencyMhz(), mc.upperFrequencyMhz())) {
+          if (!changed.contains(other.index())) {
+            all.put(entry(other.index()), other);
+          }
         }
       }
     }
@@ -341,7 +350,7 @@ final class RoadmModel implements DeviceModel {
     return new OpticalView.Roadm(channels);
   }
 
-  /** Re-reads only the edited channels into the previous view (channels in index order). */
+  /** Re-reads only the edited channels into the previous (persistent) view. */
   @Override
   public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config,
       List<DataPath> edited, OpticalView previous) {
@@ -352,21 +361,15 @@ final class RoadmModel implements DeviceModel {
     if (changed.isEmpty()) {
       return previous;
     }
-    List<OpticalView.MediaChannel> channels = new ArrayList<>(before.channels().size() + 1);
-    for (OpticalView.MediaChannel mc : before.channels()) {
-      if (!changed.contains(mc.index())) {
-        channels.add(mc);
-      }
-    }
+    List<OpticalView.MediaChannel> now = new ArrayList<>(changed.size());
     for (long index : changed) {
       DataPath at = entry(index);
       OpticalView.MediaChannel mc = read(at, leavesOf(config, at));
       if (mc != null) {
-        int i = java.util.Collections.binarySearch(channels, mc, BY_INDEX);
-        channels.add(-i - 1, mc);
+        now.add(mc);
       }
     }
-    return new OpticalView.Roadm(channels);
+    return before.with(changed, now);
   }
 
   private static final java.util.Comparator<OpticalView.MediaChannel> BY_INDEX =
