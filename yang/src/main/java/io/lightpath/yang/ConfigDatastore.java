@@ -284,7 +284,8 @@ public final class ConfigDatastore {
         synchronized (commitLock) {
             DataTreeCandidate candidate = prepare(ops);
             tree.commit(candidate);
-            changes = ChangeCollector.collect(candidate, schema.resolver());
+            // Describing the changes costs a path per changed node: only for listeners.
+            changes = listeners.isEmpty() ? List.of() : ChangeCollector.collect(candidate, schema.resolver());
             if (!changes.isEmpty()) {
                 // Delivered under the commit lock so that listeners see commits in order.
                 for (ChangeListener listener : listeners) {
