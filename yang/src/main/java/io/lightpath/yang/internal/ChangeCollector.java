@@ -23,37 +23,6 @@ public final class ChangeCollector {
         return List.copyOf(out);
     }
 
-    /** Whether any node below the candidate's root was deleted or disappeared. */
-    public static boolean hasDeletions(DataTreeCandidate candidate) {
-        return hasDeletions(candidate.getRootNode());
-    }
-
-    private static boolean hasDeletions(DataTreeCandidateNode node) {
-        switch (node.modificationType()) {
-            case DELETE, DISAPPEARED -> {
-                return true;
-            }
-            case UNMODIFIED -> {
-                return false;
-            }
-            case WRITE -> {
-                // A write replaces a subtree; entries it drops show up as deleted children.
-                if (node.dataBefore() == null) {
-                    return false;
-                }
-            }
-            default -> {
-                // SUBTREE_MODIFIED, APPEARED: look at the children
-            }
-        }
-        for (DataTreeCandidateNode child : node.childNodes()) {
-            if (hasDeletions(child)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void walk(DataTreeCandidateNode node, YangInstanceIdentifier id, PathResolver resolver,
             List<DatastoreChange> out) {
         NormalizedNode before = node.dataBefore();

@@ -5,12 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
+import com.google.gson.internal.bind.JsonTreeReader;
 import com.google.gson.stream.JsonWriter;
 import io.lightpath.yang.YangPath;
 import io.lightpath.yang.YangValidationException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 import org.opendaylight.yangtools.yang.common.Ordering;
@@ -203,7 +202,8 @@ public final class JsonTranscoder {
             JsonElement original) {
         try (JsonParserStream parser = JsonParserStream.create(writer, codecs,
                 target.parentStack().copy().toInference())) {
-            parser.parse(new JsonReader(new StringReader(value.toString())));
+            // Read the already parsed tree: no second rendering and tokenizing of the text.
+            parser.parse(new JsonTreeReader(value));
         } catch (IOException | RuntimeException e) {
             JsonErrorLocator.Problem problem = new JsonErrorLocator(codecs, resolver).locate(target, original)
                     .orElse(new JsonErrorLocator.Problem(target.path(), "value does not match the schema: "

@@ -1,15 +1,22 @@
 package io.lightpath.yang.internal;
 
+import com.google.common.base.VerifyException;
 import io.lightpath.yang.YangPath;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
 import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DistinctNodeContainer;
 import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
@@ -18,18 +25,30 @@ import org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefContext;
 import org.opendaylight.yangtools.yang.data.tree.leafref.QNameWithPredicate;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.meta.EffectiveStatement;
+import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 
 /**
- * Checks every leafref of a complete tree in one pass: each referencing leaf's value must be
- * among the values found at its target's schema path (predicates ignored, as yangtools does).
- * Target values are collected once per target path, so the check is linear in the tree size,
- * where yangtools' whole-tree check recollects them for every referencing leaf.
+ * Checks leafrefs: each referencing leaf's value must be among the values found at its target's
+ * schema path (predicates ignored, as yangtools does), or, for the OpenConfig key pattern
+ * {@code ../config/name}, equal the target in its own list entry.
+ *
+ * <p>{@link #check} goes over a complete tree in one pass: target values are collected once per
+ * target path, so it is linear in the tree size, where yangtools' whole-tree check recollects
+ * them for every referencing leaf. {@link #checkChanges} checks only what a commit can have
+ * broken, given that the tree before it was valid (see there).
  */
 public final class LeafRefChecker {
     private final LeafRefContext rootContext;
     private final PathResolver resolver;
+    private final Map<LeafRefContext, Optional<List<QName>>> siblingPaths = new ConcurrentHashMap<>();
+    private final Map<LeafRefContext, List<QName>> absolutePaths = new ConcurrentHashMap<>();
+    private final Map<Boolean, GlobalTargets> globalTargets = new ConcurrentHashMap<>();
 
     public LeafRefChecker(LeafRefContext rootContext, PathResolver resolver) {
         this.rootContext = rootContext;
@@ -42,14 +61,250 @@ public final class LeafRefChecker {
 
     /** All dangling leafrefs of {@code root} (the datastore's root container), in tree order. */
     public List<Problem> check(NormalizedNode root) {
-        Map<List<QName>, Set<Object>> targets = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
-        walk(root, rootContext, YangInstanceIdentifier.of(), root, targets, problems);
+        walk(root, rootContext, YangInstanceIdentifier.of(), new Targets(root), problems);
         return problems;
     }
 
-    private void walk(NormalizedNode node, LeafRefContext ctx, YangInstanceIdentifier at, NormalizedNode root,
-            Map<List<QName>, Set<Object>> targets, List<Problem> problems) {
+    /**
+     * The dangling leafrefs a commit introduces, checking only what it touched, on condition
+     * that the tree before the commit had none; empty (not an empty list) when only {@link
+     * #check} of the whole resulting tree can tell. A leafref can break in two ways: the
+     * referencing leaf is new or changed (every referencing leaf in written subtrees, and every
+     * referencing leaf child of a modified container, since a sibling-pattern target may have
+     * changed below it, is checked against the resulting tree; target values found by key
+     * lookup where the target is a list key), or a value it refers to disappears. For the latter,
+     * the values of globally referenced leaves (targets of leafrefs other than sibling-pattern
+     * ones that the datastore can hold: config ones only when {@code configOnly}) in each
+     * replaced or deleted subtree before and after are compared; when one is gone from the whole
+     * resulting tree, the answer is empty. Deleting an entry that only sibling-pattern or state
+     * leafrefs point into (media channels, cross-connects) therefore stays incremental.
+     */
+    public Optional<List<Problem>> checkChanges(DataTreeCandidateNode root, boolean configOnly) {
+        NormalizedNode after = root.dataAfter();
+        if (after == null) {
+            return Optional.of(List.of());
+        }
+        Targets targets = new Targets(after);
+        try {
+            if (root.modificationType() == ModificationType.WRITE
+                    || removesReferencedValue(root, List.of(), globalTargets(configOnly), targets)) {
+                return Optional.empty();
+            }
+            List<Problem> problems = new ArrayList<>();
+            checkModified(root, rootContext, YangInstanceIdentifier.of(), targets, problems);
+            return Optional.of(problems);
+        } catch (VerifyException e) {
+            // yangtools cannot describe some modifications node by node (a delete followed by
+            // writes below the deleted node): the whole-tree check still can.
+            return Optional.empty();
+        }
+    }
+
+    /** Checks the referencing leaves a modified node can have broken; {@code ctx} is the node's. */
+    private void checkModified(DataTreeCandidateNode node, LeafRefContext ctx, YangInstanceIdentifier at,
+            Targets targets, List<Problem> problems) {
+        NormalizedNode after = node.dataAfter();
+        if (!(after instanceof DistinctNodeContainer<?, ?>)) {
+            // Leaves are checked by their parent; deleted nodes reference nothing any more.
+            return;
+        }
+        ModificationType type = node.modificationType();
+        if (type == ModificationType.UNMODIFIED) {
+            return;
+        }
+        if (after instanceof MapNode map) {
+            if (type == ModificationType.SUBTREE_MODIFIED) {
+                for (DataTreeCandidateNode entry : node.childNodes()) {
+                    checkModified(entry, ctx, at.node(entry.name()), targets, problems);
+                }
+            } else {
+                for (MapEntryNode entry : map.body()) {
+                    walk(entry, ctx, at.node(entry.name()), targets, problems);
+                }
+            }
+            return;
+        }
+        if (type != ModificationType.SUBTREE_MODIFIED) {
+            walk(after, ctx, at, targets, problems);
+            return;
+        }
+        checkLeafChildren(after, ctx, at, targets, problems);
+        for (DataTreeCandidateNode child : node.childNodes()) {
+            NormalizedNode data = child.dataAfter() != null ? child.dataAfter() : child.dataBefore();
+            LeafRefContext childCtx = data instanceof ChoiceNode ? ctx
+                    : ctx.getReferencingChildByName(child.name().getNodeType());
+            if (childCtx != null) {
+                checkModified(child, childCtx, at.node(child.name()), targets, problems);
+            }
+        }
+    }
+
+    /** Checks the referencing leaves (and leaf-lists) directly in {@code container} or its choices. */
+    private void checkLeafChildren(NormalizedNode container, LeafRefContext ctx, YangInstanceIdentifier at,
+            Targets targets, List<Problem> problems) {
+        for (NormalizedNode child : ((DistinctNodeContainer<?, ?>) container).body()) {
+            if (child instanceof ChoiceNode) {
+                checkLeafChildren(child, ctx, at.node(child.name()), targets, problems);
+            } else if (child instanceof LeafNode<?> || child instanceof LeafSetNode<?>) {
+                LeafRefContext childCtx = ctx.getReferencingChildByName(child.name().getNodeType());
+                if (childCtx != null && childCtx.isReferencing()) {
+                    checkLeaf(container, child, childCtx, at.node(child.name()), targets, problems);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a replaced or deleted subtree below {@code node} (at schema path {@code path}) held
+     * a value of a globally referenced leaf that the resulting tree no longer holds anywhere.
+     */
+    private boolean removesReferencedValue(DataTreeCandidateNode node, List<QName> path, GlobalTargets global,
+            Targets targets) {
+        switch (node.modificationType()) {
+            case UNMODIFIED, APPEARED -> {
+                return false;
+            }
+            case SUBTREE_MODIFIED -> {
+                for (DataTreeCandidateNode child : node.childNodes()) {
+                    NormalizedNode data = child.dataAfter() != null ? child.dataAfter() : child.dataBefore();
+                    List<QName> childPath = data instanceof ChoiceNode || data instanceof MapEntryNode ? path
+                            : append(path, child.name().getNodeType());
+                    if (global.prefixes().contains(childPath)
+                            && removesReferencedValue(child, childPath, global, targets)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            default -> {
+                // WRITE, DELETE, DISAPPEARED: compare the subtree's referenced values
+                NormalizedNode before = node.dataBefore();
+                if (before == null) {
+                    return false;
+                }
+                Set<ReferencedValue> was = new HashSet<>();
+                referencedValues(before, path, global, was);
+                if (was.isEmpty()) {
+                    return false;
+                }
+                Set<ReferencedValue> is = new HashSet<>();
+                if (node.dataAfter() != null) {
+                    referencedValues(node.dataAfter(), path, global, is);
+                }
+                for (ReferencedValue value : was) {
+                    if (!is.contains(value) && !targets.contains(value.path(), value.value())
+                            && referredTo(value, global, targets.root)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    private record ReferencedValue(List<QName> path, Object value) {
+    }
+
+    /** Whether a leaf in {@code root} that refers to the target path of {@code value} holds its value. */
+    private static boolean referredTo(ReferencedValue value, GlobalTargets global, NormalizedNode root) {
+        for (List<QName> referrer : global.referrers().getOrDefault(value.path(), List.of())) {
+            if (collect(root, referrer).contains(value.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<QName> append(List<QName> path, QName step) {
+        List<QName> out = new ArrayList<>(path.size() + 1);
+        out.addAll(path);
+        out.add(step);
+        return List.copyOf(out);
+    }
+
+    /** Collects the values of globally referenced leaves at or below {@code node} (at schema path {@code path}). */
+    private static void referencedValues(NormalizedNode node, List<QName> path, GlobalTargets global,
+            Set<ReferencedValue> out) {
+        if (node instanceof LeafNode<?> leaf) {
+            if (global.paths().contains(path)) {
+                out.add(new ReferencedValue(path, leaf.body()));
+            }
+        } else if (node instanceof LeafSetNode<?> set) {
+            if (global.paths().contains(path)) {
+                set.body().forEach(e -> out.add(new ReferencedValue(path, e.body())));
+            }
+        } else if (node instanceof MapNode map) {
+            map.body().forEach(entry -> referencedValues(entry, path, global, out));
+        } else if (node instanceof DistinctNodeContainer<?, ?> container) {
+            for (NormalizedNode child : container.body()) {
+                List<QName> childPath = child instanceof ChoiceNode ? path : append(path, child.name().getNodeType());
+                if (global.prefixes().contains(childPath)) {
+                    referencedValues(child, childPath, global, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The absolute schema paths that leafrefs other than sibling-pattern ones ({@code
+     * ../config/name}) refer to, all their prefixes, and for each the schema paths of the leaves
+     * referring to it.
+     */
+    private record GlobalTargets(Set<List<QName>> paths, Set<List<QName>> prefixes,
+            Map<List<QName>, List<List<QName>>> referrers) {
+    }
+
+    /** The global targets of the referencing leaves a datastore may hold (config ones only, or all). */
+    private GlobalTargets globalTargets(boolean configOnly) {
+        return globalTargets.computeIfAbsent(configOnly, c -> {
+            Map<List<QName>, List<List<QName>>> referrers = new HashMap<>();
+            collectGlobalTargets(rootContext, c, referrers);
+            Set<List<QName>> prefixes = new HashSet<>();
+            for (List<QName> p : referrers.keySet()) {
+                for (int i = 0; i <= p.size(); i++) {
+                    prefixes.add(List.copyOf(p.subList(0, i)));
+                }
+            }
+            return new GlobalTargets(Set.copyOf(referrers.keySet()), Set.copyOf(prefixes), Map.copyOf(referrers));
+        });
+    }
+
+    private void collectGlobalTargets(LeafRefContext ctx, boolean configOnly, Map<List<QName>, List<List<QName>>> out) {
+        for (LeafRefContext child : ctx.getReferencingChilds().values()) {
+            if (child.isReferencing() && siblingPath(child) == null && (!configOnly || isConfig(child))) {
+                out.computeIfAbsent(absolutePath(child), p -> new ArrayList<>()).add(List.copyOf(child.getCurrentNodePath()));
+            }
+            collectGlobalTargets(child, configOnly, out);
+        }
+    }
+
+    /** Whether the referencing leaf is configuration; true when that cannot be told (the safe side). */
+    private boolean isConfig(LeafRefContext referencing) {
+        try {
+            SchemaInferenceStack stack = SchemaInferenceStack.of(resolver.contextOf());
+            EffectiveStatement<?, ?> stmt = null;
+            for (QName step : referencing.getCurrentNodePath()) {
+                stmt = stack.enterDataTree(step);
+            }
+            return !(stmt instanceof DataSchemaNode node) || node.effectiveConfig().orElse(Boolean.TRUE);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private List<QName> absolutePath(LeafRefContext referencing) {
+        return absolutePaths.computeIfAbsent(referencing, c -> {
+            List<QName> steps = new ArrayList<>();
+            for (QNameWithPredicate step : c.getAbsoluteLeafRefTargetPath().getPathFromRoot()) {
+                steps.add(step.getQName());
+            }
+            return List.copyOf(steps);
+        });
+    }
+
+    private void walk(NormalizedNode node, LeafRefContext ctx, YangInstanceIdentifier at, Targets targets,
+            List<Problem> problems) {
         if (!(node instanceof DistinctNodeContainer<?, ?> container)) {
             return;
         }
@@ -57,7 +312,7 @@ public final class LeafRefChecker {
             YangInstanceIdentifier childAt = at.node(child.name());
             if (child instanceof ChoiceNode) {
                 // Choices are not steps of leafref paths: look through them.
-                walk(child, ctx, childAt, root, targets, problems);
+                walk(child, ctx, childAt, targets, problems);
                 continue;
             }
             LeafRefContext childCtx = ctx.getReferencingChildByName(child.name().getNodeType());
@@ -66,30 +321,36 @@ public final class LeafRefChecker {
             }
             if (child instanceof MapNode map) {
                 for (MapEntryNode entry : map.body()) {
-                    walk(entry, childCtx, childAt.node(entry.name()), root, targets, problems);
+                    walk(entry, childCtx, childAt.node(entry.name()), targets, problems);
                 }
-            } else if (child instanceof LeafNode<?> leaf) {
+            } else if (child instanceof LeafNode<?> || child instanceof LeafSetNode<?>) {
                 if (childCtx.isReferencing()) {
-                    Set<Object> local = siblingTargets(childCtx, node);
-                    if (local != null) {
-                        if (!local.contains(leaf.body())) {
-                            YangPath path = resolver.toPath(childAt);
-                            problems.add(new Problem(path, "leafref " + childCtx.getNodeName().getLocalName() + " = '"
-                                    + leaf.body() + "' at " + path + " does not match "
-                                    + childCtx.getLeafRefTargetPathString() + " (found: " + local + ")"));
-                        }
-                    } else {
-                        checkValue(leaf.body(), childCtx, childAt, root, targets, problems);
-                    }
-                }
-            } else if (child instanceof LeafSetNode<?> set) {
-                if (childCtx.isReferencing()) {
-                    for (LeafSetEntryNode<?> entry : set.body()) {
-                        checkValue(entry.body(), childCtx, childAt.node(entry.name()), root, targets, problems);
-                    }
+                    checkLeaf(node, child, childCtx, childAt, targets, problems);
                 }
             } else {
-                walk(child, childCtx, childAt, root, targets, problems);
+                walk(child, childCtx, childAt, targets, problems);
+            }
+        }
+    }
+
+    /** Checks one referencing leaf or leaf-list {@code child} of {@code parent}. */
+    private void checkLeaf(NormalizedNode parent, NormalizedNode child, LeafRefContext childCtx,
+            YangInstanceIdentifier childAt, Targets targets, List<Problem> problems) {
+        if (child instanceof LeafNode<?> leaf) {
+            Set<Object> local = siblingTargets(childCtx, parent);
+            if (local != null) {
+                if (!local.contains(leaf.body())) {
+                    YangPath path = resolver.toPath(childAt);
+                    problems.add(new Problem(path, "leafref " + childCtx.getNodeName().getLocalName() + " = '"
+                            + leaf.body() + "' at " + path + " does not match "
+                            + childCtx.getLeafRefTargetPathString() + " (found: " + local + ")"));
+                }
+            } else {
+                checkValue(leaf.body(), childCtx, childAt, targets, problems);
+            }
+        } else if (child instanceof LeafSetNode<?> set) {
+            for (LeafSetEntryNode<?> entry : set.body()) {
+                checkValue(entry.body(), childCtx, childAt.node(entry.name()), targets, problems);
             }
         }
     }
@@ -99,16 +360,26 @@ public final class LeafRefChecker {
      * OpenConfig list key pattern), resolved in this instance rather than over the whole tree;
      * {@code null} for other paths.
      */
-    private static Set<Object> siblingTargets(LeafRefContext ctx, NormalizedNode parent) {
+    private Set<Object> siblingTargets(LeafRefContext ctx, NormalizedNode parent) {
+        List<QName> down = siblingPath(ctx);
+        return down == null ? null : collect(parent, down);
+    }
+
+    /** The steps below the parent of a sibling-pattern leafref, or null for other leafrefs. */
+    private List<QName> siblingPath(LeafRefContext ctx) {
+        return siblingPaths.computeIfAbsent(ctx, LeafRefChecker::computeSiblingPath).orElse(null);
+    }
+
+    private static Optional<List<QName>> computeSiblingPath(LeafRefContext ctx) {
         if (ctx.getLeafRefTargetPath() == null || ctx.getLeafRefTargetPath().isAbsolute()) {
-            return null;
+            return Optional.empty();
         }
         List<QName> down = new ArrayList<>();
         int ups = 0;
         for (QNameWithPredicate step : ctx.getLeafRefTargetPath().getPathFromRoot()) {
             if (step == QNameWithPredicate.UP_PARENT || step.equals(QNameWithPredicate.UP_PARENT)) {
                 if (!down.isEmpty()) {
-                    return null;
+                    return Optional.empty();
                 }
                 ups++;
             } else {
@@ -116,23 +387,76 @@ public final class LeafRefChecker {
             }
         }
         if (ups != 1 || down.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        return collect(parent, down);
+        return Optional.of(List.copyOf(down));
     }
 
-    private void checkValue(Object value, LeafRefContext ctx, YangInstanceIdentifier at, NormalizedNode root,
-            Map<List<QName>, Set<Object>> targets, List<Problem> problems) {
-        List<QName> targetPath = new ArrayList<>();
-        for (QNameWithPredicate step : ctx.getAbsoluteLeafRefTargetPath().getPathFromRoot()) {
-            targetPath.add(step.getQName());
-        }
-        Set<Object> allowed = targets.computeIfAbsent(targetPath, p -> collect(root, p));
-        if (!allowed.contains(value)) {
+    private void checkValue(Object value, LeafRefContext ctx, YangInstanceIdentifier at, Targets targets,
+            List<Problem> problems) {
+        List<QName> targetPath = absolutePath(ctx);
+        if (!targets.contains(targetPath, value)) {
+            Set<Object> allowed = targets.all(targetPath);
             YangPath path = resolver.toPath(at);
             String target = targetPath.stream().map(QName::getLocalName).collect(Collectors.joining("/", "/", ""));
             problems.add(new Problem(path, "leafref " + ctx.getNodeName().getLocalName() + " = '" + value + "' at "
                     + path + " refers to no existing " + target + " (existing: " + allowed + ")"));
+        }
+    }
+
+    /**
+     * The target values of one tree, collected once per target path and only when needed: a
+     * target that is the only key of a list that no other list encloses is found by key lookup.
+     */
+    private static final class Targets {
+        private final NormalizedNode root;
+        private final Map<List<QName>, Set<Object>> collected = new HashMap<>();
+
+        Targets(NormalizedNode root) {
+            this.root = root;
+        }
+
+        boolean contains(List<QName> path, Object value) {
+            Set<Object> all = collected.get(path);
+            if (all != null) {
+                return all.contains(value);
+            }
+            return byKey(path, value) || all(path).contains(value);
+        }
+
+        Set<Object> all(List<QName> path) {
+            return collected.computeIfAbsent(path, p -> collect(root, p));
+        }
+
+        /** True when the value is found as the key of an entry of the list the path ends in. */
+        private boolean byKey(List<QName> path, Object value) {
+            int n = path.size();
+            if (n < 2) {
+                return false;
+            }
+            NormalizedNode node = root;
+            for (int i = 0; i < n - 1; i++) {
+                if (!(node instanceof DistinctNodeContainer<?, ?> container) || node instanceof MapNode) {
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                NormalizedNode child = ((DistinctNodeContainer<PathArgument, ?>) container)
+                        .childByArg(NodeIdentifier.create(path.get(i)));
+                if (child == null) {
+                    return false;
+                }
+                node = child;
+            }
+            if (!(node instanceof MapNode map)) {
+                return false;
+            }
+            QName key = path.get(n - 1);
+            MapEntryNode entry = map.childByArg(NodeIdentifierWithPredicates.of(map.name().getNodeType(), key, value));
+            if (entry == null) {
+                return false;
+            }
+            return entry.childByArg(NodeIdentifier.create(key)) instanceof LeafNode<?> leaf
+                    && value.equals(leaf.body());
         }
     }
 

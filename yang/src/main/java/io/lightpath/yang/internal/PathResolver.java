@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
@@ -33,6 +34,13 @@ import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 public final class PathResolver {
     private final EffectiveModelContext context;
     private final JSONCodecFactory codecs;
+    /**
+     * Paths resolved so far (a resolution walks the schema and parses the key values; Sets
+     * repeat the same paths). Results are immutable apart from their parent stack, which every
+     * user copies before moving it.
+     */
+    private final Map<YangPath, ResolvedPath> resolved = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 8192;
 
     public EffectiveModelContext contextOf() {
         return context;
@@ -50,6 +58,20 @@ public final class PathResolver {
      * @throws YangValidationException naming the first element that does not resolve
      */
     public ResolvedPath resolve(YangPath path) {
+        ResolvedPath cached = resolved.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        ResolvedPath result = resolveUncached(path);
+        if (resolved.size() >= MAX_CACHED) {
+            // Crude but bounded: paths name list entries, so their number is not.
+            resolved.clear();
+        }
+        resolved.put(path, result);
+        return result;
+    }
+
+    private ResolvedPath resolveUncached(YangPath path) {
         SchemaInferenceStack stack = SchemaInferenceStack.of(context);
         List<PathArgument> args = new ArrayList<>();
         List<YangPath.Element> elements = path.elements();

@@ -60,6 +60,16 @@ public interface DeviceModel {
       DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics);
 
   /**
+   * As {@link #operationalState(DeviceSpec, NavigableMap, DeviceOptics)}, given {@code view},
+   * the optical view of {@code config} the device already holds, so that a model need not
+   * re-read its config for it.
+   */
+  default Map<DataPath, JsonNode> operationalState(DeviceSpec spec,
+      NavigableMap<DataPath, JsonNode> config, OpticalView view, DeviceOptics optics) {
+    return operationalState(spec, config, optics);
+  }
+
+  /**
    * True when {@link #operationalState} is a function of config alone, entry by entry: the state
    * under a list entry depends only on the config under that entry and not on optics. The device
    * then refreshes state only under edited entries; otherwise it recomputes the whole state

@@ -191,7 +191,7 @@ public final class EmulatedDevice {
       Map<DataPath, JsonNode> updated = new HashMap<>();
       Set<DataPath> deleted = new HashSet<>();
       if (rebuildAll || pendingScopes.size() > MAX_SCOPES) {
-        rebuild(updated, deleted);
+        rebuild(updated, deleted, opticalView);
       } else {
         for (DataPath scope : pendingScopes) {
           refreshConfig(entryOf(scope), updated, deleted);
@@ -211,8 +211,11 @@ public final class EmulatedDevice {
     }
   }
 
-  /** Recomputes the whole tree and records its difference from the current one. */
-  private void rebuild(Map<DataPath, JsonNode> updated, Set<DataPath> deleted) {
+  /**
+   * Recomputes the whole tree and records its difference from the current one; {@code view} is
+   * the optical view of the current config.
+   */
+  private void rebuild(Map<DataPath, JsonNode> updated, Set<DataPath> deleted, OpticalView view) {
     NavigableMap<DataPath, JsonNode> config = store.live();
     TreeMap<DataPath, JsonNode> next = new TreeMap<>(config);
     for (Map.Entry<DataPath, JsonNode> e : config.entrySet()) {
@@ -221,7 +224,7 @@ public final class EmulatedDevice {
         next.put(mirror, e.getValue());
       }
     }
-    lastState = model.operationalState(spec, config, optics);
+    lastState = model.operationalState(spec, config, view, optics);
     next.putAll(lastState);
     for (Map.Entry<DataPath, JsonNode> e : next.entrySet()) {
       if (!e.getValue().equals(tree.get(e.getKey()))) {
@@ -244,7 +247,7 @@ public final class EmulatedDevice {
       Map<DataPath, JsonNode> updated = new HashMap<>();
       Set<DataPath> deleted = new HashSet<>();
       Map<DataPath, JsonNode> keep = lastState;
-      rebuild(updated, deleted);
+      rebuild(updated, deleted, model.opticalView(spec, store.live()));
       lastState = keep;
       TreeMap<DataPath, JsonNode> out = new TreeMap<>(tree);
       out.putAll(updated);
@@ -313,7 +316,7 @@ public final class EmulatedDevice {
     if (model.stateFollowsListEntries()) {
       return;
     }
-    Map<DataPath, JsonNode> state = model.operationalState(spec, store.live(), optics);
+    Map<DataPath, JsonNode> state = model.operationalState(spec, store.live(), opticalView, optics);
     for (DataPath p : lastState.keySet()) {
       if (!state.containsKey(p)) {
         deleted.add(p);

@@ -94,20 +94,17 @@ final class RoadmModel implements DeviceModel {
       validate(spec, candidate);
       return;
     }
-    validateComponents(spec, candidate);
+    validateComponents(spec, candidate, edited);
     if (changed.isEmpty()) {
       return;
     }
-    // Every channel after the edit, in path order (the order of the full check).
+    // The edited channels after the edit, and the unchanged channels they may conflict with,
+    // in path order (the order of the full check): the only pairs that can be new conflicts.
     TreeMap<DataPath, OpticalView.MediaChannel> all = new TreeMap<>();
-    for (OpticalView.MediaChannel mc : before.channels()) {
-      if (!changed.contains(mc.index())) {
-        all.put(entry(mc.index()), mc);
-      }
-    }
     ConfigException first = null;
     DataPath firstAt = null;
     DataPath firstEarlierAt = null; // null while the first error is a channel's own
+    List<OpticalView.MediaChannel> checked = new ArrayList<>();
     for (long index : changed) {
       DataPath at = entry(index);
       Map<String, JsonNode> leaves = leavesOf(candidate, at);
@@ -115,11 +112,23 @@ final class RoadmModel implements DeviceModel {
         continue;
       }
       try {
-        all.put(at, check(spec, at, leaves));
+        OpticalView.MediaChannel mc = check(spec, at, leaves);
+        all.put(at, mc);
+        checked.add(mc);
       } catch (ConfigException e) {
         if (firstAt == null || at.compareTo(firstAt) < 0) {
           first = e;
           firstAt = at;
+        }
+      }
+    }
+    for (OpticalView.MediaChannel mc : checked) {
+      if (mc.enabled()) {
+        for (OpticalView.MediaChannel other : before.overlapping(
+            mc.sourcePort(), mc.destPort(), mc.lowerFrequencyMhz(), mc.upperFrequencyMhz())) {
+          if (!changed.contains(other.index())) {
+            all.put(entry(other.index()), other);
+          }
         }
       }
     }
@@ -210,13 +219,47 @@ final class RoadmModel implements DeviceModel {
   private void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
     for (DataPath c : ListEntries.of(candidate, "components/component").keySet()) {
-      String name = c.elems().get(1).keys().get("name");
-      if (!spec.ports().contains(name)) {
-        throw ConfigException.invalid(
-            "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
+      checkComponent(spec, c.elems().get(1).keys().get("name"));
+    }
+  }
+
+  /**
+   * As {@link #validateComponents(DeviceSpec, NavigableMap)} for a candidate that differs from
+   * the valid committed config only under {@code edited}: only the components edited by name
+   * can be new; an edit of the whole list (or above it) checks them all.
+   */
+  private void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate,
+      List<DataPath> edited) throws ConfigException {
+    List<String> named = new ArrayList<>();
+    for (DataPath p : edited) {
+      if (p.size() >= 1 && !p.elems().get(0).name().equals("components")) {
+        continue;
+      }
+      String name = p.size() >= 2 ? p.elems().get(1).keys().get("name") : null;
+      if (name == null) {
+        validateComponents(spec, candidate);
+        return;
+      }
+      named.add(name);
+    }
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(named));
+    for (String name : sorted) {
+      DataPath entry = COMPONENTS.child(new DataPath.Elem("component", Map.of("name", name)));
+      var next = candidate.ceilingKey(entry);
+      if (next != null && next.startsWith(entry)) {
+        checkComponent(spec, name);
       }
     }
   }
+
+  private static void checkComponent(DeviceSpec spec, String name) throws ConfigException {
+    if (!spec.ports().contains(name)) {
+      throw ConfigException.invalid(
+          "ROADM " + spec.name() + " has no port component '" + name + "'; ports are " + spec.ports());
+    }
+  }
+
+  private static final DataPath COMPONENTS = DataPath.ROOT.child("components");
 
   /** A channel's own checks; returns it parsed. */
   private static OpticalView.MediaChannel check(
@@ -307,7 +350,7 @@ final class RoadmModel implements DeviceModel {
     return new OpticalView.Roadm(channels);
   }
 
-  /** Re-reads only the edited channels into the previous view (channels in index order). */
+  /** Re-reads only the edited channels into the previous (persistent) view. */
   @Override
   public OpticalView opticalView(DeviceSpec spec, NavigableMap<DataPath, JsonNode> config,
       List<DataPath> edited, OpticalView previous) {
@@ -318,21 +361,15 @@ final class RoadmModel implements DeviceModel {
     if (changed.isEmpty()) {
       return previous;
     }
-    List<OpticalView.MediaChannel> channels = new ArrayList<>(before.channels().size() + 1);
-    for (OpticalView.MediaChannel mc : before.channels()) {
-      if (!changed.contains(mc.index())) {
-        channels.add(mc);
-      }
-    }
+    List<OpticalView.MediaChannel> now = new ArrayList<>(changed.size());
     for (long index : changed) {
       DataPath at = entry(index);
       OpticalView.MediaChannel mc = read(at, leavesOf(config, at));
       if (mc != null) {
-        int i = java.util.Collections.binarySearch(channels, mc, BY_INDEX);
-        channels.add(-i - 1, mc);
+        now.add(mc);
       }
     }
-    return new OpticalView.Roadm(channels);
+    return before.with(changed, now);
   }
 
   private static final java.util.Comparator<OpticalView.MediaChannel> BY_INDEX =

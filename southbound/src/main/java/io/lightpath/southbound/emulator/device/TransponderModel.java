@@ -194,26 +194,43 @@ final class TransponderModel implements DeviceModel {
   @Override
   public Map<DataPath, JsonNode> operationalState(
       DeviceSpec spec, NavigableMap<DataPath, JsonNode> config, DeviceOptics optics) {
+    return operationalState(spec, config, opticalView(spec, config), optics);
+  }
+
+  @Override
+  public Map<DataPath, JsonNode> operationalState(DeviceSpec spec,
+      NavigableMap<DataPath, JsonNode> config, OpticalView view, DeviceOptics optics) {
     Map<DataPath, JsonNode> out = new LinkedHashMap<>();
-    OpticalView.Transponder view = (OpticalView.Transponder) opticalView(spec, config);
+    Map<String, OpticalView.Tuning> tuning = ((OpticalView.Transponder) view).tuning();
     for (String port : spec.ports()) {
-      DataPath component =
-          DataPath.ROOT
-              .child("components")
-              .child(new DataPath.Elem("component", Map.of("name", port)));
+      StatePaths paths = STATE_PATHS.computeIfAbsent(port, StatePaths::of);
       OpticalReading r = optics.receivers().getOrDefault(port, OpticalReading.DARK);
-      OpticalView.Tuning t = view.tuning().get(port);
-      DataPath state = component.child("optical-channel").child("state");
-      out.put(component.child("state").child("oper-status"),
-          TextNode.valueOf(r.carrierPresent() ? "ACTIVE" : "INACTIVE"));
-      out.put(state.child("carrier-present"), BooleanNode.valueOf(r.carrierPresent()));
-      out.put(state.child("input-power").child("instant"), DoubleNode.valueOf(r.inputPowerDbm()));
-      out.put(
-          state.child("output-power").child("instant"),
+      OpticalView.Tuning t = tuning.get(port);
+      out.put(paths.operStatus(), TextNode.valueOf(r.carrierPresent() ? "ACTIVE" : "INACTIVE"));
+      out.put(paths.carrierPresent(), BooleanNode.valueOf(r.carrierPresent()));
+      out.put(paths.inputPower(), DoubleNode.valueOf(r.inputPowerDbm()));
+      out.put(paths.outputPower(),
           DoubleNode.valueOf(t == null ? OpticalReading.DARK_POWER_DBM : t.outputPowerDbm()));
-      out.put(state.child("osnr").child("instant"), DoubleNode.valueOf(r.osnrDb()));
-      out.put(state.child("pre-fec-ber").child("instant"), DoubleNode.valueOf(r.preFecBer()));
+      out.put(paths.osnr(), DoubleNode.valueOf(r.osnrDb()));
+      out.put(paths.preFecBer(), DoubleNode.valueOf(r.preFecBer()));
     }
     return out;
   }
+
+  /** The state leaves of one port's component, built once per port name (paths are immutable). */
+  private record StatePaths(DataPath operStatus, DataPath carrierPresent, DataPath inputPower,
+      DataPath outputPower, DataPath osnr, DataPath preFecBer) {
+    static StatePaths of(String port) {
+      DataPath component =
+          DataPath.ROOT.child("components").child(new DataPath.Elem("component", Map.of("name", port)));
+      DataPath state = component.child("optical-channel").child("state");
+      return new StatePaths(component.child("state").child("oper-status"),
+          state.child("carrier-present"), state.child("input-power").child("instant"),
+          state.child("output-power").child("instant"), state.child("osnr").child("instant"),
+          state.child("pre-fec-ber").child("instant"));
+    }
+  }
+
+  private static final Map<String, StatePaths> STATE_PATHS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }

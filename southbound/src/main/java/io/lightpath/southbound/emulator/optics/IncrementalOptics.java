@@ -108,16 +108,10 @@ public final class IncrementalOptics {
         }
       }
     } else if (old instanceof OpticalView.Roadm o && view instanceof OpticalView.Roadm n) {
-      Set<OpticalView.MediaChannel> before = new HashSet<>(o.channels());
-      Set<OpticalView.MediaChannel> after = new HashSet<>(n.channels());
+      // Removed, added and changed channels (both versions): the views share the rest.
       List<OpticalView.MediaChannel> changed = new ArrayList<>();
-      for (OpticalView.MediaChannel mc : o.channels()) {
-        if (mc.enabled() && !after.contains(mc)) {
-          changed.add(mc);
-        }
-      }
-      for (OpticalView.MediaChannel mc : n.channels()) {
-        if (mc.enabled() && !before.contains(mc)) {
+      for (OpticalView.MediaChannel mc : n.changedSince(o)) {
+        if (mc.enabled()) {
           changed.add(mc);
         }
       }

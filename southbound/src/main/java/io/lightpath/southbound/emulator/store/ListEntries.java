@@ -51,14 +51,13 @@ public final class ListEntries {
     return true;
   }
 
+  /** The template of {@code p} from element {@code from} on: a suffix of its (cached) template. */
   private static String relativeTemplate(DataPath p, int from) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = from; i < p.size(); i++) {
-      if (i > from) {
-        sb.append('/');
-      }
-      sb.append(p.elems().get(i).name());
+    String template = p.template();
+    int at = 0;
+    for (int i = 0; i < from; i++) {
+      at = template.indexOf('/', at) + 1;
     }
-    return sb.toString();
+    return template.substring(at);
   }
 }

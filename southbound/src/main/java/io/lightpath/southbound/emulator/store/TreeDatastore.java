@@ -3,7 +3,7 @@ package io.lightpath.southbound.emulator.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -46,8 +46,18 @@ public final class TreeDatastore implements DeviceDatastore {
    */
   public final class Transaction {
     private final Map<DataPath, JsonNode> undo = new HashMap<>();
+    /** Each edit's value as config leaves (null for deletes), in edit order. */
+    private final List<NavigableMap<DataPath, JsonNode>> values = new ArrayList<>();
 
     private Transaction() {}
+
+    /**
+     * The leaves of edit {@code i}'s value as this store's schema read them (null for a delete),
+     * so that a second validation layer need not parse the value again.
+     */
+    NavigableMap<DataPath, JsonNode> flattened(int i) {
+      return values.get(i);
+    }
 
     private void put(DataPath path, JsonNode value) {
       JsonNode old = leaves.put(path, value);
@@ -91,12 +101,16 @@ public final class TreeDatastore implements DeviceDatastore {
         if (edit instanceof Edit.Delete d) {
           JsonTree.checkPath(schema, d.path());
           removeSubtree(tx, d.path());
+          tx.values.add(null);
         } else if (edit instanceof Edit.Replace r) {
-          Map<DataPath, JsonNode> flat = flatten(r.path(), r.value());
+          NavigableMap<DataPath, JsonNode> flat = flatten(r.path(), r.value());
           removeSubtree(tx, r.path());
           flat.forEach(tx::put);
+          tx.values.add(flat);
         } else if (edit instanceof Edit.Update u) {
-          flatten(u.path(), u.value()).forEach(tx::put);
+          NavigableMap<DataPath, JsonNode> flat = flatten(u.path(), u.value());
+          flat.forEach(tx::put);
+          tx.values.add(flat);
         }
       }
       validator.validate(live(), edits.stream().map(Edit::path).toList());
@@ -107,8 +121,8 @@ public final class TreeDatastore implements DeviceDatastore {
     return tx;
   }
 
-  private Map<DataPath, JsonNode> flatten(DataPath at, JsonNode value) throws ConfigException {
-    Map<DataPath, JsonNode> flat = new LinkedHashMap<>();
+  private NavigableMap<DataPath, JsonNode> flatten(DataPath at, JsonNode value) throws ConfigException {
+    NavigableMap<DataPath, JsonNode> flat = new TreeMap<>();
     JsonTree.flatten(schema, at, value, flat);
     return flat;
   }

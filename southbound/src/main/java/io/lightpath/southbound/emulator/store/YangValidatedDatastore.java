@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A {@link DeviceDatastore} that keeps the emulator's leaf store and the project's YANG {@link
@@ -65,8 +64,8 @@ public final class YangValidatedDatastore implements DeviceDatastore {
             .getOrDefault(DataPath.ROOT, JSON.createObjectNode());
         tx.replace(YangPath.ROOT, JSON.writeValueAsString(root));
       } else {
-        for (Edit edit : edits) {
-          add(tx, edit);
+        for (int i = 0; i < edits.size(); i++) {
+          add(tx, edits.get(i), applied.flattened(i));
         }
       }
       tx.commit();
@@ -103,22 +102,19 @@ public final class YangValidatedDatastore implements DeviceDatastore {
   }
 
   /**
-   * Adds {@code edit} to {@code tx}: its value is flattened by the leaf store's schema (which
-   * already accepted it) and rendered back as canonical RFC 7951 JSON for the edit's path, so the
-   * emulator's lenient input forms (unqualified names, numbers for uint64, typed scalars) reach
-   * yangtools in the one form it accepts.
+   * Adds {@code edit} to {@code tx}: its value, as the leaf store's schema (which already
+   * accepted it) flattened it ({@code flat}), is rendered back as canonical RFC 7951 JSON for the
+   * edit's path, so the emulator's lenient input forms (unqualified names, numbers for uint64,
+   * typed scalars) reach yangtools in the one form it accepts.
    */
-  private void add(ConfigDatastore.Transaction tx, Edit edit)
-      throws ConfigException, JsonProcessingException {
+  private void add(ConfigDatastore.Transaction tx, Edit edit, NavigableMap<DataPath, JsonNode> flat)
+      throws JsonProcessingException {
     DataPath path = edit.path();
     DeviceSchema schema = leaves.schema();
     if (edit instanceof Edit.Delete) {
       tx.delete(yangPath(schema, path));
       return;
     }
-    JsonNode value = edit instanceof Edit.Replace r ? r.value() : ((Edit.Update) edit).value();
-    NavigableMap<DataPath, JsonNode> flat = new TreeMap<>();
-    JsonTree.flatten(schema, path, value, flat);
     SortedMap<DataPath, JsonNode> rendered = JsonTree.render(schema, flat, path, true);
     boolean replace = edit instanceof Edit.Replace;
     if (JsonTree.concretePrefix(schema, path).size() < path.size()) {

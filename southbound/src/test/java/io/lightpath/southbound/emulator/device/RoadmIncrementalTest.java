@@ -17,8 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Property: a ROADM checking and re-reading only the edited media channels accepts and rejects
- * exactly what the full check does, with the same error, and ends with the same optical view.
+ * Property: a ROADM checking and re-reading only the edited media channels and port components
+ * accepts and rejects exactly what the full check does, with the same error, and ends with the
+ * same optical view.
  */
 class RoadmIncrementalTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,13 +77,19 @@ class RoadmIncrementalTest {
         + (f + half) + "\"" + (r.nextInt(4) == 0 ? ", \"admin-status\": \"DISABLED\"" : "")
         + "}, \"source\": {\"config\": {\"port-name\": \"" + src + "\"}},"
         + " \"dest\": {\"config\": {\"port-name\": \"" + dst + "\"}}}";
-    return switch (r.nextInt(7)) {
+    String component = r.nextInt(3) == 0 ? "bogus" : PORTS.get(r.nextInt(PORTS.size()));
+    String entry = "/components/component[name=" + component + "]";
+    return switch (r.nextInt(9)) {
       case 0, 1, 2 -> new Edit.Update(DataPath.parse(ch), JSON.readTree(body));
       case 3 -> new Edit.Delete(DataPath.parse(ch));
       case 4 -> new Edit.Update(DataPath.parse(ch + "/config/admin-status"),
           JSON.readTree(r.nextBoolean() ? "\"ENABLED\"" : "\"DISABLED\""));
       case 5 -> new Edit.Update(DataPath.parse(ch + "/config/upper-frequency"),
           JSON.readTree("\"" + (f + 40_000) + "\""));
+      // Port components: only the ports of the spec may exist.
+      case 6 -> new Edit.Update(DataPath.parse(entry),
+          JSON.readTree("{\"config\": {\"name\": \"" + component + "\"}}"));
+      case 7 -> new Edit.Delete(DataPath.parse(entry));
       default -> new Edit.Replace(DataPath.parse(ch + "/config"),
           JSON.readTree("{\"lower-frequency\": \"" + (f - half) + "\"}"));
     };
