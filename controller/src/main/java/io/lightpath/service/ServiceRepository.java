@@ -77,7 +77,7 @@ public final class ServiceRepository {
     String last = "";
     boolean more = false;
     for (KeyValue kv : r.kvs()) {
-      Service s = ServiceCodec.decode(kv).service();
+      Service s = ServiceCodec.decodeView(kv);
       if (!states.isEmpty() && !states.contains(s.getState())) {
         continue;
       }

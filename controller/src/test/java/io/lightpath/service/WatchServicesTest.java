@@ -104,6 +104,46 @@ class WatchServicesTest {
   }
 
   @Test
+  void everyChangeIsDecodedOnceHoweverManyWatchesSeeIt() throws Exception {
+    long start = h.stub().listServices(ListServicesRequest.getDefaultInstance()).getRevision() + 1;
+    ServiceWatcher watcher = h.injector.getInstance(ServiceWatcher.class);
+    long before = watcher.decodes();
+    for (int i = 0; i < 3; i++) {
+      h.stub().createService(create("r" + i, TestTopology.service()));
+    }
+    h.awaitIdle(); // 3 creates + 3 activations = 6 changes
+    List<ServiceEvent> first = read(start, 6);
+    List<ServiceEvent> second = read(start, 6);
+    List<ServiceEvent> third = read(start, 6);
+    assertEquals(first, second);
+    assertEquals(first, third);
+    assertEquals(6, watcher.decodes() - before);
+  }
+
+  @Test
+  void aWatchForOtherNamesDecodesNothing() throws Exception {
+    ServiceWatcher watcher = h.injector.getInstance(ServiceWatcher.class);
+    java.util.concurrent.CompletableFuture<ServiceEvent> seen =
+        new java.util.concurrent.CompletableFuture<>();
+    io.lightpath.store.Watch w = watcher.watch(0, java.util.Set.of("services/nobody"),
+        seen::complete, seen::completeExceptionally);
+    try {
+      long before = watcher.decodes();
+      h.stub().createService(create("r1", TestTopology.service()));
+      h.awaitIdle();
+      // a store write after the service's changes: once its event is delivered, so were theirs
+      h.store().put(io.lightpath.store.Bytes.utf8("/services/nobody"),
+          ServiceCodec.encode(new StoredService(io.lightpath.proto.v1.Service.newBuilder()
+              .setName("services/nobody").build(), List.of(), null)));
+      assertEquals("services/nobody",
+          seen.get(10, java.util.concurrent.TimeUnit.SECONDS).getService().getName());
+      assertEquals(1, watcher.decodes() - before);
+    } finally {
+      w.close();
+    }
+  }
+
+  @Test
   void aCompactedStartRevisionIsOutOfRange() throws Exception {
     h.stub().createService(create("r1", TestTopology.service()));
     h.awaitIdle();

@@ -6,9 +6,11 @@ import io.lightpath.store.KeyValue;
 import io.lightpath.store.Op;
 import io.lightpath.store.WatchEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The multi-version keyspace: the {@code current}, {@code versions}, {@code log} and {@code
@@ -129,7 +131,7 @@ final class Keyspace {
   void stage(WriteBatch batch) {
     int sub = 0;
     for (WatchEvent event : batch.events) {
-      log.put(KeyCodec.logKey(batch.revision, sub++), RecordCodec.encodeEvent(event));
+      log.put(KeyCodec.logKey(batch.revision, sub++), RecordCodec.encodeEventRef(event));
     }
   }
 
@@ -139,9 +141,28 @@ final class Keyspace {
     Iterator<Map.Entry<byte[], byte[]>> it = log.scan(KeyCodec.logKey(start, 0), null);
     while (it.hasNext()) {
       Map.Entry<byte[], byte[]> e = it.next();
-      WatchEvent event = RecordCodec.decodeEvent(KeyCodec.logKeyRevision(e.getKey()), e.getValue());
-      if (range.contains(event.kv().key())) {
-        out.add(event);
+      long revision = KeyCodec.logKeyRevision(e.getKey());
+      byte[] rec = e.getValue();
+      if (!RecordCodec.isEventRef(rec)) {
+        WatchEvent event = RecordCodec.decodeEvent(revision, rec);
+        if (range.contains(event.kv().key())) {
+          out.add(event);
+        }
+        continue;
+      }
+      Bytes key = RecordCodec.eventRefKey(rec);
+      if (!range.contains(key)) {
+        continue;
+      }
+      if (RecordCodec.eventRefIsPut(rec)) {
+        byte[] version = versions.get(KeyCodec.versionKey(key, revision));
+        if (version == null) {
+          throw new IllegalStateException("log entry at revision " + revision + " has no version");
+        }
+        out.add(new WatchEvent(WatchEvent.Type.PUT, RecordCodec.decodeVersion(key, revision, version)));
+      } else {
+        out.add(new WatchEvent(WatchEvent.Type.DELETE,
+            new KeyValue(key, Bytes.EMPTY, 0, revision, 0, 0)));
       }
     }
     return out;
@@ -160,35 +181,44 @@ final class Keyspace {
 
   /**
    * Keeps, per key, only the latest version at or before {@code atRevision} (none if deleted),
-   * and drops logged events before {@code atRevision}.
+   * and drops logged events before {@code atRevision}. Only keys changed after the previous
+   * compaction ({@code previousCompact}) can have versions to drop, and the log (kept from
+   * {@code previousCompact} on) names them, so the work is proportional to the changes since,
+   * not to the size of the history.
    */
-  void compact(long atRevision) {
-    List<byte[]> obsolete = new ArrayList<>();
-    Bytes key = null;
-    byte[] latestKey = null;
-    byte[] latestRec = null;
-    for (Iterator<Map.Entry<byte[], byte[]>> it = versions.scan(EMPTY, null); it.hasNext(); ) {
-      Map.Entry<byte[], byte[]> e = it.next();
-      if (KeyCodec.versionKeyRevision(e.getKey()) > atRevision) {
-        continue;
-      }
-      Bytes entryKey = KeyCodec.versionKeyKey(e.getKey());
-      if (entryKey.equals(key)) {
-        obsolete.add(latestKey);
-      } else {
-        dropIfTombstone(obsolete, latestKey, latestRec);
-        key = entryKey;
-      }
-      latestKey = e.getKey();
-      latestRec = e.getValue();
-    }
-    dropIfTombstone(obsolete, latestKey, latestRec);
-    obsolete.forEach(versions::remove);
+  void compact(long previousCompact, long atRevision) {
+    Set<Bytes> changed = new HashSet<>();
     List<byte[]> oldEvents = new ArrayList<>();
-    Iterator<Map.Entry<byte[], byte[]>> it = log.scan(EMPTY, KeyCodec.logKey(atRevision, 0));
-    while (it.hasNext()) {
-      oldEvents.add(it.next().getKey());
+    Iterator<Map.Entry<byte[], byte[]>> logIt = log.scan(EMPTY, KeyCodec.logKey(atRevision + 1, 0));
+    while (logIt.hasNext()) {
+      Map.Entry<byte[], byte[]> e = logIt.next();
+      long revision = KeyCodec.logKeyRevision(e.getKey());
+      if (revision >= previousCompact) {
+        byte[] rec = e.getValue();
+        changed.add(RecordCodec.isEventRef(rec) ? RecordCodec.eventRefKey(rec)
+            : RecordCodec.decodeEvent(revision, rec).kv().key());
+      }
+      if (revision < atRevision) {
+        oldEvents.add(e.getKey());
+      }
     }
+    List<byte[]> obsolete = new ArrayList<>();
+    for (Bytes key : changed) {
+      byte[] latestKey = null;
+      byte[] latestRec = null;
+      Iterator<Map.Entry<byte[], byte[]>> it = versions.scan(KeyCodec.versionKey(key, 0),
+          KeyCodec.versionKey(key, atRevision + 1));
+      while (it.hasNext()) {
+        Map.Entry<byte[], byte[]> e = it.next();
+        if (latestKey != null) {
+          obsolete.add(latestKey);
+        }
+        latestKey = e.getKey();
+        latestRec = e.getValue();
+      }
+      dropIfTombstone(obsolete, latestKey, latestRec);
+    }
+    obsolete.forEach(versions::remove);
     oldEvents.forEach(log::remove);
   }
 

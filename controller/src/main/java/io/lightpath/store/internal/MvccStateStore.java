@@ -350,7 +350,7 @@ public class MvccStateStore implements StateStore {
         throw new CompactedException(atRevision, compactRevision);
       }
       try {
-        keyspace.compact(atRevision);
+        keyspace.compact(compactRevision, atRevision);
         meta.put(META_COMPACT, KeyCodec.longKey(atRevision));
         tables.commit();
       } catch (RuntimeException | Error e) {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class RecordCodec {
 
   private static final byte FORMAT_1 = 1;
+  /** log table only: an event that refers to its value in the versions table. */
+  private static final byte FORMAT_EVENT_REF = 2;
   private static final byte LIVE = 0;
   private static final byte TOMBSTONE = 1;
 
@@ -68,7 +70,37 @@ final class RecordCodec {
     return new KeyValue(key, rest(rec, 26), create, modRevision, version, lease);
   }
 
-  /** log table: format, type, createRev, version, lease, key length, key, value. */
+  /**
+   * log table: format 2, type, key. The event's value and metadata are the {@code versions}
+   * entry of (key, revision), written in the same commit, so the log does not hold a third copy
+   * of every value; a deletion's tombstone is all zero and needs nothing else.
+   */
+  static byte[] encodeEventRef(WatchEvent event) {
+    byte[] key = event.kv().key().unsafeArray();
+    byte[] rec = new byte[2 + key.length];
+    rec[0] = FORMAT_EVENT_REF;
+    rec[1] = event.type() == WatchEvent.Type.PUT ? LIVE : TOMBSTONE;
+    System.arraycopy(key, 0, rec, 2, key.length);
+    return rec;
+  }
+
+  /** Whether a log record is a reference ({@link #encodeEventRef}) rather than a whole event. */
+  static boolean isEventRef(byte[] rec) {
+    return rec[0] == FORMAT_EVENT_REF;
+  }
+
+  static boolean eventRefIsPut(byte[] rec) {
+    return rec[1] == LIVE;
+  }
+
+  static Bytes eventRefKey(byte[] rec) {
+    return rest(rec, 2);
+  }
+
+  /**
+   * log table, format 1 (written by earlier versions, still read): format, type, createRev,
+   * version, lease, key length, key, value.
+   */
   static byte[] encodeEvent(WatchEvent event) {
     KeyValue kv = event.kv();
     byte[] key = kv.key().unsafeArray();

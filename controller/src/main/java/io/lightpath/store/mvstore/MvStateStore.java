@@ -1,5 +1,6 @@
 package io.lightpath.store.mvstore;
 
+import io.lightpath.store.AutoCompactor;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StoreException;
 import io.lightpath.store.internal.MvccStateStore;
@@ -8,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded, durable {@link StateStore}: etcd semantics on one H2 MVStore file ({@code
@@ -20,7 +24,18 @@ public final class MvStateStore extends MvccStateStore {
   /** Name of the store file inside the data directory. */
   public static final String FILE_NAME = "state.mv.db";
 
+  /**
+   * History the production configuration keeps: the newest this many revisions stay readable
+   * and watchable (a watcher further behind re-lists). Without a bound every write's old value
+   * stays in the file forever (the file grew by ~25 KB per created service).
+   */
+  public static final long HISTORY_REVISIONS = 10_000;
+
+  /** How often the production configuration compacts history, in milliseconds. */
+  public static final long HISTORY_COMPACTION_PERIOD_MILLIS = 1_000;
+
   private final MvStoreTables mvTables;
+  private ScheduledExecutorService compaction;
 
   private MvStateStore(MvStoreTables tables, Clock clock) {
     super("mvstore", tables, clock);
@@ -28,22 +43,40 @@ public final class MvStateStore extends MvccStateStore {
   }
 
   /**
-   * Opens (creating if needed) the store in {@code dataDir}. Leases expire on {@code clock}
-   * lazily, at the next operation after their deadline.
+   * Opens (creating if needed) the store in {@code dataDir}, keeping the newest {@value
+   * #HISTORY_REVISIONS} revisions of history (compacted every {@value
+   * #HISTORY_COMPACTION_PERIOD_MILLIS} ms). Leases expire on {@code clock} lazily, at the next
+   * operation after their deadline.
    */
   public static MvStateStore open(Path dataDir, Clock clock) {
+    return open(dataDir, clock, HISTORY_REVISIONS);
+  }
+
+  /**
+   * As {@link #open(Path, Clock)}, keeping {@code historyRevisions} revisions of history, or all
+   * of it (until {@link #compact}ed) when {@code historyRevisions} is 0.
+   */
+  public static MvStateStore open(Path dataDir, Clock clock, long historyRevisions) {
+    if (historyRevisions < 0) {
+      throw new IllegalArgumentException("historyRevisions must be >= 0: " + historyRevisions);
+    }
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StoreException("cannot create state store directory " + dataDir, e);
     }
     MvStoreTables tables = new MvStoreTables(dataDir.resolve(FILE_NAME));
+    MvStateStore store;
     try {
-      return new MvStateStore(tables, clock);
+      store = new MvStateStore(tables, clock);
     } catch (RuntimeException e) {
       tables.close(); // release the file lock; the caller gets the reason
       throw new StoreException("cannot recover state store in " + dataDir + ": " + e.getMessage(), e);
     }
+    if (historyRevisions > 0) {
+      store.startHistoryCompaction(historyRevisions, HISTORY_COMPACTION_PERIOD_MILLIS);
+    }
+    return store;
   }
 
   /**
@@ -54,6 +87,40 @@ public final class MvStateStore extends MvccStateStore {
     MvStateStore store = open(dataDir, Clock.systemUTC());
     store.startLeaseReaper(Duration.ofMillis(500), "mvstore");
     return store;
+  }
+
+  /**
+   * Compacts the history every {@code periodMillis} down to the newest {@code retainedRevisions}
+   * revisions (an {@link AutoCompactor} on a daemon thread), until the store is closed.
+   */
+  private synchronized void startHistoryCompaction(long retainedRevisions, long periodMillis) {
+    if (compaction != null) {
+      throw new IllegalStateException("history compaction already started");
+    }
+    compaction = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mvstore-compaction");
+      t.setDaemon(true);
+      return t;
+    });
+    new AutoCompactor(this, retainedRevisions).start(compaction, periodMillis);
+  }
+
+  @Override
+  public void close() {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      running = compaction;
+    }
+    if (running != null) {
+      // no interrupt: an interrupted FileChannel write would close the store file under us
+      running.shutdown();
+      try {
+        running.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    super.close();
   }
 
   /** Size of the store file in bytes. */

@@ -43,8 +43,8 @@ final class MvStoreTables implements Tables {
 
   MvStoreTables(Path file) {
     try {
-      // 4 KiB pages (MVStore's default is 16 KiB): a commit rewrites every changed leaf and its
-      // parents, so smaller pages write less per commit (a service's create wrote ~90 KB)
+      // h2 2.3.232 ignores pageSplitSize (pages split at 48 keys or a 16 KiB memory estimate;
+      // see docs/store.md "Page size"); kept so a version that honours it writes smaller pages
       this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
           .pageSplitSize(PAGE_SPLIT_BYTES).open();
       store.setRetentionTime(0);

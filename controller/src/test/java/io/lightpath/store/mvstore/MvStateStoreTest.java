@@ -42,6 +42,37 @@ class MvStateStoreTest {
     assertEquals(garbage.length, Files.size(file), "the file is left for inspection");
   }
 
+  /**
+   * The file stays bounded under a steady write load with history compaction: 8,000 writes of
+   * 700-byte values (a service record's size) over 1,000 keys keep ~0.7 MB of current values
+   * plus 1,000 revisions of history; the file must stay within a small multiple of that, not
+   * grow with every write (without compaction, and with the log holding a copy of each value,
+   * the same writes left ~17 MB of records alone).
+   */
+  @Test
+  void fileSizeStaysBoundedWithHistoryCompaction() {
+    byte[] value = new byte[700];
+    try (MvStateStore store = MvStateStore.open(dataDir, new ManualClock(), 0)) {
+      io.lightpath.store.AutoCompactor compactor = new io.lightpath.store.AutoCompactor(store, 1_000);
+      for (int i = 0; i < 8_000; i++) {
+        value[0] = (byte) i;
+        store.put(io.lightpath.store.Bytes.utf8("/services/s" + (i % 1_000)),
+            io.lightpath.store.Bytes.wrap(value.clone()));
+        if (i % 200 == 199) {
+          compactor.compactOnce();
+        }
+      }
+      long size = store.fileSizeBytes();
+      assertTrue(size < 8L << 20, "file " + size + " bytes after 8,000 writes");
+      // history before the retained window is gone; the retained window still reads
+      long revision = store.revision();
+      assertThrows(io.lightpath.store.CompactedException.class,
+          () -> store.range(io.lightpath.store.KeyRange.prefix("/services/"), revision - 1_500));
+      assertEquals(1_000, store.range(io.lightpath.store.KeyRange.prefix("/services/"),
+          revision - 500).kvs().size());
+    }
+  }
+
   @Test
   void closedStoreRejectsOperations() {
     StateStore store = MvStateStore.open(dataDir, new ManualClock());
