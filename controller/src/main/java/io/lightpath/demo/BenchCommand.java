@@ -18,7 +18,10 @@ import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TopologyFormat;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
+import io.lightpath.provisioning.ProvisioningMetrics;
 import io.lightpath.server.LightpathServer;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -151,8 +154,19 @@ public final class BenchCommand implements Callable<Integer> {
           ms(System.nanoTime() - ti));
       out.flush();
       IntFunction<Service> request = synthetic ? net::service : lab::service;
+      long cpu0 = processCpuNanos();
       Result r = run(ch, request);
+      long cpu = processCpuNanos() - cpu0;
       print(out, r);
+      if (cpu >= 0) {
+        out.printf(Locale.ROOT, "cpu: %.0f ms during the run, %.2f ms per service (whole process:"
+                + " controller, clients%s)%n", cpu / 1e6, cpu / 1e6 / Math.max(1, services),
+            synthetic ? "" : " and emulated lab");
+      }
+      if (!synthetic) {
+        printStages(out, env.provisioningMetrics());
+      }
+      out.flush();
       if (restart) {
         restart(out, env, r.lastName());
       }
@@ -247,6 +261,39 @@ public final class BenchCommand implements Callable<Integer> {
         heapAfterGcMiB(), nodes > 0 ? "" : " and emulated lab",
         Runtime.getRuntime().maxMemory() / 1048576.0);
     out.flush();
+  }
+
+  /** Where provisioning spent its time: p50 / p99 / mean of each stage over the run. */
+  private static void printStages(PrintWriter out, ProvisioningMetrics m) {
+    StringBuilder b = new StringBuilder("provisioning stages (p50 / p99 / mean ms):");
+    for (String stage : new String[] {"line", "transponders", "verify"}) {
+      b.append(' ').append(stage).append(' ').append(summary(m.stageTimer(stage))).append(',');
+    }
+    b.append(" whole provision ").append(summary(m.provisionTimer(true)));
+    b.append(String.format(Locale.ROOT, "; %.0f direct carrier reads", m.carrierReads()));
+    out.println(b);
+  }
+
+  private static String summary(Timer t) {
+    double p50 = Double.NaN;
+    double p99 = Double.NaN;
+    for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
+      if (v.percentile() == 0.5) {
+        p50 = v.value(TimeUnit.MILLISECONDS);
+      } else if (v.percentile() == 0.99) {
+        p99 = v.value(TimeUnit.MILLISECONDS);
+      }
+    }
+    return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", p50, p99, t.mean(TimeUnit.MILLISECONDS));
+  }
+
+  /** CPU time of the whole process so far, or -1 where the JVM cannot tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private void restart(PrintWriter out, DemoEnvironment env, String lastName) throws Exception {
