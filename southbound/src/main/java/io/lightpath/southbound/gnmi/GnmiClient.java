@@ -57,7 +57,10 @@ public final class GnmiClient implements AutoCloseable {
                         // Responses are handled on the channel's network thread instead of being handed to gRPC's
                         // cached executor: every callback of this driver is short and never blocks (the SPI
                         // forbids blocking in callbacks), and the hand-off was a thread wake-up per RPC.
-                        .directExecutor();
+                        .directExecutor()
+                        // Retries are our callers' decision (backoff, compensation); gRPC's retry support, on by
+                        // default, wraps every call in a buffering layer this channel does not need.
+                        .disableRetry();
         if (config.transport() instanceof GnmiTransport.Tls tls) {
             tls.authorityOverride().ifPresent(builder::overrideAuthority);
         }

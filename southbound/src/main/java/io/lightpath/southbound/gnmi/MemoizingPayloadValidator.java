@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>its <em>shape</em>: the target path with key values left out, then every member name, the nesting of
  *       objects and arrays, and the JSON kind of every value (number, string, boolean, null); and</li>
  *   <li>its <em>facts</em>: each key value of the path and each scalar value, with the schema position it sits at
- *       (member names from the path's template down, array positions left out) and its exact JSON text.</li>
+ *       (member names from the path's template down, array positions left out) and its JSON kind and exact text.</li>
  * </ul>
  *
  * <p>A payload whose shape and facts were all part of payloads the delegate accepted is accepted without asking the
@@ -97,8 +97,10 @@ final class MemoizingPayloadValidator implements PayloadValidator {
             }
             shape.append(']');
         } else {
-            shape.append(node.isNumber() ? 'n' : node.isTextual() ? 's' : node.isBoolean() ? 'b' : '0');
-            found.add(position + '=' + node);
+            char kind = node.isNumber() ? 'n' : node.isTextual() ? 's' : node.isBoolean() ? 'b' : '0';
+            shape.append(kind);
+            // kind and text identify the JSON value (a number's text is its exact literal) without serialising it
+            found.add(position + '=' + kind + node.asText());
         }
     }
 }
