@@ -51,7 +51,7 @@ public final class GnmiSession {
 
     private final GnmiClient client;
     private final PayloadValidator validator;
-    /** Completion of the last queued change; the next one starts after it, whatever its outcome. */
+    /** Completion of the last queued change; the next one starts after it, whatever its outcome. Guarded by this. */
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     public GnmiSession(GnmiClient client, PayloadValidator validator) {
@@ -113,11 +113,26 @@ public final class GnmiSession {
         }
     }
 
-    /** Runs {@code operation} after every change queued before it has finished. */
-    private synchronized <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
-        CompletableFuture<T> next = tail.handle((ignored, error) -> null).thenCompose(ignored -> operation.get());
-        tail = next;
-        return next;
+    /**
+     * Runs {@code operation} after every change queued before it has finished. Only the hand-over is under the
+     * lock: the operation (and anything that completes with it synchronously, e.g. a whole chain after a call that
+     * fails at once on the network thread) runs outside it, so no lock of this session is held while other
+     * sessions are used.
+     */
+    private <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<?> previous;
+        synchronized (this) {
+            previous = tail;
+            tail = done;
+        }
+        return previous.handle((ignored, error) -> null).thenCompose(ignored -> {
+            try {
+                return operation.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.<T>failedFuture(e);
+            }
+        }).whenComplete((v, t) -> done.complete(null));
     }
 
     /**
