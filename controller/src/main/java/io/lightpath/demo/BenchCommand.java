@@ -18,7 +18,10 @@ import io.lightpath.proto.v1.ServiceState;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TopologyFormat;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
+import io.lightpath.provisioning.ProvisioningMetrics;
 import io.lightpath.server.LightpathServer;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -167,6 +170,10 @@ public final class BenchCommand implements Callable<Integer> {
       Duration cpu = processCpu().minus(cpu0);
       print(out, r);
       printCpu(out, r, cpu, external != null ? external.cpu().minus(labCpu0) : null);
+      if (!synthetic) {
+        printStages(out, env.provisioningMetrics());
+      }
+      out.flush();
       if (restart) {
         restart(out, env, r.lastName());
       }
@@ -267,8 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** CPU time of this JVM so far (user + system), zero where the platform does not say. */
   private static Duration processCpu() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? Duration.ofNanos(Math.max(0, sun.getProcessCpuTime())) : Duration.ZERO;
   }
@@ -288,6 +294,30 @@ public final class BenchCommand implements Callable<Integer> {
         heapAfterGcMiB(), nodes > 0 || labProcess ? "" : " and emulated lab",
         Runtime.getRuntime().maxMemory() / 1048576.0);
     out.flush();
+  }
+
+  /** Where provisioning spent its time: p50 / p99 / mean of each stage over the run. */
+  private static void printStages(PrintWriter out, ProvisioningMetrics m) {
+    StringBuilder b = new StringBuilder("provisioning stages (p50 / p99 / mean ms):");
+    for (String stage : new String[] {"line", "transponders", "verify"}) {
+      b.append(' ').append(stage).append(' ').append(summary(m.stageTimer(stage))).append(',');
+    }
+    b.append(" whole provision ").append(summary(m.provisionTimer(true)));
+    b.append(String.format(Locale.ROOT, "; %.0f direct carrier reads", m.carrierReads()));
+    out.println(b);
+  }
+
+  private static String summary(Timer t) {
+    double p50 = Double.NaN;
+    double p99 = Double.NaN;
+    for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
+      if (v.percentile() == 0.5) {
+        p50 = v.value(TimeUnit.MILLISECONDS);
+      } else if (v.percentile() == 0.99) {
+        p99 = v.value(TimeUnit.MILLISECONDS);
+      }
+    }
+    return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", p50, p99, t.mean(TimeUnit.MILLISECONDS));
   }
 
   private void restart(PrintWriter out, DemoEnvironment env, String lastName) throws Exception {

@@ -13,6 +13,7 @@ import io.lightpath.service.ProvisioningOrchestrator;
 import io.lightpath.store.StateStore;
 import io.lightpath.server.LightpathServer;
 import io.lightpath.server.ServerConfig;
+import io.lightpath.provisioning.ProvisioningMetrics;
 import io.lightpath.server.ServerModule;
 import io.lightpath.server.StoreConfig;
 import io.lightpath.provisioning.Provisioner;
@@ -142,6 +143,14 @@ public final class DemoEnvironment implements AutoCloseable {
       injector.getInstance(DeviceDrivers.class).close();
       injector = null;
     }
+  }
+
+  /** Per-stage provisioning timers of the running controller. */
+  public ProvisioningMetrics provisioningMetrics() {
+    if (injector == null) {
+      throw new IllegalStateException("controller not running");
+    }
+    return injector.getInstance(ProvisioningMetrics.class);
   }
 
   /** Client channel to the running controller. */

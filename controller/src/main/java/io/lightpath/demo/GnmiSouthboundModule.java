@@ -9,6 +9,7 @@ import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.DeviceProvisioner;
 import io.lightpath.provisioning.Provisioner;
 import io.lightpath.provisioning.ProvisioningConfig;
+import io.lightpath.provisioning.ProvisioningMetrics;
 import io.lightpath.southbound.gnmi.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +36,9 @@ final class GnmiSouthboundModule extends AbstractModule {
   @Provides
   @Singleton
   Provisioner provisioner(Supplier<Topology> topology, DeviceDrivers drivers, Clock clock,
-      Scheduler scheduler) {
+      Scheduler scheduler, ProvisioningMetrics metrics) {
     return new DeviceProvisioner(topology, drivers,
-        ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler);
+        ProvisioningConfig.defaults().withVerification(verifyDeadline, pollInterval), clock, scheduler,
+        metrics);
   }
 }

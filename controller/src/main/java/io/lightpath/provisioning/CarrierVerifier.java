@@ -32,12 +32,20 @@ final class CarrierVerifier {
   private final Scheduler scheduler;
   private final ProvisioningConfig config;
   private final CarrierStates states;
+  private final Runnable onDeviceRead;
 
   CarrierVerifier(Clock clock, Scheduler scheduler, ProvisioningConfig config, CarrierStates states) {
+    this(clock, scheduler, config, states, () -> { });
+  }
+
+  /** @param onDeviceRead called for every state read directly from a device (a metric) */
+  CarrierVerifier(Clock clock, Scheduler scheduler, ProvisioningConfig config, CarrierStates states,
+      Runnable onDeviceRead) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.config = config;
     this.states = states;
+    this.onDeviceRead = onDeviceRead;
   }
 
   /** One transponder line port to watch. */
@@ -163,6 +171,7 @@ final class CarrierVerifier {
     if (reader == null) {
       return CompletableFuture.completedFuture("driver cannot read optical state");
     }
+    onDeviceRead.run();
     return reader.readOpticalChannelState(end.component()).handle((s, t) -> {
       if (t != null) {
         DeviceException de = DeviceException.unwrap(t);

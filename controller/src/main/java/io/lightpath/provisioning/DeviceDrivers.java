@@ -107,24 +107,37 @@ public final class DeviceDrivers implements AutoCloseable {
       }
       nodeIndex.remove(nodeId);
     }
-    Optional<ManagedDevice> found = scan(nodeId);
-    found.filter(d -> nodeId.equals(d.nodeId())).ifPresent(d -> nodeIndex.put(nodeId, d.id()));
-    return found;
+    return scan(nodeId);
   }
 
+  /**
+   * Finds the first device (by id) whose nodeId is {@code nodeId}, indexing every device's node on
+   * the way: one pass over the registry answers the next misses too, instead of a pass per node
+   * (600 devices first used one after the other were 600 passes).
+   */
   private Optional<ManagedDevice> scan(String nodeId) {
+    ManagedDevice match = null;
     String after = "";
     while (true) {
       List<ManagedDevice> page = registry.page(after, PAGE);
       for (ManagedDevice d : page) {
-        if (nodeId.equals(d.nodeId())) {
-          return Optional.of(d);
+        String node = d.nodeId();
+        if (node == null || node.isEmpty()) {
+          continue;
         }
+        if (match == null && nodeId.equals(node)) {
+          match = d;
+        }
+        nodeIndex.putIfAbsent(node, d.id());
       }
       if (page.size() < PAGE) {
         break;
       }
       after = page.get(page.size() - 1).id();
+    }
+    if (match != null) {
+      nodeIndex.put(nodeId, match.id());
+      return Optional.of(match);
     }
     return registry.get(nodeId).filter(d -> d.nodeId() == null || d.nodeId().isEmpty());
   }

@@ -1,5 +1,7 @@
 package io.lightpath.provisioning;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,24 +16,29 @@ final class DeviceLanes {
   private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
   <T> CompletableFuture<T> run(String deviceId, Supplier<CompletableFuture<T>> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
+    // Only the hand-over happens inside compute: the work itself (and whatever completes with it,
+    // which with gNMI's direct executor can be a whole chain when a call fails at once) runs
+    // outside the map's lock, so it may use other lanes freely.
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    List<CompletableFuture<Void>> previous = new ArrayList<>(1);
     tails.compute(deviceId, (id, tail) -> {
-      CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
-      CompletableFuture<T> mine = prev.thenCompose(v -> {
-        try {
-          return work.get();
-        } catch (RuntimeException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      });
-      mine.whenComplete((v, t) -> {
-        if (t != null) {
-          result.completeExceptionally(t);
-        } else {
-          result.complete(v);
-        }
-      });
-      return mine.handle((v, t) -> null);
+      previous.add(tail == null ? CompletableFuture.completedFuture(null) : tail);
+      return done;
+    });
+    CompletableFuture<T> result = new CompletableFuture<>();
+    previous.get(0).thenCompose(v -> {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        return CompletableFuture.<T>failedFuture(e);
+      }
+    }).whenComplete((v, t) -> {
+      done.complete(null);
+      if (t != null) {
+        result.completeExceptionally(t);
+      } else {
+        result.complete(v);
+      }
     });
     return result;
   }

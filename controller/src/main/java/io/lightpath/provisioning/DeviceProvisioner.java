@@ -40,13 +40,27 @@ public final class DeviceProvisioner implements Provisioner {
   private final DeviceSteps steps = new DeviceSteps(new LineInventory());
   /** Services using each OCS cross-connect ("device|portA|portB", ports sorted); in memory only. */
   private final Map<String, Set<String>> crossConnectUsers = new ConcurrentHashMap<>();
+  private final ProvisioningMetrics metrics;
 
+  /** A provisioner whose metrics are not exported. */
   public DeviceProvisioner(Supplier<Topology> topology, DeviceDrivers drivers,
       ProvisioningConfig config, Clock clock, Scheduler scheduler) {
+    this(topology, drivers, config, clock, scheduler, ProvisioningMetrics.unexported());
+  }
+
+  public DeviceProvisioner(Supplier<Topology> topology, DeviceDrivers drivers,
+      ProvisioningConfig config, Clock clock, Scheduler scheduler, ProvisioningMetrics metrics) {
     this.topology = topology;
     this.drivers = drivers;
     this.mapper = new ChannelMapper(config);
-    this.verifier = new CarrierVerifier(clock, scheduler, config, drivers.carrierStates());
+    this.metrics = metrics;
+    this.verifier = new CarrierVerifier(clock, scheduler, config, drivers.carrierStates(),
+        metrics::carrierRead);
+  }
+
+  /** Per-stage timers of this provisioner. */
+  public ProvisioningMetrics metrics() {
+    return metrics;
   }
 
   @Override
@@ -58,9 +72,11 @@ public final class DeviceProvisioner implements Provisioner {
       return CompletableFuture.failedFuture(e);
     }
     ChangeJournal journal = new ChangeJournal();
+    ProvisioningMetrics.Span span = metrics.start();
     Map<String, List<DeviceOp>> line = plan.lineStage();
     CompletableFuture<List<Boolean>> done =
         runStage(line, 0, (driver, ops) -> steps.apply(driver, ops, journal))
+            .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE))
             .thenCompose(v -> runStage(plan.transponderStage(), line.size(), (driver, ops) -> {
               // From here on, only what the transponder reports after this change verifies it.
               for (DeviceOp op : ops) {
@@ -68,15 +84,19 @@ public final class DeviceProvisioner implements Provisioner {
                     ((DeviceOp.TuneTransponder) op).config().componentName());
               }
               return steps.apply(driver, ops, journal);
-            }))
+            }).whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_TRANSPONDERS)))
             .thenCompose(v -> {
               Failpoints.hit("provision.before-verify");
-              return verifier.verify(ends(plan));
+              return verifier.verify(ends(plan))
+                  .whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_VERIFY));
             });
     return done.handle((carrier, t) -> {
       if (t == null) {
         registerCrossConnects(serviceId, plan);
-        log.info("service {}: provisioned {} channel(s), {} device change(s)",
+        span.end(true);
+        // DEBUG: at hundreds of services a second an INFO line each is console I/O on the
+        // provisioning path; the lifecycle logs the service's state change anyway.
+        log.debug("service {}: provisioned {} channel(s), {} device change(s)",
             serviceId, channels.size(), journal.changes().size());
         List<Boolean> perChannel = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
@@ -85,7 +105,11 @@ public final class DeviceProvisioner implements Provisioner {
         return CompletableFuture.completedFuture(new ProvisioningResult(perChannel));
       }
       // Stage failures are already attributed; anything else happened at the carrier check.
-      return rollBack(serviceId, journal, StepFailure.of("", CarrierVerifier.STEP, t));
+      return rollBack(serviceId, journal, StepFailure.of("", CarrierVerifier.STEP, t))
+          .whenComplete((r, e) -> {
+            span.lap(ProvisioningMetrics.STAGE_ROLLBACK);
+            span.end(false);
+          });
     }).thenCompose(f -> f);
   }
 

@@ -26,20 +26,42 @@ import java.util.Optional;
  * every request, so several devices can share one endpoint.
  */
 public final class GnmiDriverFactory implements DriverFactory {
+  /** Interval of the liveness check of ROADMs and optical switches (docs/southbound.md). */
+  public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofSeconds(30);
+
   private final CredentialResolver credentials;
   private final PayloadValidator validator;
   private final Scheduler scheduler;
   private final Duration rpcDeadline;
+  private final Duration livenessInterval;
 
+  /** A factory whose ROADM and OCS drivers check liveness every {@link #DEFAULT_LIVENESS_INTERVAL}. */
   public GnmiDriverFactory(
       CredentialResolver credentials,
       PayloadValidator validator,
       Scheduler scheduler,
       Duration rpcDeadline) {
+    this(credentials, validator, scheduler, rpcDeadline, DEFAULT_LIVENESS_INTERVAL);
+  }
+
+  /**
+   * @param livenessInterval how often a ROADM or OCS driver (no state stream) sends a Capabilities
+   *     to keep its connection state current while idle; zero for never
+   */
+  public GnmiDriverFactory(
+      CredentialResolver credentials,
+      PayloadValidator validator,
+      Scheduler scheduler,
+      Duration rpcDeadline,
+      Duration livenessInterval) {
+    if (livenessInterval.isNegative()) {
+      throw new IllegalArgumentException("livenessInterval must not be negative: " + livenessInterval);
+    }
     this.credentials = credentials;
     this.validator = validator;
     this.scheduler = scheduler;
     this.rpcDeadline = rpcDeadline;
+    this.livenessInterval = livenessInterval;
   }
 
   @Override
@@ -60,7 +82,13 @@ public final class GnmiDriverFactory implements DriverFactory {
     GnmiDeviceConfig config = new GnmiDeviceConfig(device.id(), type, hp.host(), hp.port(),
         transport(device), creds, rpcDeadline, BackoffPolicy.DEFAULT,
         device.target() == null ? "" : device.target());
-    return new GnmiDeviceDriver(config, validator, scheduler);
+    GnmiDeviceDriver driver = new GnmiDeviceDriver(config, validator, scheduler);
+    if (type != GnmiDeviceType.TRANSPONDER && !livenessInterval.isZero()) {
+      // transponders report through their state stream; the others would show CONNECTED until
+      // next used
+      driver.startLivenessChecks(livenessInterval);
+    }
+    return driver;
   }
 
   private static GnmiTransport transport(ManagedDevice device) {

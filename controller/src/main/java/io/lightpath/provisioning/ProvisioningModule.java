@@ -8,6 +8,7 @@ import io.lightpath.model.Topology;
 import io.lightpath.service.PathEngine;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.gnmi.YangPayloadValidator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -17,9 +18,10 @@ import java.util.function.Supplier;
 /**
  * Binds {@link Provisioner} to {@link DeviceProvisioner} over gNMI drivers. Binding only: nothing
  * is opened until a provisioner is first injected, and drivers connect on first use. Needs
- * {@link Clock}, {@link DeviceRegistry} and the lifecycle's {@link PathEngine} bound elsewhere
- * (ServerModule); the domain topology is a {@code Supplier<Topology>} taken from the path engine
- * (mapped once per topology etag), which a test or demo can override ({@code Modules.override}).
+ * {@link Clock}, {@link DeviceRegistry}, {@link MeterRegistry} and the lifecycle's
+ * {@link PathEngine} bound elsewhere (ServerModule); the domain topology is a
+ * {@code Supplier<Topology>} taken from the path engine (mapped once per topology etag), which a
+ * test or demo can override ({@code Modules.override}).
  */
 public final class ProvisioningModule extends AbstractModule {
   private final ProvisioningConfig config;
@@ -70,7 +72,14 @@ public final class ProvisioningModule extends AbstractModule {
   @Provides
   @Singleton
   DeviceProvisioner deviceProvisioner(Supplier<Topology> topology, DeviceDrivers drivers,
-      Clock clock, Scheduler scheduler) {
-    return new DeviceProvisioner(topology, drivers, config, clock, scheduler);
+      Clock clock, Scheduler scheduler, ProvisioningMetrics metrics) {
+    return new DeviceProvisioner(topology, drivers, config, clock, scheduler, metrics);
+  }
+
+  /** Per-stage provisioning timers, exported with the server's other metrics. */
+  @Provides
+  @Singleton
+  ProvisioningMetrics provisioningMetrics(MeterRegistry registry) {
+    return new ProvisioningMetrics(registry);
   }
 }

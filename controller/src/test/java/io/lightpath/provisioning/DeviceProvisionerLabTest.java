@@ -54,6 +54,13 @@ class DeviceProvisionerLabTest {
             List.of(193_075_000L, 193_125_000L, "add1", "west")),
         mediaChannels("birch-roadm"));
     assertFalse(carrier("cedar-tp1", "line1"));
+    // each stage timed once, no rollback
+    ProvisioningMetrics m = h.provisioner.metrics();
+    for (String stage : List.of("line", "transponders", "verify")) {
+      assertEquals(1, m.stageTimer(stage).count(), stage);
+    }
+    assertEquals(0, m.stageTimer("rollback").count());
+    assertEquals(1, m.provisionTimer(true).count());
   }
 
   @Test

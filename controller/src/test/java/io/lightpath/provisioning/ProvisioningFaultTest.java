@@ -149,6 +149,15 @@ class ProvisioningFaultTest {
     assertTrue(h.time.elapsed().compareTo(Duration.ofSeconds(5)) >= 0, "waited the deadline");
     assertTrue(e.rolledBack());
     assertEquals(before, h.snapshots());
+    // every stage ran once, then the rollback; the provision counts as failed; at the deadline
+    // the verifier read both ends from the devices
+    ProvisioningMetrics m = h.provisioner.metrics();
+    for (String stage : List.of("line", "transponders", "verify", "rollback")) {
+      assertEquals(1, m.stageTimer(stage).count(), stage);
+    }
+    assertEquals(0, m.provisionTimer(true).count());
+    assertEquals(1, m.provisionTimer(false).count());
+    assertTrue(m.carrierReads() >= 2, "direct reads: " + m.carrierReads());
   }
 
   @Test

@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * Thin asynchronous gNMI client for one target on grpc-java async stubs: one {@link ManagedChannel}, a deadline
  * on every unary RPC, credentials as call metadata, gRPC failures mapped to {@link DeviceException}.
  *
- * <p>Thread-safe. The returned futures complete on gRPC's executor threads.
+ * <p>Thread-safe. The returned futures complete on the channel's network (event loop) thread: callbacks must be
+ * short and must not block.
  */
 public final class GnmiClient implements AutoCloseable {
 
@@ -52,7 +53,14 @@ public final class GnmiClient implements AutoCloseable {
         this.session = new SessionState(clock);
         ManagedChannelBuilder<?> builder =
                 Grpc.newChannelBuilderForAddress(config.host(), config.port(), channelCredentials(config.transport()))
-                        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+                        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                        // Responses are handled on the channel's network thread instead of being handed to gRPC's
+                        // cached executor: every callback of this driver is short and never blocks (the SPI
+                        // forbids blocking in callbacks), and the hand-off was a thread wake-up per RPC.
+                        .directExecutor()
+                        // Retries are our callers' decision (backoff, compensation); gRPC's retry support, on by
+                        // default, wraps every call in a buffering layer this channel does not need.
+                        .disableRetry();
         if (config.transport() instanceof GnmiTransport.Tls tls) {
             tls.authorityOverride().ifPresent(builder::overrideAuthority);
         }

@@ -32,8 +32,16 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
         this.transponder = transponder;
     }
 
-    /** One edit and what its prior must satisfy (a message when it does not). */
-    private record Checked(ConfigEdit edit, Function<Optional<JsonNode>, Optional<String>> check) {
+    /**
+     * One edit, what its prior must satisfy (a message when it does not), and whether the entry is expected to be
+     * absent (a create: its prior is read on its own, see {@link GnmiSession#readConfigs(List,
+     * java.util.function.Predicate)}).
+     */
+    private record Checked(ConfigEdit edit, Function<Optional<JsonNode>, Optional<String>> check, boolean creates) {
+        Checked(ConfigEdit edit, Function<Optional<JsonNode>, Optional<String>> check) {
+            this(edit, check, false);
+        }
+
         static Checked any(ConfigEdit edit) {
             return new Checked(edit, prior -> Optional.empty());
         }
@@ -59,6 +67,8 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
                             DeviceException.Kind.INVALID_REQUEST, description + ": two changes touch " + e));
                 }
             }
+            Set<io.lightpath.proto.gnmi.Path> creates = new HashSet<>();
+            checked.stream().filter(Checked::creates).forEach(c -> creates.add(c.edit().path()));
             return session.apply(description, edits, priors -> {
                 for (int i = 0; i < checked.size(); i++) {
                     Optional<String> c = checked.get(i).check().apply(priors.get(i));
@@ -67,7 +77,7 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
                     }
                 }
                 return Optional.empty();
-            });
+            }, creates::contains);
         }).exceptionallyCompose(t -> {
             DeviceException de = DeviceException.unwrap(t);
             if (mayRetry && transponder != null && de != null && de.kind() == DeviceException.Kind.CONFLICT) {
@@ -109,7 +119,7 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
                     WavelengthRouterMapping.encode(c));
             return done(List.of(!p.createOnly() ? Checked.any(edit) : new Checked(edit, prior ->
                     prior.map(this::mediaChannel).filter(m -> !sameChannel(m, c))
-                            .map(m -> "media channel index " + c.index() + " is in use by " + m))));
+                            .map(m -> "media channel index " + c.index() + " is in use by " + m), true)));
         }
         if (change instanceof ConfigChange.RemoveMediaChannel r) {
             requireRole(GnmiDeviceType.ROADM, change);

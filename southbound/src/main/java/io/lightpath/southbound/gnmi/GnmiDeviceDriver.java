@@ -13,6 +13,7 @@ import io.lightpath.southbound.spi.MediaChannelConfig;
 import io.lightpath.southbound.spi.OpticalStateReader;
 import io.lightpath.southbound.spi.StateSubscriber;
 import io.lightpath.southbound.spi.TransponderConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class GnmiDeviceDriver implements DeviceDriver {
     private final GnmiSession session;
     private final Map<Class<? extends DeviceBehaviour>, DeviceBehaviour> behaviours = new LinkedHashMap<>();
     private final List<ResilientSubscription> subscriptions = new ArrayList<>();
+    private final Scheduler scheduler;
+    private LivenessCheck liveness;
     private boolean closed;
 
     /**
@@ -52,6 +55,7 @@ public final class GnmiDeviceDriver implements DeviceDriver {
     public GnmiDeviceDriver(GnmiDeviceConfig config, PayloadValidator validator, Scheduler scheduler,
             java.time.Clock clock) {
         this.config = config;
+        this.scheduler = scheduler;
         this.client = new GnmiClient(config, clock);
         this.session = new GnmiSession(client, validator);
         GnmiStateSubscriber subscriber = new GnmiStateSubscriber(session, config.type(), scheduler, config.backoff(),
@@ -75,6 +79,29 @@ public final class GnmiDeviceDriver implements DeviceDriver {
             throw new DeviceException(deviceId(), DeviceException.Kind.UNAVAILABLE, "driver is closed");
         }
         subscriptions.add(subscription);
+    }
+
+    /**
+     * Starts a periodic Capabilities check ({@link LivenessCheck}) so that {@link #connectionStatus()} follows the
+     * device while nothing else is sent to it: for devices without a state stream (ROADMs, optical switches). The
+     * first check runs one {@code interval} from now; while the device does not answer, checks follow the
+     * config's backoff. Stopped by {@link #close()}; a second call does nothing.
+     */
+    public void startLivenessChecks(Duration interval) {
+        LivenessCheck check;
+        synchronized (this) {
+            if (closed || liveness != null) {
+                return;
+            }
+            liveness = new LivenessCheck(client, scheduler, interval, config.backoff());
+            check = liveness;
+        }
+        check.start();
+    }
+
+    /** Consecutive failed liveness checks (0 without checks or while the device answers); for tests. */
+    synchronized int livenessFailures() {
+        return liveness == null ? 0 : liveness.consecutiveFailures();
     }
 
     @Override
@@ -130,6 +157,7 @@ public final class GnmiDeviceDriver implements DeviceDriver {
     @Override
     public void close() {
         List<ResilientSubscription> toClose;
+        LivenessCheck check;
         synchronized (this) {
             if (closed) {
                 return;
@@ -137,6 +165,10 @@ public final class GnmiDeviceDriver implements DeviceDriver {
             closed = true;
             toClose = List.copyOf(subscriptions);
             subscriptions.clear();
+            check = liveness;
+        }
+        if (check != null) {
+            check.close();
         }
         toClose.forEach(ResilientSubscription::close);
         client.close();

@@ -11,11 +11,16 @@ import io.lightpath.proto.gnmi.TypedValue;
 import io.lightpath.proto.gnmi.Update;
 import io.lightpath.southbound.spi.AppliedChange;
 import io.lightpath.southbound.spi.DeviceException;
+import io.lightpath.proto.gnmi.PathElem;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +51,7 @@ public final class GnmiSession {
 
     private final GnmiClient client;
     private final PayloadValidator validator;
-    /** Completion of the last queued change; the next one starts after it, whatever its outcome. */
+    /** Completion of the last queued change; the next one starts after it, whatever its outcome. Guarded by this. */
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     public GnmiSession(GnmiClient client, PayloadValidator validator) {
@@ -108,11 +113,26 @@ public final class GnmiSession {
         }
     }
 
-    /** Runs {@code operation} after every change queued before it has finished. */
-    private synchronized <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
-        CompletableFuture<T> next = tail.handle((ignored, error) -> null).thenCompose(ignored -> operation.get());
-        tail = next;
-        return next;
+    /**
+     * Runs {@code operation} after every change queued before it has finished. Only the hand-over is under the
+     * lock: the operation (and anything that completes with it synchronously, e.g. a whole chain after a call that
+     * fails at once on the network thread) runs outside it, so no lock of this session is held while other
+     * sessions are used.
+     */
+    private <T> CompletableFuture<T> serialized(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<?> previous;
+        synchronized (this) {
+            previous = tail;
+            tail = done;
+        }
+        return previous.handle((ignored, error) -> null).thenCompose(ignored -> {
+            try {
+                return operation.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.<T>failedFuture(e);
+            }
+        }).whenComplete((v, t) -> done.complete(null));
     }
 
     /**
@@ -140,10 +160,21 @@ public final class GnmiSession {
      * check fails with {@code CONFLICT} and sends nothing.
      */
     public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits, PriorCheck check) {
-        return serialized(() -> applyNow(description, edits, check));
+        return apply(description, edits, check, p -> false);
     }
 
-    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> all, PriorCheck check) {
+    /**
+     * As {@link #apply(String, List, PriorCheck)}; the priors of paths {@code likelyAbsent} accepts (entries the
+     * change creates) are read on their own, so their absence does not cost a refused multi-path Get first
+     * ({@link #readConfigs(List, Predicate)}). A wrong guess costs nothing but that.
+     */
+    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits, PriorCheck check,
+            Predicate<Path> likelyAbsent) {
+        return serialized(() -> applyNow(description, edits, check, likelyAbsent));
+    }
+
+    private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> all, PriorCheck check,
+            Predicate<Path> likelyAbsent) {
         if (all.isEmpty()) {
             return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
         }
@@ -155,7 +186,7 @@ public final class GnmiSession {
             return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.INVALID_REQUEST,
                     description + ": " + e.getMessage(), e));
         }
-        return readConfigs(all.stream().map(ConfigEdit::path).toList()).thenCompose(allPriors -> {
+        return readConfigs(all.stream().map(ConfigEdit::path).toList(), likelyAbsent).thenCompose(allPriors -> {
             Optional<String> conflict = check.conflict(allPriors);
             if (conflict.isPresent()) {
                 return CompletableFuture.<AppliedChange>failedFuture(new DeviceException(deviceId(),
@@ -204,11 +235,135 @@ public final class GnmiSession {
     }
 
     /**
-     * Reads the CONFIG subtrees at {@code paths} with <em>one</em> GetRequest. gNMI answers NOT_FOUND for the
-     * whole request when any one path is absent, and then cannot say which; only in that case the paths are read
-     * one by one (in parallel) to tell present from absent.
+     * Reads the CONFIG subtrees at {@code paths} with as few Gets as it can (see {@link #readConfigs(List,
+     * Predicate)}).
      */
     public CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<Path> paths) {
+        return readConfigs(paths, p -> false);
+    }
+
+    /**
+     * Reads the CONFIG subtrees at {@code paths}, empty for each one the device does not have, with as few
+     * GetRequests as it can:
+     *
+     * <ul>
+     *   <li>Paths below one list entry (two or more leaves of one component, say) are read through that entry,
+     *       once: the entry exists even when the leaves do not yet, so the Get is not refused.</li>
+     *   <li>Everything else goes into <em>one</em> GetRequest. gNMI answers NOT_FOUND for the whole request when
+     *       any one path is absent, and then cannot say which; only in that case the paths are read one by one
+     *       (in parallel) to tell present from absent.</li>
+     *   <li>Paths the caller expects to be absent ({@code likelyAbsent}, e.g. a list entry about to be created)
+     *       are read one by one from the start, in parallel with the rest, instead of making the shared Get fail
+     *       first.</li>
+     * </ul>
+     */
+    public CompletableFuture<List<Optional<JsonNode>>> readConfigs(List<Path> paths, Predicate<Path> likelyAbsent) {
+        if (paths.size() == 1) {
+            return readConfig(paths.get(0)).thenApply(List::of);
+        }
+        List<Path> unitOf = readUnits(paths);
+        Set<Path> together = new LinkedHashSet<>();
+        Set<Path> alone = new LinkedHashSet<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path unit = unitOf.get(i);
+            if (unit.equals(paths.get(i)) && likelyAbsent.test(unit)) {
+                alone.add(unit);
+            } else {
+                together.add(unit);
+            }
+        }
+        alone.removeAll(together);
+        Map<Path, CompletableFuture<Optional<JsonNode>>> reads = new HashMap<>();
+        for (Path unit : alone) {
+            reads.put(unit, readConfig(unit));
+        }
+        CompletableFuture<List<Optional<JsonNode>>> shared = readTogether(List.copyOf(together));
+        List<Path> sharedUnits = List.copyOf(together);
+        CompletableFuture<?>[] all = new CompletableFuture<?>[reads.size() + 1];
+        int k = 0;
+        for (CompletableFuture<Optional<JsonNode>> f : reads.values()) {
+            all[k++] = f;
+        }
+        all[k] = shared;
+        return CompletableFuture.allOf(all).thenApply(ignored -> {
+            Map<Path, Optional<JsonNode>> values = new HashMap<>();
+            reads.forEach((unit, f) -> values.put(unit, f.join()));
+            List<Optional<JsonNode>> sharedValues = shared.join();
+            for (int i = 0; i < sharedUnits.size(); i++) {
+                values.put(sharedUnits.get(i), sharedValues.get(i));
+            }
+            List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
+            for (int i = 0; i < paths.size(); i++) {
+                Path unit = unitOf.get(i);
+                Path path = paths.get(i);
+                out.add(values.get(unit).flatMap(v -> below(v, path, unit.getElemCount())));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The path each of {@code paths} is read through: the deepest list entry above it when another requested
+     * path lies below the same entry, else the path itself.
+     */
+    static List<Path> readUnits(List<Path> paths) {
+        List<Path> entries = new ArrayList<>(paths.size());
+        Map<Path, Integer> sharing = new HashMap<>();
+        for (Path p : paths) {
+            Path entry = enclosingEntry(p);
+            entries.add(entry);
+            if (entry != null) {
+                sharing.merge(entry, 1, Integer::sum);
+            }
+        }
+        List<Path> units = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            Path entry = entries.get(i);
+            units.add(entry != null && sharing.get(entry) > 1 ? entry : paths.get(i));
+        }
+        return units;
+    }
+
+    /** The deepest list entry strictly above {@code path}, or null when there is none (or it is itself one). */
+    private static Path enclosingEntry(Path path) {
+        for (int i = path.getElemCount() - 2; i >= 0; i--) {
+            if (path.getElem(i).getKeyCount() > 0) {
+                return path.toBuilder().clearElem().addAllElem(path.getElemList().subList(0, i + 1)).build();
+            }
+        }
+        return null;
+    }
+
+    /** The part of {@code value} (the subtree at an ancestor {@code from} elements long) at {@code path}. */
+    private static Optional<JsonNode> below(JsonNode value, Path path, int from) {
+        Optional<JsonNode> cur = Optional.of(value);
+        for (int i = from; i < path.getElemCount() && cur.isPresent(); i++) {
+            PathElem elem = path.getElem(i);
+            cur = cur.flatMap(n -> IetfJson.member(n, elem.getName()));
+            if (elem.getKeyCount() > 0) {
+                cur = cur.flatMap(list -> {
+                    for (JsonNode entry : list) {
+                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> IetfJson
+                                .member(entry, k.getKey()).map(v -> v.asText().equals(k.getValue())).orElse(false));
+                        if (match) {
+                            return Optional.of(entry);
+                        }
+                    }
+                    return Optional.empty();
+                });
+            }
+        }
+        return cur;
+    }
+
+    /**
+     * Reads {@code paths} with one GetRequest, or one by one (in parallel) when the device answers NOT_FOUND for
+     * the request.
+     */
+    private CompletableFuture<List<Optional<JsonNode>>> readTogether(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         if (paths.size() == 1) {
             return readConfig(paths.get(0)).thenApply(List::of);
         }

@@ -14,14 +14,21 @@ import java.util.List;
 /**
  * Validates payloads with the yang module's JSON_IETF codec: node names, types, ranges, enumerations,
  * identities and list keys of the value at the target path. Datastore-wide constraints (leafrefs, mandatory,
- * unique) are the device's to check on commit. Thread-safe.
+ * unique) are the device's to check on commit.
+ *
+ * <p>{@link #validate} asks the codec only about payloads with a shape or a value it has not accepted before
+ * ({@link MemoizingPayloadValidator}): the driver's payloads are a few templates over a small set of values, so
+ * after warm-up almost every Set is checked from memory. {@link #validateFully} always runs the codec.
+ * Thread-safe.
  */
 public final class YangPayloadValidator implements PayloadValidator {
 
     private final JsonIetfCodec codec;
+    private final PayloadValidator memo;
 
     public YangPayloadValidator(YangSchema schema) {
         this.codec = new JsonIetfCodec(schema);
+        this.memo = new MemoizingPayloadValidator(this::validateFully);
     }
 
     /** A validator for Lightpath's bundled modules (OpenConfig subset and lightpath-optical-switch). */
@@ -31,6 +38,11 @@ public final class YangPayloadValidator implements PayloadValidator {
 
     @Override
     public void validate(Path path, JsonNode value) {
+        memo.validate(path, value);
+    }
+
+    /** Validates with the codec, remembering nothing. */
+    public void validateFully(Path path, JsonNode value) {
         YangPath yangPath = toYangPath(path);
         String json;
         try {

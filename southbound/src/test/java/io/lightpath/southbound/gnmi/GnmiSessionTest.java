@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.lightpath.southbound.spi.AppliedChange;
 import io.lightpath.southbound.spi.ConfigBatch;
 import io.lightpath.southbound.spi.ConfigChange;
@@ -182,5 +185,80 @@ class GnmiSessionTest {
         assertEquals(DeviceException.Kind.VERIFICATION_FAILED, DeviceException.unwrap(e).kind());
         assertEquals(3, target.setCalls(), "first change, the ignored one, and its compensation");
         assertEquals(before, target.configSnapshot());
+    }
+    @Test
+    void leavesOfOneEntryAreReadThroughTheEntryEvenWhenTheyDoNotExistYet() throws Exception {
+        // A transponder port as the emulated devices start: the component and its logical channel exist, the
+        // optical channel's config leaves do not.
+        GnmiSession session = driver.session();
+        ObjectNode component = IetfJson.object();
+        component.put("name", "line1");
+        ObjectNode logical = IetfJson.object();
+        logical.put("index", 1);
+        logical.put("admin-state", "ENABLED");
+        session.apply("seed", List.of(
+                ConfigEdit.replace(GnmiPaths.parse("/components/component[name=line1]/config"), component),
+                ConfigEdit.replace(GnmiPaths.parse("/terminal-device/logical-channels/channel[index=1]/config"),
+                        logical))).get(20, TimeUnit.SECONDS);
+        int gets = target.getCalls();
+        AppliedChange tune = session.apply("tune", List.of(
+                ConfigEdit.replace(TerminalDeviceMapping.configLeaf("line1", "frequency"), IetfJson.int64(193_100_000)),
+                ConfigEdit.replace(TerminalDeviceMapping.configLeaf("line1", "target-output-power"),
+                        IetfJson.decimal64(0, 2)),
+                ConfigEdit.replace(TerminalDeviceMapping.configLeaf("line1", "operational-mode"), IntNode.valueOf(1)),
+                ConfigEdit.replace(TerminalDeviceMapping.logicalChannelAdminState(1), TextNode.valueOf("DISABLED"))))
+                .get(20, TimeUnit.SECONDS);
+        // One Get for the priors (through component[line1], not a refused Get then one per leaf), one read-back.
+        assertEquals(gets + 2, target.getCalls());
+        assertEquals(List.of(Optional.of("193100000"), Optional.of("DISABLED")), session.readConfigs(List.of(
+                TerminalDeviceMapping.configLeaf("line1", "frequency"),
+                TerminalDeviceMapping.logicalChannelAdminState(1))).get(20, TimeUnit.SECONDS).stream()
+                .map(v -> v.map(n -> n.asText())).toList());
+        tune.revert().get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.of("ENABLED")), session.readConfigs(List.of(
+                TerminalDeviceMapping.configLeaf("line1", "frequency"),
+                TerminalDeviceMapping.configLeaf("line1", "operational-mode"),
+                TerminalDeviceMapping.logicalChannelAdminState(1))).get(20, TimeUnit.SECONDS).stream()
+                .map(v -> v.map(n -> n.asText())).toList(), "the absent leaves are absent again");
+    }
+
+    @Test
+    void entriesABatchCreatesAreReadOnTheirOwnInsteadOfAfterARefusedGet() throws Exception {
+        TestGnmiTarget roadmTarget = TestGnmiTarget.plaintext(GnmiDeviceType.ROADM).start();
+        try (GnmiDeviceDriver roadm = new GnmiDeviceDriver(new GnmiDeviceConfig("roadm", GnmiDeviceType.ROADM,
+                "127.0.0.1", roadmTarget.port(), new GnmiTransport.PlaintextForLabOnly(), Optional.empty(),
+                Duration.ofSeconds(5), BackoffPolicy.DEFAULT), PayloadValidator.NONE, new ManualScheduler())) {
+            ConfigBatch batch = roadm.behaviour(ConfigBatch.class).orElseThrow();
+            batch.applyAll(List.of(new ConfigChange.PutMediaChannel(new io.lightpath.southbound.spi.MediaChannel(
+                    1, 193_000_000, 193_050_000, "add1", "east", 0), true))).get(20, TimeUnit.SECONDS);
+            int gets = roadmTarget.getCalls();
+            batch.applyAll(List.of(
+                    new ConfigChange.PutMediaChannel(new io.lightpath.southbound.spi.MediaChannel(
+                            2, 193_100_000, 193_150_000, "add2", "east", 0), true),
+                    new ConfigChange.PutMediaChannel(new io.lightpath.southbound.spi.MediaChannel(
+                            3, 193_100_000, 193_150_000, "east", "add2", 0), true))).get(20, TimeUnit.SECONDS);
+            // two priors read one by one (both absent), one read-back of both
+            assertEquals(gets + 3, roadmTarget.getCalls());
+            // a create-only entry that does exist is still seen, and refused
+            CompletionException e = assertThrows(CompletionException.class, () -> batch.applyAll(List.of(
+                    new ConfigChange.PutMediaChannel(new io.lightpath.southbound.spi.MediaChannel(
+                            1, 193_200_000, 193_250_000, "add3", "east", 0), true),
+                    new ConfigChange.PutMediaChannel(new io.lightpath.southbound.spi.MediaChannel(
+                            4, 193_200_000, 193_250_000, "east", "add3", 0), true)))
+                    .orTimeout(20, TimeUnit.SECONDS).join());
+            assertEquals(DeviceException.Kind.CONFLICT, DeviceException.unwrap(e).kind());
+        } finally {
+            roadmTarget.close();
+        }
+    }
+
+    @Test
+    void readUnitsGroupOnlyPathsSharingAnEntry() {
+        io.lightpath.proto.gnmi.Path f = TerminalDeviceMapping.configLeaf("line1", "frequency");
+        io.lightpath.proto.gnmi.Path m = TerminalDeviceMapping.configLeaf("line1", "operational-mode");
+        io.lightpath.proto.gnmi.Path other = TerminalDeviceMapping.configLeaf("line2", "frequency");
+        io.lightpath.proto.gnmi.Path entry = WavelengthRouterMapping.channel(3);
+        io.lightpath.proto.gnmi.Path line1 = TerminalDeviceMapping.component("line1");
+        assertEquals(List.of(line1, line1, other, entry), GnmiSession.readUnits(List.of(f, m, other, entry)));
     }
 }
