@@ -4,7 +4,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.lightpath.metrics.MetricsEndpoint;
 import io.lightpath.monitor.CarrierMonitor;
-import io.lightpath.monitor.DeviceLiveness;
 import io.lightpath.reconcile.ReconcilePolicy;
 import io.lightpath.reconcile.ReconcileRunner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -67,12 +66,6 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; 0 = off).")
   long carrierPollMs;
 
-  @Option(names = "--liveness-interval-s", defaultValue = "30",
-      description = "How often devices without a state stream (ROADMs, optical switches) are asked "
-          + "for their capabilities, so an unreachable idle device shows as such, in seconds "
-          + "(default: ${DEFAULT-VALUE}; 0 = off).")
-  long livenessIntervalS;
-
   @Option(names = "--device-timeout-ms", defaultValue = "10000",
       description = "Deadline of each gNMI call to a device, in ms; a slower device fails the "
           + "provisioning step and the service is rolled back (default: ${DEFAULT-VALUE}).")
@@ -103,10 +96,6 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--deleted-retention-s must not be negative, got " + deletedRetentionSeconds);
     }
-    if (livenessIntervalS < 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--liveness-interval-s must not be negative, got " + livenessIntervalS);
-    }
     if (reconcileIntervalS < 0) {
       throw new ParameterException(spec.commandLine(),
           "--reconcile-interval-s must not be negative, got " + reconcileIntervalS);
@@ -134,11 +123,6 @@ final class ServeCommand implements Callable<Integer> {
       // moves lit services to DEGRADED when a transponder loses the carrier, and back
       carrier.start(Duration.ofMillis(carrierPollMs));
     }
-    DeviceLiveness liveness = injector.getInstance(DeviceLiveness.class);
-    if (livenessIntervalS > 0) {
-      // idle ROADMs and optical switches have no state stream: probe them
-      liveness.start(Duration.ofSeconds(livenessIntervalS));
-    }
     // compares device configuration with the recovered services, reports and corrects it
     ReconcileRunner reconciler = injector.getInstance(ReconcileRunner.class);
     reconciler.start(reconcile, Duration.ofSeconds(reconcileIntervalS));
@@ -147,7 +131,6 @@ final class ServeCommand implements Callable<Integer> {
       try {
         server.stop();
         carrier.close();
-        liveness.close();
         reconciler.close();
         if (metrics != null) {
           metrics.close();

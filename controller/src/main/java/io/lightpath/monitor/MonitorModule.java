@@ -10,15 +10,14 @@ import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.provisioning.ProvisioningConfig;
 import io.lightpath.service.ServiceRepository;
 import io.lightpath.service.ServiceWatcher;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Binds the {@link CarrierMonitor} and {@link DeviceLiveness} over the provisioning module's
- * device drivers. Binding only: each thread is created with its object and starts work only when
- * {@code serve} calls {@code start}.
+ * Binds the {@link CarrierMonitor} over the provisioning module's device drivers. Binding only:
+ * the monitor's thread is created with it and starts work only when {@code serve} calls
+ * {@link CarrierMonitor#start}.
  */
 public final class MonitorModule extends AbstractModule {
   @Provides
@@ -28,14 +27,6 @@ public final class MonitorModule extends AbstractModule {
       ProvisioningConfig config) {
     return new CarrierMonitor(services, watcher, registry, topology, drivers,
         new ChannelMapper(config), daemonScheduler("carrier-monitor"));
-  }
-
-  @Provides
-  @Singleton
-  DeviceLiveness deviceLiveness(DeviceRegistry registry, DeviceDrivers drivers) {
-    // each probe is one gNMI call bounded by the drivers' own deadline; this only caps the wait
-    return new DeviceLiveness(registry, drivers, daemonScheduler("device-liveness"),
-        Duration.ofSeconds(30));
   }
 
   private static ScheduledExecutorService daemonScheduler(String name) {

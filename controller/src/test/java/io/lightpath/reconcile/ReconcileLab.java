@@ -59,21 +59,16 @@ public final class ReconcileLab implements AutoCloseable {
 
   /** The reconcile lab ({@code reconcile-lab.yaml}), 100G transceivers. */
   public static ReconcileLab start() throws Exception {
-    return start(ServerModule.DEVICE_RPC_DEADLINE);
+    LabTopology topology;
+    try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
+      topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
+    }
+    return start(topology, TRANSCEIVER_TYPE);
   }
 
   /** Any lab, with {@code transceiverType} at every transponder port. */
   public static ReconcileLab start(LabTopology topology, String transceiverType) throws Exception {
     return start(topology, transceiverType, ServerModule.DEVICE_RPC_DEADLINE);
-  }
-
-  /** The reconcile lab with {@code deviceRpcDeadline} on every gNMI call (short: a down device fails fast). */
-  public static ReconcileLab start(Duration deviceRpcDeadline) throws Exception {
-    LabTopology topology;
-    try (InputStream in = ReconcileLab.class.getResourceAsStream("reconcile-lab.yaml")) {
-      topology = LabTopologyFile.read(in, "reconcile-lab.yaml");
-    }
-    return start(topology, TRANSCEIVER_TYPE, deviceRpcDeadline);
   }
 
   private static ReconcileLab start(LabTopology topology, String transceiverType,
