@@ -30,6 +30,12 @@ import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.leafref.LeafRefContext;
 import org.opendaylight.yangtools.yang.data.tree.leafref.QNameWithPredicate;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.SchemaContext;
+import org.opendaylight.yangtools.yang.model.api.stmt.CaseEffectiveStatement;
+import org.opendaylight.yangtools.yang.model.api.stmt.ChoiceEffectiveStatement;
+import org.opendaylight.yangtools.yang.model.api.stmt.DataTreeEffectiveStatement;
+import org.opendaylight.yangtools.yang.model.api.stmt.ModuleEffectiveStatement;
 import org.opendaylight.yangtools.yang.model.api.meta.EffectiveStatement;
 import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 
@@ -49,10 +55,12 @@ public final class LeafRefChecker {
     private final Map<LeafRefContext, Optional<List<QName>>> siblingPaths = new ConcurrentHashMap<>();
     private final Map<LeafRefContext, List<QName>> absolutePaths = new ConcurrentHashMap<>();
     private final Map<Boolean, GlobalTargets> globalTargets = new ConcurrentHashMap<>();
+    private final Set<QName> parentsOfChoices;
 
     public LeafRefChecker(LeafRefContext rootContext, PathResolver resolver) {
         this.rootContext = rootContext;
         this.resolver = resolver;
+        this.parentsOfChoices = parentsOfChoices(resolver.contextOf());
     }
 
     /** One dangling leafref. */
@@ -62,7 +70,7 @@ public final class LeafRefChecker {
     /** All dangling leafrefs of {@code root} (the datastore's root container), in tree order. */
     public List<Problem> check(NormalizedNode root) {
         List<Problem> problems = new ArrayList<>();
-        walk(root, rootContext, YangInstanceIdentifier.of(), new Targets(root), problems);
+        walk(root, rootContext, YangInstanceIdentifier.of(), new Targets(root, this), problems);
         return problems;
     }
 
@@ -85,7 +93,7 @@ public final class LeafRefChecker {
         if (after == null) {
             return Optional.of(List.of());
         }
-        Targets targets = new Targets(after);
+        Targets targets = new Targets(after, this);
         try {
             if (root.modificationType() == ModificationType.WRITE
                     || removesReferencedValue(root, List.of(), globalTargets(configOnly), targets)) {
@@ -207,9 +215,9 @@ public final class LeafRefChecker {
     }
 
     /** Whether a leaf in {@code root} that refers to the target path of {@code value} holds its value. */
-    private static boolean referredTo(ReferencedValue value, GlobalTargets global, NormalizedNode root) {
+    private boolean referredTo(ReferencedValue value, GlobalTargets global, NormalizedNode root) {
         for (List<QName> referrer : global.referrers().getOrDefault(value.path(), List.of())) {
-            if (collect(root, referrer).contains(value.value())) {
+            if (holds(root, referrer, 0, value.value())) {
                 return true;
             }
         }
@@ -395,7 +403,8 @@ public final class LeafRefChecker {
     private void checkValue(Object value, LeafRefContext ctx, YangInstanceIdentifier at, Targets targets,
             List<Problem> problems) {
         List<QName> targetPath = absolutePath(ctx);
-        if (!targets.contains(targetPath, value)) {
+        // A quick "absent" (a key lookup) is confirmed against every value before it is reported.
+        if (!targets.contains(targetPath, value) && !targets.all(targetPath).contains(value)) {
             Set<Object> allowed = targets.all(targetPath);
             YangPath path = resolver.toPath(at);
             String target = targetPath.stream().map(QName::getLocalName).collect(Collectors.joining("/", "/", ""));
@@ -405,68 +414,98 @@ public final class LeafRefChecker {
     }
 
     /**
-     * The target values of one tree, collected once per target path and only when needed: a
-     * target that is the only key of a list that no other list encloses is found by key lookup.
+     * The target values of one tree, collected once per target path and only when needed. A
+     * target that is the only key of a list that no other list encloses, or the leaf that key
+     * mirrors by a sibling-pattern leafref ({@code ../config/index}), is looked up by key instead.
      */
     private static final class Targets {
         private final NormalizedNode root;
+        private final LeafRefChecker checker;
         private final Map<List<QName>, Set<Object>> collected = new HashMap<>();
 
-        Targets(NormalizedNode root) {
+        Targets(NormalizedNode root, LeafRefChecker checker) {
             this.root = root;
+            this.checker = checker;
         }
 
+        /**
+         * Whether {@code value} is among the values at {@code path}. A key lookup may answer
+         * "absent" for a mirror leaf on the assumption that every entry's mirror equals its key,
+         * which holds in the tree before a commit and which the commit's own check enforces on
+         * the entries it touched: callers that report an error confirm it with {@link #all}.
+         */
         boolean contains(List<QName> path, Object value) {
             Set<Object> all = collected.get(path);
             if (all != null) {
                 return all.contains(value);
             }
-            return byKey(path, value) || all(path).contains(value);
+            Boolean found = byKey(path, value);
+            return found != null ? found : all(path).contains(value);
         }
 
         Set<Object> all(List<QName> path) {
-            return collected.computeIfAbsent(path, p -> collect(root, p));
+            return collected.computeIfAbsent(path, p -> checker.collect(root, p));
         }
 
-        /** True when the value is found as the key of an entry of the list the path ends in. */
-        private boolean byKey(List<QName> path, Object value) {
-            int n = path.size();
-            if (n < 2) {
-                return false;
-            }
+        /** The answer of a key lookup, or null when the path does not allow one. */
+        private Boolean byKey(List<QName> path, Object value) {
             NormalizedNode node = root;
-            for (int i = 0; i < n - 1; i++) {
+            LeafRefContext ctx = checker.rootContext;
+            for (int i = 0; i < path.size(); i++) {
                 if (!(node instanceof DistinctNodeContainer<?, ?> container) || node instanceof MapNode) {
-                    return false;
+                    return null;
                 }
                 @SuppressWarnings("unchecked")
                 NormalizedNode child = ((DistinctNodeContainer<PathArgument, ?>) container)
                         .childByArg(NodeIdentifier.create(path.get(i)));
                 if (child == null) {
-                    return false;
+                    return null;
+                }
+                ctx = ctx == null ? null : ctx.getReferencingChildByName(path.get(i));
+                if (child instanceof MapNode map) {
+                    return entryLookup(map, path.subList(i + 1, path.size()), ctx, value);
                 }
                 node = child;
             }
-            if (!(node instanceof MapNode map)) {
-                return false;
+            return null;
+        }
+
+        private Boolean entryLookup(MapNode map, List<QName> rest, LeafRefContext listCtx, Object value) {
+            if (rest.isEmpty() || map.isEmpty()) {
+                return rest.isEmpty() ? null : Boolean.FALSE;
             }
-            QName key = path.get(n - 1);
-            MapEntryNode entry = map.childByArg(NodeIdentifierWithPredicates.of(map.name().getNodeType(), key, value));
+            Set<QName> keys = map.body().iterator().next().name().keySet();
+            if (keys.size() != 1) {
+                return null;
+            }
+            QName key = keys.iterator().next();
+            boolean isKey = rest.size() == 1 && rest.get(0).equals(key);
+            LeafRefContext keyCtx = listCtx == null ? null : listCtx.getReferencingChildByName(key);
+            boolean mirrorsKey = !isKey && keyCtx != null && keyCtx.isReferencing()
+                    && rest.equals(checker.siblingPath(keyCtx));
+            if (!isKey && !mirrorsKey) {
+                return null;
+            }
+            MapEntryNode entry;
+            try {
+                entry = map.childByArg(NodeIdentifierWithPredicates.of(map.name().getNodeType(), key, value));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
             if (entry == null) {
-                return false;
+                return Boolean.FALSE;
             }
-            return entry.childByArg(NodeIdentifier.create(key)) instanceof LeafNode<?> leaf
-                    && value.equals(leaf.body());
+            return checker.holds(entry, rest, 0, value) ? Boolean.TRUE : null;
         }
     }
 
-    private static Set<Object> collect(NormalizedNode root, List<QName> path) {
+    private Set<Object> collect(NormalizedNode root, List<QName> path) {
         Set<Object> out = new LinkedHashSet<>();
         collect(root, path, 0, out);
         return out;
     }
 
-    private static void collect(NormalizedNode node, List<QName> path, int index, Set<Object> out) {
+    private void collect(NormalizedNode node, List<QName> path, int index, Set<Object> out) {
         if (index == path.size()) {
             if (node instanceof LeafNode<?> leaf) {
                 out.add(leaf.body());
@@ -483,13 +522,100 @@ public final class LeafRefChecker {
         if (!(node instanceof DistinctNodeContainer<?, ?> container)) {
             return;
         }
-        QName step = path.get(index);
-        for (NormalizedNode child : container.body()) {
-            if (child instanceof ChoiceNode) {
-                collect(child, path, index, out);
-            } else if (child.name().getNodeType().equals(step)) {
-                collect(child, path, index + 1, out);
+        NormalizedNode child = child(container, path.get(index));
+        if (child != null) {
+            collect(child, path, index + 1, out);
+            return;
+        }
+        if (!mayHoldChoices(container)) {
+            return;
+        }
+        for (NormalizedNode c : container.body()) {
+            if (c instanceof ChoiceNode) {
+                collect(c, path, index, out);
             }
         }
+    }
+
+    /** Whether a leaf (or leaf-list entry) at {@code path} below {@code node} holds {@code value}. */
+    private boolean holds(NormalizedNode node, List<QName> path, int index, Object value) {
+        // NodeIdentifier.create goes through a global cache: create each step's identifier once.
+        List<NodeIdentifier> ids = new ArrayList<>(path.size());
+        for (QName step : path) {
+            ids.add(NodeIdentifier.create(step));
+        }
+        return holdsAt(node, ids, index, value);
+    }
+
+    private boolean holdsAt(NormalizedNode node, List<NodeIdentifier> path, int index, Object value) {
+        if (index == path.size()) {
+            if (node instanceof LeafNode<?> leaf) {
+                return value.equals(leaf.body());
+            }
+            return node instanceof LeafSetNode<?> set && set.body().stream().anyMatch(e -> value.equals(e.body()));
+        }
+        if (node instanceof MapNode map) {
+            for (MapEntryNode entry : map.body()) {
+                if (holdsAt(entry, path, index, value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(node instanceof DistinctNodeContainer<?, ?> container)) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        NormalizedNode child = ((DistinctNodeContainer<PathArgument, ?>) container).childByArg(path.get(index));
+        if (child != null) {
+            return holdsAt(child, path, index + 1, value);
+        }
+        if (!mayHoldChoices(container)) {
+            return false;
+        }
+        for (NormalizedNode c : container.body()) {
+            if (c instanceof ChoiceNode && holdsAt(c, path, index, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a missing child may be inside a choice of {@code container}: only when a schema
+     * node of its name has choices (looking for them in the data costs a scan of every child, for
+     * each entry of a list being searched).
+     */
+    private boolean mayHoldChoices(DistinctNodeContainer<?, ?> container) {
+        return parentsOfChoices.contains(container.name().getNodeType());
+    }
+
+    /** Names of the schema nodes (and choices) that have a choice among their children. */
+    private static Set<QName> parentsOfChoices(EffectiveModelContext context) {
+        Set<QName> out = new HashSet<>();
+        for (ModuleEffectiveStatement module : context.getModuleStatements().values()) {
+            scanChoices(module, SchemaContext.NAME, out);
+        }
+        return Set.copyOf(out);
+    }
+
+    private static void scanChoices(EffectiveStatement<?, ?> stmt, QName dataParent, Set<QName> out) {
+        for (EffectiveStatement<?, ?> sub : stmt.effectiveSubstatements()) {
+            if (sub instanceof ChoiceEffectiveStatement choice) {
+                out.add(dataParent);
+                scanChoices(choice, choice.argument(), out);
+            } else if (sub instanceof CaseEffectiveStatement) {
+                // A case's children sit directly in the choice's data node.
+                scanChoices(sub, dataParent, out);
+            } else if (sub instanceof DataTreeEffectiveStatement<?> node) {
+                scanChoices(node, node.argument(), out);
+            }
+        }
+    }
+
+    /** The child named {@code step} (a container, leaf, leaf-list or whole list), or null. */
+    @SuppressWarnings("unchecked")
+    private static NormalizedNode child(DistinctNodeContainer<?, ?> container, QName step) {
+        return ((DistinctNodeContainer<PathArgument, ?>) container).childByArg(NodeIdentifier.create(step));
     }
 }
