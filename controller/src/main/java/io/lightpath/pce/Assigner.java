@@ -284,11 +284,12 @@ final class Assigner {
         return null;
       }
       int worst = longestFiber(route);
+      double gsnrDb = e.gsnrDb();
       failures.offer(FailureTracker.QOT, FailureReason.QOT_INFEASIBLE,
-          String.format("mode %s needs GSNR %.2f dB (%.2f + %.2f margin) but route %s gives %.2f"
-                  + " dB; longest fiber %s is %.0f km", mode.id(), needed, mode.requiredGsnrDb(),
-              config.qotMarginDb(), describe(route), e.gsnrDb(), index.fiber(worst).id(),
-              index.fiberLengthKm(worst)), index.fiber(worst).id());
+          () -> String.format("mode %s needs GSNR %.2f dB (%.2f + %.2f margin) but route %s gives"
+                  + " %.2f dB; longest fiber %s is %.0f km", mode.id(), needed,
+              mode.requiredGsnrDb(), config.qotMarginDb(), describe(route), gsnrDb,
+              index.fiber(worst).id(), index.fiberLengthKm(worst)), index.fiber(worst).id());
       return null;
     }
     return e;

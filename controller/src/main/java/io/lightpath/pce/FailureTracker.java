@@ -1,6 +1,7 @@
 package io.lightpath.pce;
 
 import io.lightpath.pce.PathResult.Failure;
+import java.util.function.Supplier;
 
 /**
  * Keeps the most telling failure seen while trying candidates: the one that got furthest
@@ -16,7 +17,9 @@ final class FailureTracker {
   static final int SPECTRUM = 4;
 
   private int stage = -1;
-  private Failure failure;
+  private FailureReason reason;
+  private Supplier<String> message;
+  private String element;
 
   /** Whether a failure at {@code atStage} would be kept (so callers build messages lazily). */
   boolean wants(int atStage) {
@@ -24,13 +27,25 @@ final class FailureTracker {
   }
 
   void offer(int atStage, FailureReason reason, String message, String element) {
+    offer(atStage, reason, () -> message, element);
+  }
+
+  /**
+   * As {@link #offer(int, FailureReason, String, String)}, formatting the message only if this
+   * failure is the one reported: most computations succeed after some candidates failed, and
+   * formatting those messages was most of the QoT check's time.
+   */
+  void offer(int atStage, FailureReason reason, Supplier<String> message, String element) {
     if (atStage > stage) {
       stage = atStage;
-      failure = new Failure(reason, message, element);
+      this.reason = reason;
+      this.message = message;
+      this.element = element;
     }
   }
 
   Failure orElse(FailureReason reason, String message, String element) {
-    return failure != null ? failure : new Failure(reason, message, element);
+    return this.reason != null ? new Failure(this.reason, this.message.get(), this.element)
+        : new Failure(reason, message, element);
   }
 }

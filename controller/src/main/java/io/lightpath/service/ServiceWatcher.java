@@ -7,6 +7,7 @@ import io.lightpath.api.internal.RpcErrors;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceEvent;
 import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.store.Bytes;
 import io.lightpath.store.CompactedException;
 import io.lightpath.store.StateStore;
 import io.lightpath.store.StoreException;
@@ -42,8 +43,7 @@ public final class ServiceWatcher {
   private final LongAdder decodes = new LongAdder();
 
   /** One decoded change. */
-  private record Decoded(long revision, WatchEvent.Type type, io.lightpath.store.Bytes key,
-      ServiceEvent event) {}
+  private record Decoded(long revision, WatchEvent.Type type, Bytes key, ServiceEvent event) {}
 
   @Inject
   public ServiceWatcher(StateStore store, ServiceRecovery recovery) {
