@@ -31,6 +31,12 @@ public final class MvStateStore extends MvccStateStore {
    */
   public static final long HISTORY_REVISIONS = 10_000;
 
+  /**
+   * History younger than this is never compacted, however fast revisions come: a WatchServices
+   * client that reconnects within it resumes from its last revision and misses nothing.
+   */
+  public static final Duration HISTORY_MIN_AGE = Duration.ofMinutes(5);
+
   /** How often the production configuration compacts history, in milliseconds. */
   public static final long HISTORY_COMPACTION_PERIOD_MILLIS = 1_000;
 
@@ -44,8 +50,8 @@ public final class MvStateStore extends MvccStateStore {
 
   /**
    * Opens (creating if needed) the store in {@code dataDir}, keeping the newest {@value
-   * #HISTORY_REVISIONS} revisions of history (compacted every {@value
-   * #HISTORY_COMPACTION_PERIOD_MILLIS} ms). Leases expire on {@code clock} lazily, at the next
+   * #HISTORY_REVISIONS} revisions of history and at least the last {@link #HISTORY_MIN_AGE} of it
+   * (compacted every {@value #HISTORY_COMPACTION_PERIOD_MILLIS} ms). Leases expire on {@code clock} lazily, at the next
    * operation after their deadline.
    */
   public static MvStateStore open(Path dataDir, Clock clock) {
@@ -74,7 +80,8 @@ public final class MvStateStore extends MvccStateStore {
       throw new StoreException("cannot recover state store in " + dataDir + ": " + e.getMessage(), e);
     }
     if (historyRevisions > 0) {
-      store.startHistoryCompaction(historyRevisions, HISTORY_COMPACTION_PERIOD_MILLIS);
+      store.startHistoryCompaction(historyRevisions, HISTORY_MIN_AGE, clock,
+          HISTORY_COMPACTION_PERIOD_MILLIS);
     }
     return store;
   }
@@ -91,9 +98,11 @@ public final class MvStateStore extends MvccStateStore {
 
   /**
    * Compacts the history every {@code periodMillis} down to the newest {@code retainedRevisions}
-   * revisions (an {@link AutoCompactor} on a daemon thread), until the store is closed.
+   * revisions and the last {@code minAge} (an {@link AutoCompactor} on a daemon thread), until
+   * the store is closed.
    */
-  private synchronized void startHistoryCompaction(long retainedRevisions, long periodMillis) {
+  private synchronized void startHistoryCompaction(long retainedRevisions, Duration minAge,
+      Clock clock, long periodMillis) {
     if (compaction != null) {
       throw new IllegalStateException("history compaction already started");
     }
@@ -102,7 +111,7 @@ public final class MvStateStore extends MvccStateStore {
       t.setDaemon(true);
       return t;
     });
-    new AutoCompactor(this, retainedRevisions).start(compaction, periodMillis);
+    new AutoCompactor(this, retainedRevisions, minAge, clock).start(compaction, periodMillis);
   }
 
   @Override
