@@ -6,7 +6,6 @@ import io.lightpath.proto.gnmi.GetRequest;
 import io.lightpath.proto.gnmi.GetResponse;
 import io.lightpath.proto.gnmi.Notification;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import io.lightpath.proto.gnmi.SetRequest;
 import io.lightpath.proto.gnmi.TypedValue;
 import io.lightpath.proto.gnmi.Update;
@@ -296,7 +295,7 @@ public final class GnmiSession {
             for (int i = 0; i < paths.size(); i++) {
                 Path unit = unitOf.get(i);
                 Path path = paths.get(i);
-                out.add(values.get(unit).flatMap(v -> below(v, path, unit.getElemCount())));
+                out.add(values.get(unit).flatMap(v -> IetfJson.at(v, path, unit.getElemCount())));
             }
             return out;
         });
@@ -332,28 +331,6 @@ public final class GnmiSession {
             }
         }
         return null;
-    }
-
-    /** The part of {@code value} (the subtree at an ancestor {@code from} elements long) at {@code path}. */
-    private static Optional<JsonNode> below(JsonNode value, Path path, int from) {
-        Optional<JsonNode> cur = Optional.of(value);
-        for (int i = from; i < path.getElemCount() && cur.isPresent(); i++) {
-            PathElem elem = path.getElem(i);
-            cur = cur.flatMap(n -> IetfJson.member(n, elem.getName()));
-            if (elem.getKeyCount() > 0) {
-                cur = cur.flatMap(list -> {
-                    for (JsonNode entry : list) {
-                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> IetfJson
-                                .member(entry, k.getKey()).map(v -> v.asText().equals(k.getValue())).orElse(false));
-                        if (match) {
-                            return Optional.of(entry);
-                        }
-                    }
-                    return Optional.empty();
-                });
-            }
-        }
-        return cur;
     }
 
     /**

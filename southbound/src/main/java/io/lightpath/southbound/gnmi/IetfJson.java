@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.ByteString;
+import io.lightpath.proto.gnmi.Path;
+import io.lightpath.proto.gnmi.PathElem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Iterator;
@@ -64,6 +66,32 @@ public final class IetfJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The node at {@code path} inside {@code value}, the subtree a device returned for the ancestor of
+     * {@code path} that is {@code from} elements long (keyed elements pick the list entry whose key leaves
+     * match); empty when it is not there.
+     */
+    static Optional<JsonNode> at(JsonNode value, Path path, int from) {
+        Optional<JsonNode> cur = Optional.of(value);
+        for (int i = from; i < path.getElemCount() && cur.isPresent(); i++) {
+            PathElem elem = path.getElem(i);
+            cur = cur.flatMap(n -> member(n, elem.getName()));
+            if (elem.getKeyCount() > 0) {
+                cur = cur.flatMap(list -> {
+                    for (JsonNode entry : list) {
+                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> member(entry, k.getKey())
+                                .map(v -> v.asText().equals(k.getValue())).orElse(false));
+                        if (match) {
+                            return Optional.of(entry);
+                        }
+                    }
+                    return Optional.empty();
+                });
+            }
+        }
+        return cur;
     }
 
     /** The member called {@code name} with or without a module prefix ("module:name"). */

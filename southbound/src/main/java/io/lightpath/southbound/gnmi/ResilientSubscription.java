@@ -167,7 +167,7 @@ final class ResilientSubscription implements StateSubscription {
                 if (!GnmiPaths.startsWith(t.getKey(), path)) {
                     continue;
                 }
-                Optional<JsonNode> leaf = descend(value, t.getKey(), path.getElemCount());
+                Optional<JsonNode> leaf = IetfJson.at(value, t.getKey(), path.getElemCount());
                 leaf.flatMap(v -> event(target, v, at)).ifPresent(listener::onEvent);
             }
         }
@@ -201,28 +201,6 @@ final class ResilientSubscription implements StateSubscription {
             }
         }
         return Optional.ofNullable(resource);
-    }
-
-    /** The value of the subscribed leaf inside an update sent for one of its ancestors (or the leaf itself). */
-    private static Optional<JsonNode> descend(JsonNode value, Path leaf, int from) {
-        Optional<JsonNode> cur = Optional.of(value);
-        for (int i = from; i < leaf.getElemCount() && cur.isPresent(); i++) {
-            PathElem elem = leaf.getElem(i);
-            cur = cur.flatMap(n -> IetfJson.member(n, elem.getName()));
-            if (elem.getKeyCount() > 0) {
-                cur = cur.flatMap(list -> {
-                    for (JsonNode entry : list) {
-                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> IetfJson
-                                .member(entry, k.getKey()).map(v -> v.asText().equals(k.getValue())).orElse(false));
-                        if (match) {
-                            return Optional.of(entry);
-                        }
-                    }
-                    return Optional.empty();
-                });
-            }
-        }
-        return cur;
     }
 
     private Optional<StateEvent> event(Target target, JsonNode value, Instant at) {
