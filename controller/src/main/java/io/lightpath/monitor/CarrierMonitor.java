@@ -156,6 +156,8 @@ public final class CarrierMonitor implements AutoCloseable {
         index(s, null);
       }
     }
+    // events from before the listing found nothing to re-check: check what was listed, once
+    sweep();
   }
 
   /** Keeps the index in line with a service change (on the store's watch thread: no store reads). */
@@ -170,11 +172,17 @@ public final class CarrierMonitor implements AutoCloseable {
     if (known != null && known.ends().size() == s.getChannelsCount()) {
       lit.put(entry(id, e.getRevision(), s, known.ends()));
     } else {
-      // newly lit: its channel ends come from the stored channels, read on the monitor's thread
+      // Newly lit: its channel ends come from the stored channels, read on the monitor's thread.
+      // A carrier event may have come (and found nothing to re-check) before the watch delivered
+      // this change, so the service is checked once as soon as it is indexed.
       executor.execute(() -> services.get(id).ifPresent(stored -> {
         recordReads.incrementAndGet();
         if (isLit(stored.state())) {
           index(stored, null);
+          LitServices.Entry indexed = lit.get(id);
+          if (indexed != null) {
+            check(indexed);
+          }
         }
       }));
     }

@@ -8,6 +8,8 @@ import io.lightpath.proto.v1.DeleteServiceRequest;
 import io.lightpath.proto.v1.GetServiceRequest;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.provisioning.CarrierStates;
+import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.reconcile.ReconcileLab;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -93,6 +95,19 @@ class CarrierMonitorLabTest {
     await(() -> monitor.litServices() == 1, "the service lit before the start indexed");
     lab.lab.network().cutFiber("west-east");
     await(() -> state(one) == ServiceState.DEGRADED, "service degraded");
+  }
+
+  @Test
+  void aCarrierLostBeforeTheServiceWasIndexedIsStillSeen() throws Exception {
+    // the cut's events come while nobody follows them (as when they overtake the watch event that
+    // makes the service lit); indexing the service must check it, not wait for another event
+    Service one = lab.create("mon-1", "west-tp1", "east-tp1");
+    CarrierStates states = lab.injector.getInstance(DeviceDrivers.class).carrierStates();
+    lab.lab.network().cutFiber("west-east");
+    await(() -> states.carrier("west-tp1", "line1").map(c -> !c.up()).orElse(false),
+        "the loss reached the carrier cache");
+    monitor.start(NO_SAFETY_NET);
+    await(() -> state(one) == ServiceState.DEGRADED, "service degraded without a further event");
   }
 
   private Service get(Service s) {
