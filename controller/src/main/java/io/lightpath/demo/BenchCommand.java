@@ -264,7 +264,9 @@ public final class BenchCommand implements Callable<Integer> {
     double msPerService = cpu.toNanos() / 1e6 / r.settled();
     out.printf(Locale.ROOT, "CPU: %s %.2f ms per service (%.1f s over %.1f s wall); 2 cores of "
         + "its own would carry at most %.0f services/s%n",
-        labCpu != null ? "controller process" : "whole process (controller, clients and lab)",
+        labCpu != null ? "controller process"
+            : nodes > 0 ? "whole process (controller and clients)"
+            : "whole process (controller, clients and lab)",
         msPerService, cpu.toNanos() / 1e9, r.wallNanos() / 1e9, 2000 / msPerService);
     if (labCpu != null) {
       out.printf(Locale.ROOT, "CPU: lab process %.2f ms per service%n",
