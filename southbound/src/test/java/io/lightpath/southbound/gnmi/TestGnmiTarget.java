@@ -118,9 +118,29 @@ final class TestGnmiTarget implements AutoCloseable {
         streams.clear();
     }
 
-    /** Brings the device back on the same port, with the configuration it had. */
+    /**
+     * Brings the device back on the same port, with the configuration it had. The freed port is in the
+     * ephemeral range, so an outgoing connection of another test may hold it for a moment as its local
+     * port: binding is retried for up to 5 s instead of failing the test on that coincidence.
+     */
     void restart() {
-        startOn(port);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                startOn(port);
+                return;
+            } catch (UncheckedIOException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
