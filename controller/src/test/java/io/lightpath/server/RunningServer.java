@@ -37,6 +37,10 @@ public final class RunningServer implements AutoCloseable {
       server.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      // sessions to devices registered through the API would otherwise keep reconnecting for the
+      // rest of the test JVM (outgoing connections that can also take a freed ephemeral port)
+      injector.getInstance(io.lightpath.provisioning.DeviceDrivers.class).close();
     }
   }
 }
