@@ -13,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * Heap tables: a {@link TreeMap} per table with an undo log so {@link #rollback} can restore the
- * last committed state. Nothing is durable; {@link #commit} only forgets the undo log.
+ * last committed state. Nothing is durable; {@link #commit} only forgets the undo log. Public so
+ * engine tests can build a store on tables they inspect and edit.
  */
-final class MemoryTables implements Tables {
+public final class MemoryTables implements Tables {
 
   private record Undo(TreeMap<byte[], byte[]> map, byte[] key, byte[] previous) {}
 

@@ -10,13 +10,10 @@ import io.lightpath.store.StoreException;
 import io.lightpath.store.Watch;
 import io.lightpath.store.WatchEvent;
 import io.lightpath.store.WatchListener;
+import io.lightpath.store.memory.MemoryTables;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,47 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class LogFormatTest {
 
-  /** Sorted tables on the heap that keep what was written (commit is a no-op). */
-  private static final class HeapTables implements Tables {
-    final Map<String, TreeMap<byte[], byte[]>> maps = new HashMap<>();
-
-    @Override
-    public synchronized SortedTable table(String name) {
-      TreeMap<byte[], byte[]> map = maps.computeIfAbsent(name, n -> new TreeMap<>(Arrays::compareUnsigned));
-      return new SortedTable() {
-        @Override
-        public byte[] get(byte[] key) {
-          return map.get(key);
-        }
-
-        @Override
-        public void put(byte[] key, byte[] value) {
-          map.put(key.clone(), value);
-        }
-
-        @Override
-        public void remove(byte[] key) {
-          map.remove(key);
-        }
-
-        @Override
-        public Iterator<Map.Entry<byte[], byte[]>> scan(byte[] from, byte[] toExclusive) {
-          return (toExclusive == null ? map.tailMap(from, true) : map.subMap(from, true, toExclusive, false))
-              .entrySet().iterator();
-        }
-      };
-    }
-
-    @Override
-    public void commit() {}
-
-    @Override
-    public void rollback() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
+  /** Every record of {@code table}, in key order (copied, so the table may be written meanwhile). */
+  private static List<Map.Entry<byte[], byte[]>> records(SortedTable table) {
+    List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+    table.scan(new byte[0], null).forEachRemaining(e -> out.add(Map.entry(e.getKey(), e.getValue())));
+    return out;
   }
 
   private static List<WatchEvent> watchAll(MvccStateStore store, long from, int n) throws Exception {
@@ -96,7 +57,7 @@ class LogFormatTest {
 
   @Test
   void referenceAndWholeEventRecordsReadBackAlike() throws Exception {
-    HeapTables tables = new HeapTables();
+    MemoryTables tables = new MemoryTables();
     MvccStateStore store = new MvccStateStore("t", tables, new ManualClock());
     store.put("/a", "1");
     store.put("/b", "2");
@@ -104,17 +65,14 @@ class LogFormatTest {
     store.delete("/b");
     store.put("/c", "4");
     List<WatchEvent> expected = watchAll(store, 2, 5);
-    TreeMap<byte[], byte[]> log = tables.maps.get("log");
-    log.values().forEach(rec -> assertEquals(2, rec[0], "new writes log references"));
-    assertTrue(log.values().stream().allMatch(rec -> rec.length < 16), "no values in the log");
+    SortedTable log = tables.table("log");
+    List<Map.Entry<byte[], byte[]>> logged = records(log);
+    logged.forEach(rec -> assertEquals(2, rec.getValue()[0], "new writes log references"));
+    assertTrue(logged.stream().allMatch(rec -> rec.getValue().length < 16), "no values in the log");
 
     // rewrite the first three records as an earlier version wrote them
-    int i = 0;
-    for (Map.Entry<byte[], byte[]> e : log.entrySet()) {
-      if (i < 3) {
-        e.setValue(RecordCodec.encodeEvent(expected.get(i)));
-      }
-      i++;
+    for (int i = 0; i < 3; i++) {
+      log.put(logged.get(i).getKey(), RecordCodec.encodeEvent(expected.get(i)));
     }
     assertEquals(expected, watchAll(store, 2, 5));
 
@@ -122,8 +80,8 @@ class LogFormatTest {
     assertEquals(expected.subList(3, 5), watchAll(store, 5, 2));
     assertEquals("3", store.get("/a").orElseThrow().valueUtf8());
     assertEquals(List.of(), store.range(KeyRange.prefix("/b"), 5).kvs());
-    assertEquals(1, tables.maps.get("versions").keySet().stream()
-        .filter(k -> KeyCodec.versionKeyKey(k).equals(Bytes.utf8("/a"))).count());
+    assertEquals(1, records(tables.table("versions")).stream()
+        .filter(v -> KeyCodec.versionKeyKey(v.getKey()).equals(Bytes.utf8("/a"))).count());
     store.close();
   }
 }
