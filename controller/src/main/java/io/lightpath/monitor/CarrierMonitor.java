@@ -130,9 +130,10 @@ public final class CarrierMonitor implements AutoCloseable {
     task = executor.scheduleWithFixedDelay(() -> {
       try {
         if (watchBroken) {
-          follow();
+          follow(); // lists, indexes and checks everything itself
+        } else {
+          sweep();
         }
-        sweep();
       } catch (RuntimeException e) {
         log.warn("carrier sweep failed", e);
       }
@@ -175,16 +176,20 @@ public final class CarrierMonitor implements AutoCloseable {
       // Newly lit: its channel ends come from the stored channels, read on the monitor's thread.
       // A carrier event may have come (and found nothing to re-check) before the watch delivered
       // this change, so the service is checked once as soon as it is indexed.
-      executor.execute(() -> services.get(id).ifPresent(stored -> {
-        recordReads.incrementAndGet();
-        if (isLit(stored.state())) {
-          index(stored, null);
-          LitServices.Entry indexed = lit.get(id);
-          if (indexed != null) {
-            check(indexed);
+      try {
+        executor.execute(() -> services.get(id).ifPresent(stored -> {
+          recordReads.incrementAndGet();
+          if (isLit(stored.state())) {
+            index(stored, null);
+            LitServices.Entry indexed = lit.get(id);
+            if (indexed != null) {
+              check(indexed);
+            }
           }
-        }
-      }));
+        }));
+      } catch (RejectedExecutionException closed) {
+        // the monitor was closed while this change was being delivered: nothing to follow
+      }
     }
   }
 
