@@ -4,32 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.device.DeviceRegistry;
-import io.lightpath.server.RunningServer;
 import io.lightpath.southbound.spi.ConnectionStatus;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code device list|get} show the session state, since when, and its detail. */
-class DeviceCommandTest {
-  private final CliRunner cli = new CliRunner();
-  private RunningServer rs;
-
-  @BeforeEach
-  void start() throws Exception {
-    rs = RunningServer.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    rs.close();
-  }
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
+class DeviceCommandTest extends ServerCliTest {
 
   @Test
   void listAndGetShowTheConnectionState() {

@@ -3,30 +3,11 @@ package io.lightpath.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lightpath.server.RunningServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code device reconcile}: table, JSON and errors, against a real server. */
-class DeviceReconcileCommandTest {
-  private final CliRunner cli = new CliRunner();
-  private RunningServer rs;
-
-  @BeforeEach
-  void start() throws Exception {
-    rs = RunningServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    rs.close();
-  }
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
+class DeviceReconcileCommandTest extends ServerCliTest {
 
   @Test
   void anUnreachableDeviceIsATableRowAndAJsonFinding() {

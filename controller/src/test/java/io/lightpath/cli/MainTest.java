@@ -4,27 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.server.RunningServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MainTest {
-  private final CliRunner cli = new CliRunner();
-  private RunningServer rs;
-
-  @BeforeEach
-  void start() throws Exception {
-    rs = RunningServer.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    rs.close();
-  }
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
+class MainTest extends ServerCliTest {
 
   @Test
   void statusReachesTheServer() {
