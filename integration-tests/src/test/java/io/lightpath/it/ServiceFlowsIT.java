@@ -241,15 +241,16 @@ class ServiceFlowsIT {
   @Test
   void requestIdMakesCreateIdempotentAndRejectsADifferentBody() throws Exception {
     CreateServiceRequest request = create("idem-1", "anna-tp1", "carl-tp1").setRequestId("req-idem").build();
-    Service first = stub().createService(request);
-    Service again = stub().createService(request);
-    assertEquals(first.getName(), again.getName());
-    assertEquals(first.getCreateTime(), again.getCreateTime());
-    CreateServiceRequest other = create("idem-2", "anna-tp2", "bert-tp2").setRequestId("req-idem").build();
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub().createService(other));
-    assertEquals(Status.Code.ALREADY_EXISTS, e.getStatus().getCode());
-    assertEquals("REQUEST_ID_REUSED", reason(e));
+    // watching from before the create: provisioning may finish before the duplicate calls return
     try (Watch w = Watch.start()) {
+      Service first = stub().createService(request);
+      Service again = stub().createService(request);
+      assertEquals(first.getName(), again.getName());
+      assertEquals(first.getCreateTime(), again.getCreateTime());
+      CreateServiceRequest other = create("idem-2", "anna-tp2", "bert-tp2").setRequestId("req-idem").build();
+      StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub().createService(other));
+      assertEquals(Status.Code.ALREADY_EXISTS, e.getStatus().getCode());
+      assertEquals("REQUEST_ID_REUSED", reason(e));
       w.until("services/idem-1", ServiceState.ACTIVE);
     }
     assertEquals(1, services().size());
