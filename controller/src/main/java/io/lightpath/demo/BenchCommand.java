@@ -7,6 +7,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.lightpath.proto.v1.ConnectivityServiceGrpc;
 import io.lightpath.proto.v1.CreateServiceRequest;
+import io.lightpath.proto.v1.DeleteServiceRequest;
 import io.lightpath.proto.v1.DeviceServiceGrpc;
 import io.lightpath.proto.v1.GetServiceRequest;
 import io.lightpath.proto.v1.ImportTopologyRequest;
@@ -67,6 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
   private static final Set<ServiceState> SETTLED =
       EnumSet.of(ServiceState.ACTIVE, ServiceState.DEGRADED, ServiceState.FAILED);
 
+  private static final int WARMUP_CLIENTS = 16;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
@@ -74,6 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--services", defaultValue = "2000", description = "Services to create (default: ${DEFAULT-VALUE}).")
   int services;
+
+  @Option(names = "--warmup", defaultValue = "-1",
+      description = "Services to create and delete before measuring, so that the numbers are of "
+          + "JIT-compiled code rather than of the JIT compiler (default: as many as --services "
+          + "against the lab, up to 5,000; none with --nodes, whose runs are long enough). "
+          + "Runs in rounds of at most --services, each deleted before the next.")
+  int warmup;
 
   @Option(names = "--nodes", defaultValue = "0",
       description = "Synthetic topology of this many nodes, no devices (0 = emulated lab; default: ${DEFAULT-VALUE}).")
@@ -119,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--clients and --services must be at least 1");
     }
+    int warm = warmup >= 0 ? warmup : nodes > 0 ? 0 : Math.min(services, 5000);
     PrintWriter out = spec.commandLine().getOut();
     if (reopen) {
       if (dataDir == null || nodes <= 0) {
@@ -164,14 +175,31 @@ public final class BenchCommand implements Callable<Integer> {
           ms(System.nanoTime() - ti));
       out.flush();
       IntFunction<Service> request = synthetic ? net::service : lab::service;
+      if (warm > 0) {
+        long a = System.nanoTime();
+        Map<String, Integer> states = new TreeMap<>();
+        // in rounds of at most --services, the lab's capacity: each round is deleted before the next
+        for (int done = 0; done < warm; done += services) {
+          warmUp(ch, request, "warmup" + done / services + "-", Math.min(services, warm - done))
+              .forEach((k, v) -> states.merge(k, v, Integer::sum));
+        }
+        out.printf(Locale.ROOT, "warm-up: %d services created (%s) and deleted in %.1f s; not measured%n",
+            warm, states, (System.nanoTime() - a) / 1e9);
+        out.flush();
+      }
+      Map<String, double[]> stages0 = synthetic ? null : stageTotals(env.provisioningMetrics());
+      long jit0 = jitMillis();
       Duration cpu0 = processCpu();
       Duration labCpu0 = external != null ? external.cpu() : Duration.ZERO;
       Result r = run(ch, request);
       Duration cpu = processCpu().minus(cpu0);
       print(out, r);
       printCpu(out, r, cpu, external != null ? external.cpu().minus(labCpu0) : null);
+      out.printf(Locale.ROOT, "JIT: this JVM compiled for %.1f s during the measured run (if that is "
+          + "a large part of the CPU above, the run measured warm-up: raise --warmup)%n",
+          (jitMillis() - jit0) / 1e3);
       if (!synthetic) {
-        printStages(out, env.provisioningMetrics());
+        printStages(out, env.provisioningMetrics(), stages0);
       }
       out.flush();
       if (restart) {
@@ -184,7 +212,55 @@ public final class BenchCommand implements Callable<Integer> {
   private record Result(long[] settleNanos, long[] createNanos, int settled, long wallNanos,
       Map<String, Integer> states, String lastName, String firstError, int errors) {}
 
+  /**
+   * Creates {@code count} services named {@code prefix + i}, then deletes them and waits until they
+   * are DELETED: the same code paths as the measured run (and the delete path), run until the JIT
+   * has compiled them, leaving the lab and the ledger as empty as before.
+   */
+  private Map<String, Integer> warmUp(ManagedChannel ch, IntFunction<Service> request,
+      String prefix, int count) throws Exception {
+    // warm-up runs at least 16 clients wide: its speed does not matter, only what it compiles
+    int clients = Math.max(this.clients, WARMUP_CLIENTS);
+    Result created = run(ch, request, prefix, count, clients);
+    ConnectivityServiceGrpc.ConnectivityServiceBlockingStub stub =
+        ConnectivityServiceGrpc.newBlockingStub(ch);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger next = new AtomicInteger();
+    try (ServiceWatch watch = ServiceWatch.start(ch, false)) {
+      Future<?>[] fs = new Future<?>[clients];
+      for (int c = 0; c < clients; c++) {
+        fs[c] = pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            String name = "services/" + prefix + i;
+            try {
+              stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+                  .deleteService(DeleteServiceRequest.newBuilder().setName(name).build());
+            } catch (StatusRuntimeException e) {
+              if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                continue; // refused at create: nothing to delete
+              }
+              throw e;
+            }
+            watch.when(name, EnumSet.of(ServiceState.DELETED)).get(timeoutSeconds, TimeUnit.SECONDS);
+          }
+          return null;
+        });
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return created.states();
+  }
+
   private Result run(ManagedChannel ch, IntFunction<Service> request) throws Exception {
+    return run(ch, request, "bench-", services, clients);
+  }
+
+  private Result run(ManagedChannel ch, IntFunction<Service> request, String prefix, int services,
+      int clients) throws Exception {
     long[] settle = new long[services];
     long[] create = new long[services];
     Arrays.fill(settle, -1);
@@ -206,7 +282,7 @@ public final class BenchCommand implements Callable<Integer> {
       for (int c = 0; c < clients; c++) {
         fs[c] = pool.submit(() -> {
           for (int i = next.getAndIncrement(); i < services; i = next.getAndIncrement()) {
-            String id = "bench-" + i;
+            String id = prefix + i;
             long a = System.nanoTime();
             try {
               stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS).createService(
@@ -274,6 +350,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** Time this JVM's JIT compilers have spent so far, in milliseconds (0 where not monitored). */
+  private static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+  }
+
   /** CPU time of this JVM so far (user + system), zero where the platform does not say. */
   private static Duration processCpu() {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -298,18 +380,37 @@ public final class BenchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Where provisioning spent its time: p50 / p99 / mean of each stage over the run. */
-  private static void printStages(PrintWriter out, ProvisioningMetrics m) {
-    StringBuilder b = new StringBuilder("provisioning stages (p50 / p99 / mean ms):");
-    for (String stage : new String[] {"line", "transponders", "verify"}) {
-      b.append(' ').append(stage).append(' ').append(summary(m.stageTimer(stage))).append(',');
+  private static final String[] STAGES = {"line", "transponders", "verify"};
+
+  /** Count and total milliseconds of each stage timer (and the whole provision) so far. */
+  private static Map<String, double[]> stageTotals(ProvisioningMetrics m) {
+    Map<String, double[]> totals = new TreeMap<>();
+    for (String stage : STAGES) {
+      Timer t = m.stageTimer(stage);
+      totals.put(stage, new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
     }
-    b.append(" whole provision ").append(summary(m.provisionTimer(true)));
+    Timer t = m.provisionTimer(true);
+    totals.put("", new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
+    return totals;
+  }
+
+  /**
+   * Where provisioning spent its time: p50 / p99 of each stage over the timers' recent window (a
+   * few minutes, so mostly the measured run) and the mean over the measured run alone.
+   */
+  private static void printStages(PrintWriter out, ProvisioningMetrics m, Map<String, double[]> before) {
+    Map<String, double[]> after = stageTotals(m);
+    StringBuilder b = new StringBuilder("provisioning stages (p50 / p99 / mean ms):");
+    for (String stage : STAGES) {
+      b.append(' ').append(stage).append(' ')
+          .append(summary(m.stageTimer(stage), before.get(stage), after.get(stage))).append(',');
+    }
+    b.append(" whole provision ").append(summary(m.provisionTimer(true), before.get(""), after.get("")));
     b.append(String.format(Locale.ROOT, "; %.0f direct carrier reads", m.carrierReads()));
     out.println(b);
   }
 
-  private static String summary(Timer t) {
+  private static String summary(Timer t, double[] before, double[] after) {
     double p50 = Double.NaN;
     double p99 = Double.NaN;
     for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
@@ -319,7 +420,9 @@ public final class BenchCommand implements Callable<Integer> {
         p99 = v.value(TimeUnit.MILLISECONDS);
       }
     }
-    return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", p50, p99, t.mean(TimeUnit.MILLISECONDS));
+    double count = after[0] - before[0];
+    return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", p50, p99,
+        count > 0 ? (after[1] - before[1]) / count : Double.NaN);
   }
 
   private void restart(PrintWriter out, DemoEnvironment env, String lastName) throws Exception {
