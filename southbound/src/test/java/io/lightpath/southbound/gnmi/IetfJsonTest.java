@@ -37,6 +37,17 @@ class IetfJsonTest {
     }
 
     @Test
+    void scalarsCompareAsNumbersOnlyWhenBothAreNumbers() {
+        assertTrue(IetfJson.equivalent(json("\"-1.50\""), json("-1.5")));
+        assertTrue(IetfJson.equivalent(json("\" 2.0\""), json("\"2\"")));
+        assertTrue(IetfJson.equivalent(json("\"1e3\""), json("1000")));
+        assertFalse(IetfJson.equivalent(json("\"1.5\""), json("\"1.50x\"")));
+        assertTrue(IetfJson.equivalent(json("\"oc-opt-types:PROT_OTN\""), json("\"PROT_OTN\"")));
+        assertFalse(IetfJson.equivalent(json("\"PROT_OTN\""), json("\"PROT_ETH\"")));
+        assertFalse(IetfJson.equivalent(json("\"line1\""), json("1")));
+    }
+
+    @Test
     void notJsonIsAClearError() {
         assertThrows(IllegalArgumentException.class, () -> IetfJson.parse(ByteString.copyFromUtf8("{\"a\": ")));
         assertThrows(IllegalArgumentException.class, () -> IetfJson.decimal(json("\"abc\"")));
