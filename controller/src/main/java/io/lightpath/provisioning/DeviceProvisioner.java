@@ -74,6 +74,7 @@ public final class DeviceProvisioner implements Provisioner {
     ChangeJournal journal = new ChangeJournal();
     ProvisioningMetrics.Span span = metrics.start();
     Map<String, List<DeviceOp>> line = plan.lineStage();
+    prefetch(plan.transponderStage());
     CompletableFuture<List<Boolean>> done =
         runStage(line, 0, (driver, ops) -> steps.apply(driver, ops, journal))
             .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE))
@@ -111,6 +112,17 @@ public final class DeviceProvisioner implements Provisioner {
             span.end(false);
           });
     }).thenCompose(f -> f);
+  }
+
+  /** Transponders' priors are read during the line stage (see {@link DeviceSteps#prefetch}). */
+  private void prefetch(Map<String, List<DeviceOp>> stage) {
+    stage.forEach((nodeId, ops) -> drivers.deviceFor(nodeId).ifPresent(device -> {
+      try {
+        steps.prefetch(drivers.driverFor(device), ops);
+      } catch (RuntimeException e) {
+        // only a hint: the stage itself opens the driver again and reports the failure
+      }
+    }));
   }
 
   private CompletableFuture<ProvisioningResult> rollBack(

@@ -54,6 +54,17 @@ final class DeviceSteps {
   }
 
   /**
+   * Lets the driver read ahead what {@link #apply} of transponder ops will need (their priors), while
+   * the line stage runs: the transponder stage then starts with its SetRequest. Other steps read
+   * their priors at once anyway. See {@link ConfigBatch#prefetch}.
+   */
+  void prefetch(DeviceDriver driver, List<DeviceOp> ops) {
+    if (stepOf(ops).equals(TRANSPONDER_STEP)) {
+      driver.behaviour(ConfigBatch.class).ifPresent(b -> b.prefetch(tuneChanges(ops)));
+    }
+  }
+
+  /**
    * Removes the ops' configuration; absent configuration is success.
    *
    * @param keepCrossConnect cross-connects other services still use (left in place)

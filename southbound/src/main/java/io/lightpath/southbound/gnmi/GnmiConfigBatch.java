@@ -89,6 +89,19 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
         });
     }
 
+    @Override
+    public CompletableFuture<Void> prefetch(List<ConfigChange> changes) {
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // the same edits, in the same order, as applyAll will build; any failure is applyAll's to report
+        return editsOf(changes).thenCompose(checked -> {
+            Set<io.lightpath.proto.gnmi.Path> creates = new HashSet<>();
+            checked.stream().filter(Checked::creates).forEach(c -> creates.add(c.edit().path()));
+            return session.prefetch(checked.stream().map(c -> c.edit().path()).toList(), creates::contains);
+        }).handle((v, t) -> null);
+    }
+
     private CompletableFuture<List<Checked>> editsOf(List<ConfigChange> changes) {
         List<CompletableFuture<List<Checked>>> parts = new ArrayList<>();
         for (ConfigChange change : changes) {

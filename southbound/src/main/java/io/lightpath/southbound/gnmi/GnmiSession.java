@@ -52,6 +52,18 @@ public final class GnmiSession {
     private final PayloadValidator validator;
     /** Completion of the last queued change; the next one starts after it, whatever its outcome. Guarded by this. */
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    /** SetRequests this session has sent so far. Guarded by this. */
+    private long setsSent;
+    /** SetRequests sent and not yet answered. Guarded by this. */
+    private int setsInFlight;
+    /** Priors read ahead ({@link #prefetch}), by the exact path list of the change they are for. Guarded by this. */
+    private final Map<List<Path>, Prefetched> prefetched = new HashMap<>();
+
+    /** Priors read while {@code setsSent} was {@code generation} and no Set was in flight. */
+    private record Prefetched(long generation, CompletableFuture<List<Optional<JsonNode>>> priors) {}
+
+    /** At most this many read-ahead results are kept (a prefetched change that never comes must not pile up). */
+    private static final int MAX_PREFETCHED = 64;
 
     public GnmiSession(GnmiClient client, PayloadValidator validator) {
         this.client = client;
@@ -149,6 +161,48 @@ public final class GnmiSession {
         PriorCheck NONE = priors -> Optional.empty();
     }
 
+    /**
+     * Reads now the priors a later {@link #apply(String, List, PriorCheck, Predicate)} of edits at exactly
+     * {@code paths} will need, so that call can skip its first round trip. The result is used only if this session
+     * sends no SetRequest between now and that call (and none is in flight now): the device then still holds what
+     * was read, as far as this controller's writes go. Other writers race a read-ahead exactly as they race the
+     * read that {@code apply} would otherwise do just before its Set. A failed read-ahead is simply not used.
+     *
+     * @return completes when the read has finished (never fails)
+     */
+    public CompletableFuture<Void> prefetch(List<Path> paths, Predicate<Path> likelyAbsent) {
+        if (paths.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Path> key = List.copyOf(paths);
+        long generation;
+        synchronized (this) {
+            if (setsInFlight > 0) {
+                return CompletableFuture.completedFuture(null); // a Set in flight may land after the read
+            }
+            generation = setsSent;
+            if (prefetched.size() >= MAX_PREFETCHED) {
+                prefetched.clear();
+            }
+        }
+        CompletableFuture<List<Optional<JsonNode>>> priors = readConfigs(key, likelyAbsent);
+        synchronized (this) {
+            if (setsSent == generation) {
+                prefetched.put(key, new Prefetched(generation, priors));
+            }
+        }
+        return priors.handle((v, t) -> null);
+    }
+
+    /** The read-ahead priors of {@code paths} if still valid (no Set sent since they were read), else null. */
+    private synchronized CompletableFuture<List<Optional<JsonNode>>> takePrefetched(List<Path> paths) {
+        Prefetched p = prefetched.remove(paths);
+        if (p == null || p.generation() != setsSent || p.priors().isCompletedExceptionally()) {
+            return null;
+        }
+        return p.priors();
+    }
+
     /** Applies {@code edits} as one verified, revertible change (see the class comment). */
     public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits) {
         return apply(description, edits, PriorCheck.NONE);
@@ -185,7 +239,12 @@ public final class GnmiSession {
             return CompletableFuture.failedFuture(new DeviceException(deviceId(), DeviceException.Kind.INVALID_REQUEST,
                     description + ": " + e.getMessage(), e));
         }
-        return readConfigs(all.stream().map(ConfigEdit::path).toList(), likelyAbsent).thenCompose(allPriors -> {
+        List<Path> paths = all.stream().map(ConfigEdit::path).toList();
+        CompletableFuture<List<Optional<JsonNode>>> ahead = takePrefetched(paths);
+        CompletableFuture<List<Optional<JsonNode>>> priors = ahead != null
+                ? ahead.exceptionallyCompose(t -> readConfigs(paths, likelyAbsent))
+                : readConfigs(paths, likelyAbsent);
+        return priors.thenCompose(allPriors -> {
             Optional<String> conflict = check.conflict(allPriors);
             if (conflict.isPresent()) {
                 return CompletableFuture.<AppliedChange>failedFuture(new DeviceException(deviceId(),
@@ -389,7 +448,16 @@ public final class GnmiSession {
                 set.addDelete(edit.path());
             }
         }
+        synchronized (this) {
+            setsSent++;
+            setsInFlight++;
+        }
         return client.set(set.build())
+                .whenComplete((response, error) -> {
+                    synchronized (this) {
+                        setsInFlight--;
+                    }
+                })
                 .thenCompose(response -> readConfigs(edits.stream().map(ConfigEdit::path).toList())).thenAccept(readBack -> {
             for (int i = 0; i < edits.size(); i++) {
                 ConfigEdit edit = edits.get(i);

@@ -23,4 +23,16 @@ public interface ConfigBatch extends DeviceBehaviour {
      *     hold (nothing sent), {@link DeviceException.Kind#INVALID_REQUEST} for a change the device cannot take
      */
     CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes);
+
+    /**
+     * A hint that {@link #applyAll} will soon be called with {@code changes}: the driver may read now what that call
+     * will need (the priors), so the call itself waits for one round trip less. Changes nothing on the device; what
+     * was read ahead is used only if this driver has written nothing to the device in between, else it is read
+     * again. The default does nothing.
+     *
+     * @return completes when the read-ahead has finished (whatever its outcome; it never fails)
+     */
+    default CompletableFuture<Void> prefetch(List<ConfigChange> changes) {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -74,6 +74,38 @@ class GnmiSessionTest {
     }
 
     @Test
+    void priorsReadAheadSaveTheBatchItsFirstRoundTrip() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connect(new CrossConnect("x", "y")).get(20, TimeUnit.SECONDS);
+        List<ConfigChange> change = List.of(new ConfigChange.Connect(new CrossConnect("x", "z")));
+        int gets = target.getCalls();
+        batch.prefetch(change).get(20, TimeUnit.SECONDS);
+        assertEquals(gets + 1, target.getCalls());
+        AppliedChange applied = batch.applyAll(change).get(20, TimeUnit.SECONDS);
+        assertEquals(gets + 2, target.getCalls()); // the read-back only
+        applied.revert().get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(new CrossConnect("x", "y")), ocs.readCrossConnects().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aReadAheadIsNotUsedOnceTheSessionHasWrittenSinceAndTheRevertRestoresTheRealPrior() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connect(new CrossConnect("x", "y")).get(20, TimeUnit.SECONDS);
+        List<ConfigChange> change = List.of(new ConfigChange.Connect(new CrossConnect("x", "z")));
+        batch.prefetch(change).get(20, TimeUnit.SECONDS); // reads x -> y
+        // makes that stale (a change of other paths, so it does not take the read-ahead itself)
+        batch.applyAll(List.of(new ConfigChange.Connect(new CrossConnect("x", "w")),
+                new ConfigChange.Connect(new CrossConnect("q", "r")))).get(20, TimeUnit.SECONDS);
+        int gets = target.getCalls();
+        AppliedChange applied = batch.applyAll(change).get(20, TimeUnit.SECONDS);
+        assertEquals(gets + 2, target.getCalls()); // priors read again, then the read-back
+        applied.revert().get(20, TimeUnit.SECONDS);
+        // with the stale read-ahead the revert would have put x -> y back
+        assertEquals(List.of(new CrossConnect("q", "r"), new CrossConnect("x", "w")),
+                ocs.readCrossConnects().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aBatchOfPresentEntriesReadsItsPriorsWithOneGet() throws Exception {
         ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
         ocs.connectAll(List.of(new CrossConnect("a", "b"), new CrossConnect("c", "d"))).get(20, TimeUnit.SECONDS);
