@@ -9,6 +9,7 @@ import io.lightpath.reconcile.ReconcileRunner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lightpath.provisioning.DeviceDrivers;
 import io.lightpath.server.LightpathServer;
+import io.lightpath.server.KeepAlivePolicy;
 import io.lightpath.server.ServerConfig;
 import io.lightpath.server.ServerModule;
 import io.lightpath.server.StoreConfig;
@@ -74,6 +75,21 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   ServerTlsOptions tls;
 
+  @Option(names = "--keepalive-permit-s", defaultValue = "10",
+      description = "Shortest interval between client keepalive pings the server accepts, in "
+          + "seconds; faster pingers get GOAWAY too_many_pings (default: ${DEFAULT-VALUE}).")
+  long keepAlivePermitSeconds;
+
+  @Option(names = "--keepalive-s", defaultValue = "120",
+      description = "Quiet time after which the server pings a client connection, in seconds "
+          + "(default: ${DEFAULT-VALUE}).")
+  long keepAliveSeconds;
+
+  @Option(names = "--keepalive-timeout-s", defaultValue = "20",
+      description = "How long the server waits for a ping's answer before closing the connection "
+          + "and its watches, in seconds (default: ${DEFAULT-VALUE}).")
+  long keepAliveTimeoutSeconds;
+
   @Option(names = "--reconcile", defaultValue = "correct", paramLabel = "POLICY",
       description = "Device reconciliation after startup and periodically: correct (report and fix), "
           + "report (report only) or off (default: ${DEFAULT-VALUE}).")
@@ -100,7 +116,15 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--reconcile-interval-s must not be negative, got " + reconcileIntervalS);
     }
-    ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds)));
+    KeepAlivePolicy keepAlive;
+    try {
+      keepAlive = new KeepAlivePolicy(Duration.ofSeconds(keepAlivePermitSeconds), true,
+          Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(keepAliveTimeoutSeconds));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--keepalive-*: " + e.getMessage());
+    }
+    ServerConfig config = tls.apply(new ServerConfig(bind, port, Duration.ofSeconds(graceSeconds))
+        .withKeepAlive(keepAlive));
     StoreConfig storeConfig = inMemory ? StoreConfig.inMemory()
         : store != null ? new StoreConfig(store) : StoreConfig.at(dataDirectory());
     Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC(), storeConfig,

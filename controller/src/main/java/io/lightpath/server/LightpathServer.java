@@ -60,6 +60,11 @@ public final class LightpathServer {
         // an ImportTopology of a large network exceeds gRPC's 4 MiB default (the 1,000-node
         // benchmark network, with one patch cord per transponder line port, is ~40 MB of JSON)
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+    KeepAlivePolicy keepAlive = config.keepAlive();
+    builder.permitKeepAliveTime(keepAlive.permitClientPingsEvery().toNanos(), TimeUnit.NANOSECONDS)
+        .permitKeepAliveWithoutCalls(keepAlive.permitPingsWithoutCalls())
+        .keepAliveTime(keepAlive.pingIdleAfter().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(keepAlive.pingTimeout().toNanos(), TimeUnit.NANOSECONDS);
     // grpc_server_* request counters and latency timers per method and status code
     MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(meters);
     for (BindableService service : services.services()) {

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param shutdownGrace how long in-flight calls may finish after a shutdown request
  * @param tls TLS (optionally mutual) for the endpoint; empty serves plaintext, which is meant for
  *     localhost or a closed management network only
+ * @param keepAlive HTTP/2 keepalive pings accepted from clients and sent to them
  */
-public record ServerConfig(String bindAddress, int port, Duration shutdownGrace, Optional<TlsConfig> tls) {
+public record ServerConfig(String bindAddress, int port, Duration shutdownGrace, Optional<TlsConfig> tls,
+    KeepAlivePolicy keepAlive) {
   /** The port operators and the CLI expect by default. */
   public static final int DEFAULT_PORT = 50051;
 
@@ -25,16 +27,22 @@ public record ServerConfig(String bindAddress, int port, Duration shutdownGrace,
       throw new IllegalArgumentException("shutdownGrace must not be negative");
     }
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(keepAlive, "keepAlive");
   }
 
-  /** A plaintext endpoint. */
+  /** A plaintext endpoint with the default keepalive policy. */
   public ServerConfig(String bindAddress, int port, Duration shutdownGrace) {
-    this(bindAddress, port, shutdownGrace, Optional.empty());
+    this(bindAddress, port, shutdownGrace, Optional.empty(), KeepAlivePolicy.DEFAULTS);
   }
 
   /** This endpoint with TLS. */
   public ServerConfig withTls(TlsConfig tlsConfig) {
-    return new ServerConfig(bindAddress, port, shutdownGrace, Optional.of(tlsConfig));
+    return new ServerConfig(bindAddress, port, shutdownGrace, Optional.of(tlsConfig), keepAlive);
+  }
+
+  /** This endpoint with another keepalive policy. */
+  public ServerConfig withKeepAlive(KeepAlivePolicy policy) {
+    return new ServerConfig(bindAddress, port, shutdownGrace, tls, policy);
   }
 
   public static ServerConfig defaults() {

@@ -59,6 +59,13 @@ class MainTest extends ServerCliTest {
   }
 
   @Test
+  void aZeroKeepaliveIsAUsageError() {
+    assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--keepalive-timeout-s", "0"));
+    assertTrue(cli.err().contains("--keepalive-*: keepalive durations must be positive, got PT0S"),
+        cli.err());
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"serve", "--help"}, {"service", "create", "--help"},
         {"topology", "import", "--help"}, {"device", "add", "--help"}, {"path", "compute", "--help"}}) {
