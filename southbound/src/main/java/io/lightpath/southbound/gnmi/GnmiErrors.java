@@ -30,6 +30,17 @@ final class GnmiErrors {
         return new DeviceException(deviceId, kind, operation + " failed with " + status.getCode() + description, cause);
     }
 
+    /**
+     * Whether {@code t} is the device's NOT_FOUND: an absent path, which reads report as empty. Checked before
+     * building a {@link DeviceException}, whose stack trace would be wasted on this expected answer (two per ROADM
+     * step, for the media channels a service creates).
+     */
+    static boolean isNotFound(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause instanceof DeviceException de ? de.kind() == DeviceException.Kind.NOT_FOUND
+                : Status.fromThrowable(cause).getCode() == Status.Code.NOT_FOUND;
+    }
+
     static DeviceException malformed(String deviceId, String operation, String what) {
         return new DeviceException(deviceId, DeviceException.Kind.MALFORMED_REPLY, operation + ": " + what);
     }

@@ -94,11 +94,10 @@ public final class GnmiSession {
                 .addPath(path).setType(type).setEncoding(Encoding.JSON_IETF).build();
         return client.get(request).handle((response, error) -> {
             if (error != null) {
-                DeviceException de = GnmiErrors.toDeviceException(deviceId(), "Get", error);
-                if (de.kind() == DeviceException.Kind.NOT_FOUND) {
+                if (GnmiErrors.isNotFound(error)) {
                     return Optional.<JsonNode>empty();
                 }
-                throw de;
+                throw GnmiErrors.toDeviceException(deviceId(), "Get", error);
             }
             return decode(path, response);
         });
@@ -407,11 +406,10 @@ public final class GnmiSession {
                 .setType(GetRequest.DataType.CONFIG).setEncoding(Encoding.JSON_IETF).build();
         return client.get(request).handle((response, error) -> {
             if (error != null) {
-                DeviceException de = GnmiErrors.toDeviceException(deviceId(), "Get", error);
-                if (de.kind() == DeviceException.Kind.NOT_FOUND) {
+                if (GnmiErrors.isNotFound(error)) {
                     return readEach(paths);
                 }
-                throw de;
+                throw GnmiErrors.toDeviceException(deviceId(), "Get", error);
             }
             List<Map.Entry<Path, TypedValue>> updates = updatesOf(response);
             List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
