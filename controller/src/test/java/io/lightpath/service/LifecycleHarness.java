@@ -89,6 +89,9 @@ final class LifecycleHarness implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     injector.getInstance(ProvisioningOrchestrator.class).close();
+    // drivers of devices registered through the API (lab tests) would keep reconnecting after
+    // their lab is gone, for the rest of the test JVM
+    injector.getInstance(io.lightpath.provisioning.DeviceDrivers.class).close();
     store().close();
   }
 }
