@@ -214,16 +214,12 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
 
   /** Rejects patterns naming nodes the schema lacks (wildcards aside). */
   static void checkPattern(DeviceSchema schema, DataPath pattern) throws StatusException {
-    StringBuilder t = new StringBuilder();
-    for (DataPath.Elem e : pattern.elems()) {
-      if (e.name().equals("*")) {
+    for (int i = 0; i < pattern.size(); i++) {
+      if (pattern.elems().get(i).name().equals("*")) {
         return;
       }
-      if (t.length() > 0) {
-        t.append('/');
-      }
-      t.append(e.name());
-      if (!schema.isInterior(t.toString()) && schema.leaf(t.toString()).isEmpty()) {
+      String t = pattern.template(i + 1);
+      if (!schema.isInterior(t) && schema.leaf(t).isEmpty()) {
         throw Status.INVALID_ARGUMENT.withDescription("unknown path " + pattern).asException();
       }
     }

@@ -38,6 +38,8 @@ public final class DataPath implements Comparable<DataPath> {
   private final List<Elem> elems;
   private final int hash;
   private String template;
+  /** Templates of proper prefixes by length - 1, filled on demand (racy but idempotent). */
+  private String[] prefixTemplates;
   private String text;
 
   /** @param elems path elements from the root */
@@ -241,6 +243,32 @@ public final class DataPath implements Comparable<DataPath> {
       template = t;
     }
     return t;
+  }
+
+  /**
+   * The template of the first {@code n} elements ({@code prefix(n).template()}), cached per path:
+   * schema checks look up every prefix of a path, often several times per operation.
+   */
+  public String template(int n) {
+    if (n == path.length) {
+      return template();
+    }
+    if (n == 0) {
+      return "";
+    }
+    String[] t = prefixTemplates;
+    if (t == null) {
+      t = new String[path.length];
+      prefixTemplates = t;
+    }
+    String s = t[n - 1];
+    if (s == null) {
+      String before = template(n - 1);
+      // As buildTemplate: no separator after an empty template (an empty first name).
+      s = before.isEmpty() ? path[n - 1].name() : before + "/" + path[n - 1].name();
+      t[n - 1] = s;
+    }
+    return s;
   }
 
   private String buildTemplate() {

@@ -99,6 +99,24 @@ class DataPathTest {
   }
 
   @Test
+  void prefixTemplatesAreThoseOfThePrefixes() {
+    Random r = new Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      DataPath a = randomPath(r);
+      if (r.nextInt(5) == 0) {
+        a = new DataPath(List.of(new DataPath.Elem("", Map.of()))).concat(a);
+      }
+      // In random order: each call may fill the cache for shorter prefixes.
+      for (int n = a.size(); n >= 0; n -= 1 + r.nextInt(2)) {
+        assertEquals(a.prefix(n).template(), a.template(n), a + " prefix " + n);
+      }
+      for (int n = 0; n <= a.size(); n++) {
+        assertEquals(a.prefix(n).template(), a.template(n), a + " prefix " + n);
+      }
+    }
+  }
+
+  @Test
   void equalElementsShareOneInstanceUnlessPrivate() {
     DataPath a = DataPath.parse("/components/component[name=p1]/config");
     DataPath b = DataPath.ROOT.child("components")
