@@ -40,6 +40,8 @@ public final class DataPath implements Comparable<DataPath> {
   private String template;
   /** Templates of proper prefixes by length - 1, filled on demand (racy but idempotent). */
   private String[] prefixTemplates;
+  /** Templates of proper suffixes by start index - 1, filled on demand (racy but idempotent). */
+  private String[] suffixTemplates;
   private String text;
 
   /** @param elems path elements from the root */
@@ -243,6 +245,33 @@ public final class DataPath implements Comparable<DataPath> {
       template = t;
     }
     return t;
+  }
+
+  /**
+   * The template of the elements from {@code from} on (a suffix of {@link #template()}, e.g.
+   * {@code config/frequency} of a leaf below a list entry at depth {@code from}), cached per path:
+   * device models read their list entries' leaves by these relative names on every commit.
+   */
+  public String templateFrom(int from) {
+    if (from == 0) {
+      return template();
+    }
+    String[] t = suffixTemplates;
+    if (t == null) {
+      t = new String[path.length];
+      suffixTemplates = t;
+    }
+    String s = t[from - 1];
+    if (s == null) {
+      String whole = template();
+      int at = 0;
+      for (int i = 0; i < from; i++) {
+        at = whole.indexOf('/', at) + 1;
+      }
+      s = whole.substring(at);
+      t[from - 1] = s;
+    }
+    return s;
   }
 
   /**
