@@ -28,6 +28,8 @@ public final class DataPath implements Comparable<DataPath> {
    */
   static final int MAX_INTERNED = 1 << 18;
   private static final ConcurrentHashMap<Elem, Elem> INTERNED = new ConcurrentHashMap<>();
+  /** The interned key-less elements by name: {@link Elem#of} finds them without building one. */
+  private static final ConcurrentHashMap<String, Elem> BY_NAME = new ConcurrentHashMap<>();
   private static final Elem[] NO_ELEMS = new Elem[0];
 
   /** The root path. */
@@ -128,9 +130,16 @@ public final class DataPath implements Comparable<DataPath> {
       this.hash = text.hashCode();
     }
 
-    /** An element without keys. */
+    /** An element without keys (the interned one, without allocating, when there is one). */
     public static Elem of(String name) {
-      return new Elem(name, Map.of());
+      Elem e = BY_NAME.get(name);
+      if (e == null) {
+        e = intern(new Elem(name, Map.of()));
+        if (e.canonical && BY_NAME.size() < MAX_INTERNED) {
+          BY_NAME.putIfAbsent(name, e);
+        }
+      }
+      return e;
     }
 
     /** The node name. */
@@ -189,7 +198,7 @@ public final class DataPath implements Comparable<DataPath> {
         keys.put(text.substring(i + 1, eq), text.substring(eq + 1, close));
         i = close + 1;
       }
-      out.add(new Elem(name, keys));
+      out.add(keys.isEmpty() ? Elem.of(name) : new Elem(name, keys));
     }
     return new DataPath(out);
   }
