@@ -193,8 +193,15 @@ public final class EmulatedDevice {
       if (rebuildAll || pendingScopes.size() > MAX_SCOPES) {
         rebuild(updated, deleted, opticalView);
       } else {
-        for (DataPath scope : pendingScopes) {
-          refreshConfig(entryOf(scope), updated, deleted);
+        DataPath previous = null;
+        for (DataPath edited : pendingScopes) {
+          DataPath scope = entryOf(edited);
+          // Several leaves of one entry (a transponder Set edits three of its component) give
+          // the same scope in a row: refreshing it again would find exactly the same changes.
+          if (!scope.equals(previous)) {
+            refreshConfig(scope, updated, deleted);
+            previous = scope;
+          }
         }
         refreshState(updated, deleted);
       }
@@ -317,14 +324,20 @@ public final class EmulatedDevice {
       return;
     }
     Map<DataPath, JsonNode> state = model.operationalState(spec, store.live(), opticalView, optics);
-    for (DataPath p : lastState.keySet()) {
+    Map<DataPath, JsonNode> published = lastState;
+    DeviceSchema schema = model.schema();
+    for (DataPath p : published.keySet()) {
       if (!state.containsKey(p)) {
         deleted.add(p);
         updated.remove(p);
       }
     }
     state.forEach((p, v) -> {
-      if (!v.equals(tree.get(p))) {
+      // The tree holds the last published state at p unless refreshConfig also writes p (a
+      // config leaf or mirror): then only the tree knows. The state map is a hash lookup; the
+      // tree a sorted one.
+      JsonNode now = schema.isConfigOrMirror(p.template()) ? tree.get(p) : published.get(p);
+      if (!v.equals(now)) {
         updated.put(p, v);
         deleted.remove(p);
       }

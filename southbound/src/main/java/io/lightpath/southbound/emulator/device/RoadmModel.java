@@ -207,11 +207,8 @@ final class RoadmModel implements DeviceModel {
       if (!p.startsWith(at)) {
         break;
       }
-      StringBuilder rel = new StringBuilder();
-      for (int i = at.size(); i < p.size(); i++) {
-        rel.append(i > at.size() ? "/" : "").append(p.elems().get(i).name());
-      }
-      out.put(rel.toString(), e.getValue());
+      // Store leaves have no empty names, so this is their names from at.size() joined by '/'.
+      out.put(p.templateFrom(at.size()), e.getValue());
     }
     return out;
   }

@@ -88,6 +88,12 @@ final class TransponderModel implements DeviceModel {
   public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
       throws ConfigException {
     validateAssignments(spec, candidate);
+    validateComponents(spec, candidate);
+  }
+
+  /** Checks each component's name, frequency and power. */
+  private static void validateComponents(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate)
+      throws ConfigException {
     for (var e : ListEntries.of(candidate, COMPONENT).entrySet()) {
       String name = e.getKey().elems().get(1).keys().get("name");
       if (!spec.ports().contains(name)) {
@@ -115,6 +121,68 @@ final class TransponderModel implements DeviceModel {
                 + MIN_POWER_DBM + ".." + MAX_POWER_DBM + " dBm");
       }
     }
+  }
+
+  /**
+   * Checks only the entries under {@code edited}: every rule concerns one component or one
+   * assignment, and the committed config was valid, so any error lies in an edited entry. Errors
+   * are the ones the full check would report first (assignments before components, each in path
+   * order). Edits above the entries (a whole list, a top-level container, the root) check all.
+   */
+  @Override
+  public void validate(DeviceSpec spec, NavigableMap<DataPath, JsonNode> candidate,
+      List<DataPath> edited, OpticalView committed) throws ConfigException {
+    if (committed == null) {
+      validate(spec, candidate);
+      return;
+    }
+    java.util.TreeSet<DataPath> channels = new java.util.TreeSet<>();
+    java.util.TreeSet<DataPath> components = new java.util.TreeSet<>();
+    for (DataPath p : edited) {
+      if (isEntry(p, LOGICAL_NAMES, "index")) {
+        channels.add(p.prefix(LOGICAL_NAMES.length));
+      } else if (isEntry(p, COMPONENT_NAMES, "name")) {
+        components.add(p.prefix(COMPONENT_NAMES.length));
+      } else {
+        validate(spec, candidate);
+        return;
+      }
+    }
+    for (DataPath channel : channels) {
+      validateAssignments(spec, under(candidate, channel));
+    }
+    for (DataPath component : components) {
+      validateComponents(spec, under(candidate, component));
+    }
+  }
+
+  private static final String[] LOGICAL_NAMES = LOGICAL.split("/");
+  private static final String[] COMPONENT_NAMES = COMPONENT.split("/");
+
+  /** True when {@code p} lies at or below one entry of the list named {@code names}. */
+  private static boolean isEntry(DataPath p, String[] names, String key) {
+    if (p.size() < names.length) {
+      return false;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (!p.elems().get(i).name().equals(names[i])) {
+        return false;
+      }
+    }
+    return p.elems().get(names.length - 1).keys().containsKey(key);
+  }
+
+  /** The leaves at or below {@code entry}, as a map of their own. */
+  private static NavigableMap<DataPath, JsonNode> under(
+      NavigableMap<DataPath, JsonNode> leaves, DataPath entry) {
+    java.util.TreeMap<DataPath, JsonNode> out = new java.util.TreeMap<>();
+    for (var e : leaves.tailMap(entry, true).entrySet()) {
+      if (!e.getKey().startsWith(entry)) {
+        break;
+      }
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
   /** Checks that logical-channel assignments name existing optical channels. */

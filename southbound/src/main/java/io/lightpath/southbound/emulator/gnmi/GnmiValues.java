@@ -30,7 +30,8 @@ public final class GnmiValues {
     List<DataPath.Elem> elems = new ArrayList<>();
     for (Path p : new Path[] {prefix, path}) {
       for (PathElem e : p.getElemList()) {
-        elems.add(new DataPath.Elem(DataPath.stripModule(e.getName()), e.getKeyMap()));
+        String name = DataPath.stripModule(e.getName());
+        elems.add(e.getKeyCount() == 0 ? DataPath.Elem.of(name) : new DataPath.Elem(name, e.getKeyMap()));
       }
     }
     return new DataPath(elems);

@@ -1,11 +1,13 @@
 package io.lightpath.southbound.emulator.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A schema-node path with list keys, e.g. {@code /components/component[name=line1]/config}.
@@ -13,20 +15,85 @@ import java.util.TreeMap;
  * element's text form, so that sorted maps keep a subtree's leaves together (a contiguous range
  * starting at the subtree's path, see {@link #startsWith}). Text forms, template and hash are
  * computed once: paths are map keys on every hot path of the emulator.
+ *
+ * <p>Elements are interned (one canonical {@link Elem} per text, up to {@link
+ * #MAX_INTERNED} of them), so that comparing two paths of a sorted map, which share most of their
+ * leading elements, mostly compares references, and only the first differing element compares
+ * text. Interning is only a shortcut: equality and order are those of the element texts.
  */
 public final class DataPath implements Comparable<DataPath> {
+  /**
+   * Most distinct elements interned; later ones stay private copies (still correct, only slower
+   * to compare), so that arbitrary client keys cannot grow the table without bound.
+   */
+  static final int MAX_INTERNED = 1 << 18;
+  private static final ConcurrentHashMap<Elem, Elem> INTERNED = new ConcurrentHashMap<>();
+  /** The interned key-less elements by name: {@link Elem#of} finds them without building one. */
+  private static final ConcurrentHashMap<String, Elem> BY_NAME = new ConcurrentHashMap<>();
+  private static final Elem[] NO_ELEMS = new Elem[0];
+
   /** The root path. */
   public static final DataPath ROOT = new DataPath(List.of());
 
+  /** The elements, canonical where the intern table had room. */
+  private final Elem[] path;
   private final List<Elem> elems;
   private final int hash;
   private String template;
+  /** Templates of proper prefixes by length - 1, filled on demand (racy but idempotent). */
+  private String[] prefixTemplates;
+  /** Templates of proper suffixes by start index - 1, filled on demand (racy but idempotent). */
+  private String[] suffixTemplates;
   private String text;
 
   /** @param elems path elements from the root */
   public DataPath(List<Elem> elems) {
-    this.elems = List.copyOf(elems);
-    this.hash = this.elems.hashCode();
+    this(internAll(elems.toArray(NO_ELEMS)));
+  }
+
+  /** Takes ownership of {@code path}, whose elements are already interned. */
+  private DataPath(Elem[] path) {
+    this.path = path;
+    this.elems = Collections.unmodifiableList(Arrays.asList(path));
+    this.hash = Arrays.hashCode(path);
+  }
+
+  /**
+   * A path whose elements are private copies, never interned: how paths behave once the intern
+   * table is full (tests check that order and equality do not depend on interning).
+   */
+  static DataPath uninterned(List<Elem> elems) {
+    Elem[] copies = new Elem[elems.size()];
+    for (int i = 0; i < copies.length; i++) {
+      copies[i] = new Elem(elems.get(i).name(), elems.get(i).keys());
+    }
+    return new DataPath(copies);
+  }
+
+  private static Elem[] internAll(Elem[] elems) {
+    for (int i = 0; i < elems.length; i++) {
+      elems[i] = intern(Objects.requireNonNull(elems[i]));
+    }
+    return elems;
+  }
+
+  /** The canonical element equal to {@code e} (or {@code e} itself once the table is full). */
+  static Elem intern(Elem e) {
+    if (e.canonical) {
+      return e;
+    }
+    Elem c = INTERNED.get(e);
+    if (c == null) {
+      if (INTERNED.size() >= MAX_INTERNED) {
+        return e;
+      }
+      c = INTERNED.putIfAbsent(e, e);
+      if (c == null) {
+        e.canonical = true;
+        return e;
+      }
+    }
+    return c;
   }
 
   /** Path elements from the root. */
@@ -44,6 +111,11 @@ public final class DataPath implements Comparable<DataPath> {
     private final Map<String, String> keys;
     private final String text;
     private final int hash;
+    /**
+     * True once this is the interned instance of its text. Not volatile: a thread that still
+     * reads false only looks the element up in the table again.
+     */
+    private boolean canonical;
 
     public Elem(String name, Map<String, String> keys) {
       this.name = Objects.requireNonNull(name);
@@ -58,9 +130,16 @@ public final class DataPath implements Comparable<DataPath> {
       this.hash = text.hashCode();
     }
 
-    /** An element without keys. */
+    /** An element without keys (the interned one, without allocating, when there is one). */
     public static Elem of(String name) {
-      return new Elem(name, Map.of());
+      Elem e = BY_NAME.get(name);
+      if (e == null) {
+        e = intern(new Elem(name, Map.of()));
+        if (e.canonical && BY_NAME.size() < MAX_INTERNED) {
+          BY_NAME.putIfAbsent(name, e);
+        }
+      }
+      return e;
     }
 
     /** The node name. */
@@ -75,12 +154,12 @@ public final class DataPath implements Comparable<DataPath> {
 
     @Override
     public int compareTo(Elem o) {
-      return text.compareTo(o.text);
+      return this == o ? 0 : text.compareTo(o.text);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Elem e && hash == e.hash && text.equals(e.text);
+      return o == this || (o instanceof Elem e && hash == e.hash && text.equals(e.text));
     }
 
     @Override
@@ -119,7 +198,7 @@ public final class DataPath implements Comparable<DataPath> {
         keys.put(text.substring(i + 1, eq), text.substring(eq + 1, close));
         i = close + 1;
       }
-      out.add(new Elem(name, keys));
+      out.add(keys.isEmpty() ? Elem.of(name) : new Elem(name, keys));
     }
     return new DataPath(out);
   }
@@ -132,9 +211,8 @@ public final class DataPath implements Comparable<DataPath> {
 
   /** This path with {@code elem} appended. */
   public DataPath child(Elem elem) {
-    List<Elem> l = new ArrayList<>(elems.size() + 1);
-    l.addAll(elems);
-    l.add(elem);
+    Elem[] l = Arrays.copyOf(path, path.length + 1);
+    l[path.length] = intern(Objects.requireNonNull(elem));
     return new DataPath(l);
   }
 
@@ -145,24 +223,27 @@ public final class DataPath implements Comparable<DataPath> {
 
   /** This path followed by {@code rest}. */
   public DataPath concat(DataPath rest) {
-    List<Elem> l = new ArrayList<>(elems);
-    l.addAll(rest.elems);
+    Elem[] l = Arrays.copyOf(path, path.length + rest.path.length);
+    System.arraycopy(rest.path, 0, l, path.length, rest.path.length);
     return new DataPath(l);
   }
 
   /** Number of elements. */
   public int size() {
-    return elems.size();
+    return path.length;
   }
 
   /** The last element's name, or "" at the root. */
   public String lastName() {
-    return elems.isEmpty() ? "" : elems.get(elems.size() - 1).name();
+    return path.length == 0 ? "" : path[path.length - 1].name();
   }
 
   /** The path of the first {@code n} elements. */
   public DataPath prefix(int n) {
-    return new DataPath(elems.subList(0, n));
+    if (n == path.length) {
+      return this;
+    }
+    return new DataPath(Arrays.copyOf(path, n));
   }
 
   /** The element names joined by '/', without keys: the schema template of this path. */
@@ -175,9 +256,62 @@ public final class DataPath implements Comparable<DataPath> {
     return t;
   }
 
+  /**
+   * The template of the elements from {@code from} on (a suffix of {@link #template()}, e.g.
+   * {@code config/frequency} of a leaf below a list entry at depth {@code from}), cached per path:
+   * device models read their list entries' leaves by these relative names on every commit.
+   */
+  public String templateFrom(int from) {
+    if (from == 0) {
+      return template();
+    }
+    String[] t = suffixTemplates;
+    if (t == null) {
+      t = new String[path.length];
+      suffixTemplates = t;
+    }
+    String s = t[from - 1];
+    if (s == null) {
+      String whole = template();
+      int at = 0;
+      for (int i = 0; i < from; i++) {
+        at = whole.indexOf('/', at) + 1;
+      }
+      s = whole.substring(at);
+      t[from - 1] = s;
+    }
+    return s;
+  }
+
+  /**
+   * The template of the first {@code n} elements ({@code prefix(n).template()}), cached per path:
+   * schema checks look up every prefix of a path, often several times per operation.
+   */
+  public String template(int n) {
+    if (n == path.length) {
+      return template();
+    }
+    if (n == 0) {
+      return "";
+    }
+    String[] t = prefixTemplates;
+    if (t == null) {
+      t = new String[path.length];
+      prefixTemplates = t;
+    }
+    String s = t[n - 1];
+    if (s == null) {
+      String before = template(n - 1);
+      // As buildTemplate: no separator after an empty template (an empty first name).
+      s = before.isEmpty() ? path[n - 1].name() : before + "/" + path[n - 1].name();
+      t[n - 1] = s;
+    }
+    return s;
+  }
+
   private String buildTemplate() {
     StringBuilder sb = new StringBuilder();
-    for (Elem e : elems) {
+    for (Elem e : path) {
       if (sb.length() > 0) {
         sb.append('/');
       }
@@ -191,12 +325,15 @@ public final class DataPath implements Comparable<DataPath> {
    * as a name or key value, and keys it omits match any value.
    */
   public boolean isUnder(DataPath pattern) {
-    if (pattern.elems.size() > elems.size()) {
+    if (pattern.path.length > path.length) {
       return false;
     }
-    for (int i = 0; i < pattern.elems.size(); i++) {
-      Elem p = pattern.elems.get(i);
-      Elem e = elems.get(i);
+    for (int i = 0; i < pattern.path.length; i++) {
+      Elem p = pattern.path[i];
+      Elem e = path[i];
+      if (p == e) {
+        continue;
+      }
       if (!p.name().equals("*") && !p.name().equals(e.name())) {
         return false;
       }
@@ -211,12 +348,15 @@ public final class DataPath implements Comparable<DataPath> {
 
   /** True when the first elements of this path are exactly those of {@code prefix}. */
   public boolean startsWith(DataPath prefix) {
-    int n = prefix.elems.size();
-    if (n > elems.size()) {
+    Elem[] p = prefix.path;
+    int n = p.length;
+    if (n > path.length) {
       return false;
     }
     for (int i = n - 1; i >= 0; i--) {
-      if (!elems.get(i).equals(prefix.elems.get(i))) {
+      Elem a = path[i];
+      Elem b = p[i];
+      if (a != b && !a.equals(b)) {
         return false;
       }
     }
@@ -228,23 +368,37 @@ public final class DataPath implements Comparable<DataPath> {
     if (this == o) {
       return 0;
     }
-    int n = Math.min(elems.size(), o.elems.size());
+    Elem[] other = o.path;
+    int n = Math.min(path.length, other.length);
     for (int i = 0; i < n; i++) {
-      Elem a = elems.get(i);
-      Elem b = o.elems.get(i);
+      Elem a = path[i];
+      Elem b = other[i];
       if (a != b) {
-        int c = a.compareTo(b);
+        int c = a.text.compareTo(b.text);
         if (c != 0) {
           return c;
         }
       }
     }
-    return Integer.compare(elems.size(), o.elems.size());
+    return Integer.compare(path.length, other.length);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof DataPath p && hash == p.hash && elems.equals(p.elems));
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof DataPath p) || hash != p.hash || path.length != p.path.length) {
+      return false;
+    }
+    for (int i = path.length - 1; i >= 0; i--) {
+      Elem a = path[i];
+      Elem b = p.path[i];
+      if (a != b && !a.equals(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -256,11 +410,11 @@ public final class DataPath implements Comparable<DataPath> {
   public String toString() {
     String t = text;
     if (t == null) {
-      if (elems.isEmpty()) {
+      if (path.length == 0) {
         t = "/";
       } else {
         StringBuilder sb = new StringBuilder();
-        for (Elem e : elems) {
+        for (Elem e : path) {
           sb.append('/').append(e);
         }
         t = sb.toString();

@@ -23,6 +23,7 @@ public final class DeviceSchema {
 
   private final Map<String, LeafSpec> leaves;
   private final Map<String, List<String>> lists;
+  private final Map<String, Set<String>> listKeySets;
   private final Set<String> interior;
   private final Map<String, String> topModules;
   /** State leaf template mirroring each config leaf template that has one. */
@@ -42,6 +43,9 @@ public final class DeviceSchema {
     this.mirrors = Map.copyOf(m);
     this.mirrorTemplates = Set.copyOf(m.values());
     this.lists = Map.copyOf(b.lists);
+    Map<String, Set<String>> keySets = new HashMap<>();
+    lists.forEach((t, keys) -> keySets.put(t, Set.copyOf(new HashSet<>(keys))));
+    this.listKeySets = Map.copyOf(keySets);
     this.topModules = Map.copyOf(b.topModules);
     Set<String> in = new HashSet<>();
     for (String t : leaves.keySet()) {
@@ -88,6 +92,15 @@ public final class DeviceSchema {
   /** The keys of the list at {@code template}, if it is a list. */
   public Optional<List<String>> listKeys(String template) {
     return Optional.ofNullable(lists.get(template));
+  }
+
+  /**
+   * True when {@code keys} names exactly the keys of the list at {@code template} (false when it
+   * is not a list).
+   */
+  public boolean hasAllKeys(String template, Set<String> keys) {
+    Set<String> want = listKeySets.get(template);
+    return want != null && want.equals(keys);
   }
 
   /** True when {@code template} is a container or list (has leaves below it). */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,14 +145,9 @@ public final class JsonTree {
 
   /** Checks that every element of {@code path} exists in the schema, with complete keys on lists. */
   public static void checkPath(DeviceSchema schema, DataPath path) throws ConfigException {
-    StringBuilder t = new StringBuilder();
     for (int i = 0; i < path.size(); i++) {
       DataPath.Elem e = path.elems().get(i);
-      if (t.length() > 0) {
-        t.append('/');
-      }
-      t.append(e.name());
-      String template = t.toString();
+      String template = path.template(i + 1);
       if (!schema.isInterior(template) && schema.leaf(template).isEmpty()) {
         throw ConfigException.invalid("unknown path " + path.prefix(i + 1) + " (in " + path + ")");
       }
@@ -163,7 +157,7 @@ public final class JsonTree {
       }
       boolean last = i == path.size() - 1;
       if (keys.isPresent() && (!last || !e.keys().isEmpty())
-          && !e.keys().keySet().equals(new java.util.HashSet<>(keys.get()))) {
+          && !schema.hasAllKeys(template, e.keys().keySet())) {
         throw ConfigException.invalid("list " + e.name() + " in " + path + " needs keys " + keys.get());
       }
     }
@@ -247,16 +241,14 @@ public final class JsonTree {
    */
   public static DataPath concretePrefix(DeviceSchema schema, DataPath pattern) {
     List<DataPath.Elem> elems = pattern.elems();
-    String template = "";
     for (int i = 0; i < elems.size(); i++) {
       DataPath.Elem e = elems.get(i);
       if (e.name().equals("*") || e.keys().containsValue("*")) {
         return pattern.prefix(i);
       }
-      template = template.isEmpty() ? e.name() : template + "/" + e.name();
-      var keys = schema.listKeys(template);
-      if (keys.isPresent() ? !e.keys().keySet().equals(new HashSet<>(keys.get()))
-          : !e.keys().isEmpty()) {
+      String template = pattern.template(i + 1);
+      boolean list = schema.listKeys(template).isPresent();
+      if (list ? !schema.hasAllKeys(template, e.keys().keySet()) : !e.keys().isEmpty()) {
         return pattern.prefix(i);
       }
     }

@@ -37,7 +37,7 @@ public final class ListEntries {
         entry = p.prefix(depth);
         entryLeaves = out.computeIfAbsent(entry, k -> new LinkedHashMap<>());
       }
-      entryLeaves.put(relativeTemplate(p, depth), e.getValue());
+      entryLeaves.put(p.templateFrom(depth), e.getValue());
     }
     return out;
   }
@@ -49,15 +49,5 @@ public final class ListEntries {
       }
     }
     return true;
-  }
-
-  /** The template of {@code p} from element {@code from} on: a suffix of its (cached) template. */
-  private static String relativeTemplate(DataPath p, int from) {
-    String template = p.template();
-    int at = 0;
-    for (int i = 0; i < from; i++) {
-      at = template.indexOf('/', at) + 1;
-    }
-    return template.substring(at);
   }
 }

@@ -59,7 +59,8 @@ class IncrementalTreeTest {
     for (int step = 0; step < 300; step++) {
       EmulatedDevice d = devices.get(random.nextInt(devices.size()));
       List<Edit> edits = new ArrayList<>();
-      for (int i = 1 + random.nextInt(2); i > 0; i--) {
+      // Up to four edits: a controller edits several leaves of one entry in one Set.
+      for (int i = 1 + random.nextInt(4); i > 0; i--) {
         edits.add(edit(random, d.spec()));
       }
       edits.sort(java.util.Comparator.comparingInt(e ->
