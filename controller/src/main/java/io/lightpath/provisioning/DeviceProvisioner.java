@@ -10,10 +10,12 @@ import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.DeviceDriver;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Provisioner} over southbound drivers: maps channels to device changes
  * ({@link ChannelMapper}), applies OCS cross-connects and ROADM media channels in parallel across
- * devices, then the transponders, then waits for the carrier ({@link CarrierVerifier}); on any
- * failure rolls the {@link ChangeJournal} back in reverse order. See docs/provisioning.md.
+ * devices, then the transponders (once every line device has acknowledged its change; the line's
+ * read-back overlaps the transponder stage), then waits for the carrier ({@link CarrierVerifier});
+ * on any failure, once every started step has settled, rolls the {@link ChangeJournal} back in
+ * reverse order. See docs/provisioning.md.
  *
  * <p>Failpoints: {@code provision.after-device-<i>} after the i-th device step (0-based, line
  * stage devices first in route order, then transponders), {@code provision.before-verify} before
@@ -75,22 +79,41 @@ public final class DeviceProvisioner implements Provisioner {
     ProvisioningMetrics.Span span = metrics.start();
     Map<String, List<DeviceOp>> line = plan.lineStage();
     prefetch(plan.transponderStage());
-    CompletableFuture<List<Boolean>> done =
-        runStage(line, 0, (driver, ops) -> steps.apply(driver, ops, journal))
-            .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE))
-            .thenCompose(v -> runStage(plan.transponderStage(), line.size(), (driver, ops) -> {
-              // From here on, only what the transponder reports after this change verifies it.
-              for (DeviceOp op : ops) {
-                drivers.carrierStates().expectChange(driver.deviceId(),
-                    ((DeviceOp.TuneTransponder) op).config().componentName());
-              }
-              return steps.apply(driver, ops, journal);
-            }).whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_TRANSPONDERS)))
-            .thenCompose(v -> {
-              Failpoints.hit("provision.before-verify");
-              return verifier.verify(ends(plan))
-                  .whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_VERIFY));
-            });
+    // The transponders are lit once every line device has taken its change, while the line's
+    // read-back still runs: one round trip less before the carrier can come up. The service is
+    // ACTIVE only after both stages are verified; a failed line read-back rolls back everything
+    // applied, transponders included, like any other failure.
+    Map<String, CompletableFuture<Void>> lineAcknowledged = new HashMap<>();
+    line.keySet().forEach(nodeId -> lineAcknowledged.put(nodeId, new CompletableFuture<>()));
+    CompletableFuture<Void> lineDone = runStage(line, 0, (nodeId, driver, ops) ->
+        steps.apply(driver, ops, journal, lineAcknowledged.get(nodeId)));
+    // a device whose step failed before it started (no driver) acknowledges nothing: settle it
+    lineDone.whenComplete((v, t) -> lineAcknowledged.values().forEach(a -> {
+      if (t == null) {
+        a.complete(null);
+      } else {
+        a.completeExceptionally(t);
+      }
+    }));
+    CompletableFuture<Void> lineTaken = CompletableFuture
+        .allOf(lineAcknowledged.values().toArray(CompletableFuture[]::new))
+        .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE));
+    CompletableFuture<Void> transpondersDone = lineTaken.thenCompose(v ->
+        runStage(plan.transponderStage(), line.size(), (nodeId, driver, ops) -> {
+          // From here on, only what the transponder reports after this change verifies it.
+          for (DeviceOp op : ops) {
+            drivers.carrierStates().expectChange(driver.deviceId(),
+                ((DeviceOp.TuneTransponder) op).config().componentName());
+          }
+          return steps.apply(driver, ops, journal, new CompletableFuture<>());
+        }));
+    CompletableFuture<List<Boolean>> done = bothSettled(lineDone, transpondersDone)
+        .whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_TRANSPONDERS))
+        .thenCompose(v -> {
+          Failpoints.hit("provision.before-verify");
+          return verifier.verify(ends(plan))
+              .whenComplete((x, t) -> span.lap(ProvisioningMetrics.STAGE_VERIFY));
+        });
     return done.handle((carrier, t) -> {
       if (t == null) {
         registerCrossConnects(serviceId, plan);
@@ -112,6 +135,21 @@ public final class DeviceProvisioner implements Provisioner {
             span.end(false);
           });
     }).thenCompose(f -> f);
+  }
+
+  /**
+   * Completes when both have settled (so every applied change is in the journal before a rollback
+   * starts), failing with {@code first}'s failure if it failed, else with {@code second}'s.
+   */
+  private static CompletableFuture<Void> bothSettled(
+      CompletableFuture<Void> first, CompletableFuture<Void> second) {
+    return first.handle((v, t) -> t).thenCombine(second.handle((v, t) -> t), (t1, t2) -> {
+      Throwable t = t1 != null ? t1 : t2;
+      if (t != null) {
+        throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+      }
+      return null;
+    });
   }
 
   /** Transponders' priors are read during the line stage (see {@link DeviceSteps#prefetch}). */
@@ -152,8 +190,8 @@ public final class DeviceProvisioner implements Provisioner {
     }
     releaseCrossConnects(serviceId, plan);
     Map<String, List<DeviceOp>> transponders = plan.transponderStage();
-    return runStage(transponders, -1, (driver, ops) -> steps.remove(driver, ops, cc -> false))
-        .thenCompose(v -> runStage(plan.lineStage(), -1, (driver, ops) -> steps.remove(
+    return runStage(transponders, -1, (nodeId, driver, ops) -> steps.remove(driver, ops, cc -> false))
+        .thenCompose(v -> runStage(plan.lineStage(), -1, (nodeId, driver, ops) -> steps.remove(
             driver, ops, cc -> isUsed(driver.deviceId(), cc))))
         .handle((v, t) -> {
           if (t == null) {
@@ -176,7 +214,7 @@ public final class DeviceProvisioner implements Provisioner {
 
   /** How one device's ops are carried out. */
   private interface DeviceWork {
-    CompletableFuture<Void> run(DeviceDriver driver, List<DeviceOp> ops);
+    CompletableFuture<Void> run(String nodeId, DeviceDriver driver, List<DeviceOp> ops);
   }
 
   /**
@@ -216,7 +254,7 @@ public final class DeviceProvisioner implements Provisioner {
       return CompletableFuture.failedFuture(new StepFailure(device.id(), step,
           ProvisioningException.Kind.UNREACHABLE, "cannot open a driver: " + e.getMessage(), e));
     }
-    return lanes.run(device.id(), () -> work.run(driver, ops))
+    return lanes.run(device.id(), () -> work.run(nodeId, driver, ops))
         .thenRun(() -> {
           if (index >= 0) {
             Failpoints.hit("provision.after-device-" + index);

@@ -45,12 +45,27 @@ final class DeviceSteps {
     return first instanceof DeviceOp.OpenMediaChannel ? ROADM_STEP : OCS_STEP;
   }
 
-  CompletableFuture<Void> apply(DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal) {
-    return switch (stepOf(ops)) {
-      case TRANSPONDER_STEP -> batch(driver, tuneChanges(ops)).thenAccept(journal::record);
-      case ROADM_STEP -> withRetry(driver, line -> openMediaChannels(driver, ops), journal);
-      default -> withRetry(driver, line -> connect(driver, ops), journal);
+  /**
+   * Applies the ops and records the applied change in {@code journal}.
+   *
+   * @param acknowledged completed (by this call) once the device has taken the change, before its
+   *     read-back (see {@link ConfigBatch#applyAll(List, CompletableFuture)}); or with the outcome
+   *     if that comes first
+   */
+  CompletableFuture<Void> apply(DeviceDriver driver, List<DeviceOp> ops, ChangeJournal journal,
+      CompletableFuture<Void> acknowledged) {
+    CompletableFuture<Void> done = switch (stepOf(ops)) {
+      case TRANSPONDER_STEP -> batch(driver, tuneChanges(ops), acknowledged).thenAccept(journal::record);
+      case ROADM_STEP -> withRetry(driver, line -> openMediaChannels(driver, ops, acknowledged), journal);
+      default -> withRetry(driver, line -> connect(driver, ops, acknowledged), journal);
     };
+    return done.whenComplete((v, t) -> {
+      if (t == null) {
+        acknowledged.complete(null);
+      } else {
+        acknowledged.completeExceptionally(t);
+      }
+    });
   }
 
   /**
@@ -121,7 +136,8 @@ final class DeviceSteps {
         });
   }
 
-  private CompletableFuture<AppliedChange> openMediaChannels(DeviceDriver driver, List<DeviceOp> ops) {
+  private CompletableFuture<AppliedChange> openMediaChannels(DeviceDriver driver, List<DeviceOp> ops,
+      CompletableFuture<Void> acknowledged) {
     MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
       List<ConfigChange> changes = new ArrayList<>();
@@ -142,7 +158,7 @@ final class DeviceSteps {
         changes.add(new ConfigChange.PutMediaChannel(channel, true));
         added.add(channel);
       }
-      return batch(driver, changes).thenApply(change -> {
+      return batch(driver, changes, acknowledged).thenApply(change -> {
         added.forEach(c -> known.put(c.index(), c));
         return change;
       });
@@ -174,7 +190,8 @@ final class DeviceSteps {
     });
   }
 
-  private CompletableFuture<AppliedChange> connect(DeviceDriver driver, List<DeviceOp> ops) {
+  private CompletableFuture<AppliedChange> connect(DeviceDriver driver, List<DeviceOp> ops,
+      CompletableFuture<Void> acknowledged) {
     CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
       List<CrossConnect> missing = new ArrayList<>();
@@ -184,7 +201,8 @@ final class DeviceSteps {
           missing.add(cc);
         }
       }
-      return batch(driver, missing.stream().<ConfigChange>map(ConfigChange.Connect::new).toList())
+      return batch(driver, missing.stream().<ConfigChange>map(ConfigChange.Connect::new).toList(),
+          acknowledged)
           .thenApply(change -> {
             missing.forEach(c -> known.put(c.inputPort(), c));
             return change;
@@ -223,10 +241,22 @@ final class DeviceSteps {
   }
 
   private static CompletableFuture<AppliedChange> batch(DeviceDriver driver, List<ConfigChange> changes) {
+    return batch(driver, changes, new CompletableFuture<>());
+  }
+
+  /**
+   * One {@link ConfigBatch}; {@code acknowledged} completes normally when the device has taken it.
+   * A failed attempt leaves it alone: {@link #withRetry} may make another with the same future,
+   * and {@link #apply} completes it with the final outcome.
+   */
+  private static CompletableFuture<AppliedChange> batch(DeviceDriver driver, List<ConfigChange> changes,
+      CompletableFuture<Void> acknowledged) {
     if (changes.isEmpty()) {
       return CompletableFuture.completedFuture(AppliedChange.noOp(driver.deviceId(), "nothing to change"));
     }
-    return driver.require(ConfigBatch.class).applyAll(changes);
+    CompletableFuture<Void> attempt = new CompletableFuture<>();
+    attempt.thenRun(() -> acknowledged.complete(null));
+    return driver.require(ConfigBatch.class).applyAll(changes, attempt);
   }
 
   /** Whether two cross-connects join the same two ports (light passes both ways). */

@@ -66,6 +66,29 @@ class ProvisioningFaultTest {
   }
 
   @Test
+  void lineChangeTheDeviceLostFailsItsReadBackAndRollsBackTheLitTransponders() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    long alderTpSets = h.lab.device("alder-tp1").setsAnswered();
+    long birchTpSets = h.lab.device("birch-tp1").setsAnswered();
+    // birch-roadm acknowledges its media channels but never applies them
+    h.lab.device("birch-roadm").faults().setIgnoredSets(1);
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertEquals("birch-roadm", e.deviceId());
+    assertEquals("roadm-media-channel", e.step());
+    assertTrue(e.getMessage().contains("read-back"), e.getMessage());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+    // The transponders were lit as soon as the line had acknowledged, while its read-back ran,
+    // and were reverted with the rest: two Sets each.
+    assertEquals(alderTpSets + 2, h.lab.device("alder-tp1").setsAnswered());
+    assertEquals(birchTpSets + 2, h.lab.device("birch-tp1").setsAnswered());
+  }
+
+  @Test
   void deviceRefusingTheChangeIsRejectedAndRolledBack() throws Exception {
     h = new LabHarness("tri-site.yaml");
     // A channel already on birch-roadm's west port overlapping the new one: the ROADM refuses.

@@ -49,10 +49,22 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
 
     @Override
     public CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes) {
-        return applyAll(changes, true);
+        return applyAll(changes, new CompletableFuture<>());
     }
 
-    private CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, boolean mayRetry) {
+    @Override
+    public CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, CompletableFuture<Void> acknowledged) {
+        return applyAll(changes, true, acknowledged).whenComplete((change, error) -> {
+            if (error == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(error);
+            }
+        });
+    }
+
+    private CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, boolean mayRetry,
+            CompletableFuture<Void> acknowledged) {
         if (changes.isEmpty()) {
             return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), "empty batch"));
         }
@@ -77,13 +89,13 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
                     }
                 }
                 return Optional.empty();
-            }, creates::contains);
+            }, creates::contains, acknowledged);
         }).exceptionallyCompose(t -> {
             DeviceException de = DeviceException.unwrap(t);
             if (mayRetry && transponder != null && de != null && de.kind() == DeviceException.Kind.CONFLICT) {
                 // The cached logical-channel assignment is stale: read it again, once.
                 transponder.forgetLogicalChannels();
-                return applyAll(changes, false);
+                return applyAll(changes, false, acknowledged);
             }
             return CompletableFuture.failedFuture(t);
         });

@@ -222,11 +222,22 @@ public final class GnmiSession {
      */
     public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits, PriorCheck check,
             Predicate<Path> likelyAbsent) {
-        return serialized(() -> applyNow(description, edits, check, likelyAbsent));
+        return apply(description, edits, check, likelyAbsent, new CompletableFuture<>());
+    }
+
+    /**
+     * As {@link #apply(String, List, PriorCheck, Predicate)}; {@code acknowledged} completes when the SetRequest is
+     * answered, before the read-back (see {@link io.lightpath.southbound.spi.ConfigBatch#applyAll(List,
+     * CompletableFuture)}). It is left alone if no Set is answered (nothing to change, or a failure first): the
+     * caller may retry with the same future, and completes it with the final outcome.
+     */
+    public CompletableFuture<AppliedChange> apply(String description, List<ConfigEdit> edits, PriorCheck check,
+            Predicate<Path> likelyAbsent, CompletableFuture<Void> acknowledged) {
+        return serialized(() -> applyNow(description, edits, check, likelyAbsent, acknowledged));
     }
 
     private CompletableFuture<AppliedChange> applyNow(String description, List<ConfigEdit> all, PriorCheck check,
-            Predicate<Path> likelyAbsent) {
+            Predicate<Path> likelyAbsent, CompletableFuture<Void> acknowledged) {
         if (all.isEmpty()) {
             return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
         }
@@ -267,7 +278,7 @@ public final class GnmiSession {
                 return CompletableFuture.completedFuture(AppliedChange.noOp(deviceId(), description));
             }
             GnmiAppliedChange change = new GnmiAppliedChange(this, description, List.copyOf(inverse));
-            return setAndVerify(description, edits, false).handle((ok, error) -> {
+            return setAndVerify(description, edits, false, acknowledged).handle((ok, error) -> {
                 if (error == null) {
                     return CompletableFuture.completedFuture((AppliedChange) change);
                 }
@@ -280,7 +291,7 @@ public final class GnmiSession {
                 LOG.warn("{}: change '{}' failed ({}); sending its inverse as compensation",
                         deviceId(), description, de.kind());
                 // Not change.revert(): that would queue behind this very change and never run.
-                return setAndVerify("compensation of " + description, inverse, true)
+                return setAndVerify("compensation of " + description, inverse, true, null)
                         .<AppliedChange>handle((ignored, revertError) -> {
                     if (revertError != null) {
                         de.addSuppressed(revertError);
@@ -434,9 +445,10 @@ public final class GnmiSession {
     /**
      * Sends {@code edits} in one SetRequest and reads them back. With {@code exact}, the read-back must equal
      * the written subtree (used to restore prior values); otherwise it must contain every written leaf (the
-     * device may add defaults).
+     * device may add defaults). {@code acknowledged} (if not null) completes once the Set is answered.
      */
-    CompletableFuture<Void> setAndVerify(String description, List<ConfigEdit> edits, boolean exact) {
+    CompletableFuture<Void> setAndVerify(String description, List<ConfigEdit> edits, boolean exact,
+            CompletableFuture<Void> acknowledged) {
         SetRequest.Builder set = SetRequest.newBuilder().setPrefix(client.config().prefix());
         for (ConfigEdit edit : edits) {
             if (edit.value().isPresent()) {
@@ -456,7 +468,15 @@ public final class GnmiSession {
                         setsInFlight--;
                     }
                 })
-                .thenCompose(response -> readConfigs(edits.stream().map(ConfigEdit::path).toList())).thenAccept(readBack -> {
+                .thenCompose(response -> {
+                    // the read-back is on its way before whatever waits for the acknowledgement runs here
+                    CompletableFuture<List<Optional<JsonNode>>> readBack =
+                            readConfigs(edits.stream().map(ConfigEdit::path).toList());
+                    if (acknowledged != null) {
+                        acknowledged.complete(null);
+                    }
+                    return readBack;
+                }).thenAccept(readBack -> {
             for (int i = 0; i < edits.size(); i++) {
                 ConfigEdit edit = edits.get(i);
                 Optional<JsonNode> actual = readBack.get(i);
@@ -497,7 +517,7 @@ public final class GnmiSession {
 
         @Override
         public CompletableFuture<Void> revert() {
-            return session.serialized(() -> session.setAndVerify("revert of " + description, inverse, true));
+            return session.serialized(() -> session.setAndVerify("revert of " + description, inverse, true, null));
         }
 
         @Override

@@ -25,6 +25,29 @@ public interface ConfigBatch extends DeviceBehaviour {
     CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes);
 
     /**
+     * As {@link #applyAll(List)}, and reports when the device has <em>taken</em> the change: {@code acknowledged}
+     * completes as soon as the device answered the write, before the change is read back and verified. A caller may
+     * then start work on <em>other</em> devices that needs this change in place (the line must be set before a
+     * transponder is lit), while the read-back runs. The returned future stays the outcome: a change is applied
+     * only when it completes normally, and a caller that started dependent work must undo that work if it fails.
+     *
+     * <p>{@code acknowledged} always completes: normally once the write was answered (or when the batch ends
+     * without having to write anything), exceptionally with the batch's failure if it fails before the device
+     * answered a write. The default completes it with the returned future (no early acknowledgement).
+     *
+     * @param acknowledged completed by this call, never by the caller
+     */
+    default CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, CompletableFuture<Void> acknowledged) {
+        return applyAll(changes).whenComplete((change, error) -> {
+            if (error == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(error);
+            }
+        });
+    }
+
+    /**
      * A hint that {@link #applyAll} will soon be called with {@code changes}: the driver may read now what that call
      * will need (the priors), so the call itself waits for one round trip less. Changes nothing on the device; what
      * was read ahead is used only if this driver has written nothing to the device in between, else it is read

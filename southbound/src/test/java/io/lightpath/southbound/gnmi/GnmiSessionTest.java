@@ -17,6 +17,7 @@ import io.lightpath.southbound.spi.DeviceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +219,36 @@ class GnmiSessionTest {
         assertEquals(3, target.setCalls(), "first change, the ignored one, and its compensation");
         assertEquals(before, target.configSnapshot());
     }
+    @Test
+    void aBatchIsAcknowledgedWhenTheDeviceAnswersItsSetBeforeTheReadBackDecides() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        target.ackWithoutApplyingNextSets(1);
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        CompletionException e = assertThrows(CompletionException.class, () -> batch.applyAll(
+                List.of(new ConfigChange.Connect(new CrossConnect("a", "c"))), acknowledged)
+                .orTimeout(20, TimeUnit.SECONDS).join());
+        assertEquals(DeviceException.Kind.VERIFICATION_FAILED, DeviceException.unwrap(e).kind());
+        // the device took the Set: that is all the acknowledgement says; the outcome is the result's
+        assertTrue(acknowledged.isDone() && !acknowledged.isCompletedExceptionally());
+    }
+
+    @Test
+    void aBatchThatFailsBeforeItsSetFailsItsAcknowledgementToo() throws Exception {
+        ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElseThrow();
+        ocs.connect(new CrossConnect("a", "b")).get(20, TimeUnit.SECONDS);
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        assertThrows(CompletionException.class, () -> batch.applyAll(
+                List.of(new ConfigChange.Disconnect(new CrossConnect("a", "z"))), acknowledged)
+                .orTimeout(20, TimeUnit.SECONDS).join());
+        CompletionException e = assertThrows(CompletionException.class, acknowledged::join);
+        assertEquals(DeviceException.Kind.CONFLICT, DeviceException.unwrap(e).kind());
+
+        CompletableFuture<Void> nothingToDo = new CompletableFuture<>();
+        batch.applyAll(List.of(new ConfigChange.Connect(new CrossConnect("a", "b"))), nothingToDo)
+                .get(20, TimeUnit.SECONDS);
+        assertTrue(nothingToDo.isDone() && !nothingToDo.isCompletedExceptionally(), "a no-op batch acknowledges");
+    }
+
     @Test
     void leavesOfOneEntryAreReadThroughTheEntryEvenWhenTheyDoNotExistYet() throws Exception {
         // A transponder port as the emulated devices start: the component and its logical channel exist, the

@@ -7,6 +7,7 @@ public final class DeviceFaults {
   private volatile boolean down;
   private volatile long latencyMs;
   private final AtomicInteger failingSets = new AtomicInteger();
+  private final AtomicInteger ignoredSets = new AtomicInteger();
   private volatile boolean malformedReplies;
 
   /** True while the device's gNMI target answers every call with UNAVAILABLE. */
@@ -49,6 +50,22 @@ public final class DeviceFaults {
     return failingSets.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
+  /**
+   * Sets how many of the next Sets are acknowledged without being applied: a device that loses a
+   * change it accepted, which only a read-back after the Set detects.
+   */
+  public void setIgnoredSets(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, got " + count);
+    }
+    ignoredSets.set(count);
+  }
+
+  /** Consumes one ignored Set; true when this Set must be acknowledged but not applied. */
+  public boolean takeIgnoredSet() {
+    return ignoredSets.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
   /** True while Get returns invalid JSON. */
   public boolean malformedReplies() {
     return malformedReplies;
@@ -63,6 +80,7 @@ public final class DeviceFaults {
   void clearSoft() {
     latencyMs = 0;
     failingSets.set(0);
+    ignoredSets.set(0);
     malformedReplies = false;
   }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -48,6 +49,7 @@ public final class EmulatedDevice {
   private final DeviceModel model;
   private final DeviceDatastore store;
   private final DeviceFaults faults = new DeviceFaults();
+  private final AtomicLong setsAnswered = new AtomicLong();
   private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
   /** Orders commits, tree updates and notifications of this device. */
   private final Object lock = new Object();
@@ -139,6 +141,16 @@ public final class EmulatedDevice {
   /** Its injected faults. */
   public DeviceFaults faults() {
     return faults;
+  }
+
+  /** How many Sets its gNMI target has answered with success (tests and diagnostics). */
+  public long setsAnswered() {
+    return setsAnswered.get();
+  }
+
+  /** Counts one Set answered with success. */
+  public void countSetAnswered() {
+    setsAnswered.incrementAndGet();
   }
 
   /** A snapshot of the committed config leaves (a copy: diagnostics and tests). */

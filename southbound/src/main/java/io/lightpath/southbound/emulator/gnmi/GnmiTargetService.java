@@ -266,7 +266,10 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
             .withDescription("injected fault: Set on " + device.name() + " failed, nothing applied")
             .asException();
       }
-      lab.set(device, edits);
+      if (!device.faults().takeIgnoredSet()) {
+        lab.set(device, edits);
+      }
+      device.countSetAnswered();
       reply(device, observer, response.setTimestamp(nowNanos()).build());
     } catch (StatusException | ConfigException e) {
       fail(observer, e);
