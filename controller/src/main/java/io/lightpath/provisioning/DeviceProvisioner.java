@@ -78,7 +78,7 @@ public final class DeviceProvisioner implements Provisioner {
     ChangeJournal journal = new ChangeJournal();
     ProvisioningMetrics.Span span = metrics.start();
     Map<String, List<DeviceOp>> line = plan.lineStage();
-    prefetch(plan.transponderStage());
+    prefetch(plan.transponderStage()); // no-op for what prepare() already read ahead
     // The transponders are lit once every line device has taken its change, while the line's
     // read-back still runs: one round trip less before the carrier can come up. The service is
     // ACTIVE only after both stages are verified; a failed line read-back rolls back everything
@@ -152,15 +152,33 @@ public final class DeviceProvisioner implements Provisioner {
     });
   }
 
-  /** Transponders' priors are read during the line stage (see {@link DeviceSteps#prefetch}). */
-  private void prefetch(Map<String, List<DeviceOp>> stage) {
+  /**
+   * Reads ahead the priors of every device transaction of the channels' plan (see {@link
+   * DeviceSteps#prefetch}): the lifecycle calls this before it stores the reservation, so the reads
+   * overlap that commit, and the line stage starts with its SetRequests.
+   */
+  @Override
+  public CompletableFuture<Void> prepare(List<ComputedChannel> channels) {
+    try {
+      ProvisioningPlan plan = mapper.plan(topology.get(), channels);
+      return CompletableFuture.allOf(prefetch(plan.lineStage()), prefetch(plan.transponderStage()));
+    } catch (RuntimeException e) {
+      // only a hint: provision() maps the channels again and reports what is wrong
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** Reads ahead what the stage's transactions will need (see {@link DeviceSteps#prefetch}). */
+  private CompletableFuture<Void> prefetch(Map<String, List<DeviceOp>> stage) {
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
     stage.forEach((nodeId, ops) -> drivers.deviceFor(nodeId).ifPresent(device -> {
       try {
-        steps.prefetch(drivers.driverFor(device), ops);
+        reads.add(steps.prefetch(drivers.driverFor(device), ops));
       } catch (RuntimeException e) {
         // only a hint: the stage itself opens the driver again and reports the failure
       }
     }));
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
   }
 
   private CompletableFuture<ProvisioningResult> rollBack(

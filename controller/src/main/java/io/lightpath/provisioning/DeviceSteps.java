@@ -14,6 +14,7 @@ import io.lightpath.southbound.spi.OpticalChannelConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -69,14 +70,32 @@ final class DeviceSteps {
   }
 
   /**
-   * Lets the driver read ahead what {@link #apply} of transponder ops will need (their priors), while
-   * the line stage runs: the transponder stage then starts with its SetRequest. Other steps read
-   * their priors at once anyway. See {@link ConfigBatch#prefetch}.
+   * Lets the driver read ahead what {@link #apply} of the ops will need (their priors), so that
+   * apply starts with its SetRequest: for every step while the reservation is stored ({@link
+   * Provisioner#prepare}), and for transponders again during the line stage (a no-op if the first
+   * read-ahead is still valid). See {@link ConfigBatch#prefetch}.
+   *
+   * @return completes when the read-ahead has finished, whatever its outcome (never fails)
    */
-  void prefetch(DeviceDriver driver, List<DeviceOp> ops) {
-    if (stepOf(ops).equals(TRANSPONDER_STEP)) {
-      driver.behaviour(ConfigBatch.class).ifPresent(b -> b.prefetch(tuneChanges(ops)));
+  CompletableFuture<Void> prefetch(DeviceDriver driver, List<DeviceOp> ops) {
+    ConfigBatch batch = driver.behaviour(ConfigBatch.class).orElse(null);
+    if (batch == null) {
+      return CompletableFuture.completedFuture(null);
     }
+    CompletableFuture<Void> read = switch (stepOf(ops)) {
+      case TRANSPONDER_STEP -> batch.prefetch(tuneChanges(ops));
+      // Line steps: the changes apply would build from the inventory as it is now. If another
+      // service takes those indexes first, apply builds other changes and reads their priors.
+      case ROADM_STEP -> driver.behaviour(MediaChannelConfig.class)
+          .map(roadm -> inventory.mediaChannels(driver.deviceId(), roadm)
+              .thenCompose(known -> batch.prefetch(mediaChannelChanges(known, ops).changes())))
+          .orElse(CompletableFuture.completedFuture(null));
+      default -> driver.behaviour(CrossConnectConfig.class)
+          .map(ocs -> inventory.crossConnects(driver.deviceId(), ocs)
+              .thenCompose(known -> batch.prefetch(connectChanges(known, ops))))
+          .orElse(CompletableFuture.completedFuture(null));
+    };
+    return read.handle((v, t) -> null);
   }
 
   /**
@@ -140,29 +159,38 @@ final class DeviceSteps {
       CompletableFuture<Void> acknowledged) {
     MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
-      List<ConfigChange> changes = new ArrayList<>();
-      List<MediaChannel> added = new ArrayList<>();
-      Set<Integer> taken = new HashSet<>(known.keySet());
-      int next = 1;
-      for (DeviceOp op : ops) {
-        DeviceOp.OpenMediaChannel mc = (DeviceOp.OpenMediaChannel) op;
-        if (known.values().stream().anyMatch(m -> same(m, mc))) {
-          continue; // already there (a retried provision): leave it and do not own it
-        }
-        while (taken.contains(next)) {
-          next++;
-        }
-        taken.add(next);
-        MediaChannel channel = new MediaChannel(next, mc.lowerFrequencyMhz(), mc.upperFrequencyMhz(),
-            mc.sourcePort(), mc.destPort(), 0.0);
-        changes.add(new ConfigChange.PutMediaChannel(channel, true));
-        added.add(channel);
-      }
-      return batch(driver, changes, acknowledged).thenApply(change -> {
-        added.forEach(c -> known.put(c.index(), c));
+      MediaChannelChanges planned = mediaChannelChanges(known, ops);
+      return batch(driver, planned.changes(), acknowledged).thenApply(change -> {
+        planned.added().forEach(c -> known.put(c.index(), c));
         return change;
       });
     });
+  }
+
+  /** The media channels a ROADM step adds, at the smallest indexes free in {@code known}. */
+  private record MediaChannelChanges(List<ConfigChange> changes, List<MediaChannel> added) {}
+
+  private static MediaChannelChanges mediaChannelChanges(Map<Integer, MediaChannel> known,
+      List<DeviceOp> ops) {
+    List<ConfigChange> changes = new ArrayList<>();
+    List<MediaChannel> added = new ArrayList<>();
+    Set<Integer> taken = new HashSet<>(known.keySet());
+    int next = 1;
+    for (DeviceOp op : ops) {
+      DeviceOp.OpenMediaChannel mc = (DeviceOp.OpenMediaChannel) op;
+      if (known.values().stream().anyMatch(m -> same(m, mc))) {
+        continue; // already there (a retried provision): leave it and do not own it
+      }
+      while (taken.contains(next)) {
+        next++;
+      }
+      taken.add(next);
+      MediaChannel channel = new MediaChannel(next, mc.lowerFrequencyMhz(), mc.upperFrequencyMhz(),
+          mc.sourcePort(), mc.destPort(), 0.0);
+      changes.add(new ConfigChange.PutMediaChannel(channel, true));
+      added.add(channel);
+    }
+    return new MediaChannelChanges(changes, added);
   }
 
   private CompletableFuture<AppliedChange> removeMediaChannels(
@@ -194,13 +222,7 @@ final class DeviceSteps {
       CompletableFuture<Void> acknowledged) {
     CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
-      List<CrossConnect> missing = new ArrayList<>();
-      for (DeviceOp op : ops) {
-        CrossConnect cc = ((DeviceOp.ConnectPorts) op).crossConnect();
-        if (known.values().stream().noneMatch(e -> joins(e, cc))) {
-          missing.add(cc);
-        }
-      }
+      List<CrossConnect> missing = missingCrossConnects(known, ops);
       return batch(driver, missing.stream().<ConfigChange>map(ConfigChange.Connect::new).toList(),
           acknowledged)
           .thenApply(change -> {
@@ -208,6 +230,25 @@ final class DeviceSteps {
             return change;
           });
     });
+  }
+
+  /** The ops' cross-connects that no cross-connect in {@code known} joins already. */
+  private static List<CrossConnect> missingCrossConnects(Map<String, CrossConnect> known,
+      List<DeviceOp> ops) {
+    List<CrossConnect> missing = new ArrayList<>();
+    for (DeviceOp op : ops) {
+      CrossConnect cc = ((DeviceOp.ConnectPorts) op).crossConnect();
+      if (known.values().stream().noneMatch(e -> joins(e, cc))) {
+        missing.add(cc);
+      }
+    }
+    return missing;
+  }
+
+  private static List<ConfigChange> connectChanges(Map<String, CrossConnect> known,
+      List<DeviceOp> ops) {
+    return missingCrossConnects(known, ops).stream().<ConfigChange>map(ConfigChange.Connect::new)
+        .toList();
   }
 
   private CompletableFuture<AppliedChange> disconnect(DeviceDriver driver, List<DeviceOp> ops,

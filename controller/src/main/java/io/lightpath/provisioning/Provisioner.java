@@ -23,6 +23,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Provisioner {
 
+  /**
+   * A hint that {@link #provision} of {@code channels} follows soon (the lifecycle gives it while
+   * it stores the reservation): the provisioner may read now what the devices' transactions will
+   * need. It must not change any device, must return at once and must not throw. The default does
+   * nothing.
+   *
+   * @return completes when the reads ahead have finished, whatever their outcome (never fails)
+   */
+  default CompletableFuture<Void> prepare(List<ComputedChannel> channels) {
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** Configures and verifies the channels of service {@code serviceId}. */
   CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels);
 

@@ -2,6 +2,7 @@ package io.lightpath.service;
 
 import io.lightpath.failpoint.FailpointException;
 import io.lightpath.failpoint.Failpoints;
+import io.lightpath.pce.ComputedChannel;
 import io.lightpath.pce.Reservation;
 import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.Service;
@@ -71,6 +72,18 @@ public final class ProvisioningOrchestrator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * Lets the provisioner read ahead for channels whose reservation is being stored (see {@link
+   * Provisioner#prepare}); never fails.
+   */
+  void prepare(List<ComputedChannel> channels) {
+    try {
+      provisioner.prepare(channels);
+    } catch (RuntimeException e) {
+      log.debug("read-ahead for a provision failed; the provision reads for itself", e);
+    }
   }
 
   /** Provisions a service just stored in PROVISIONING with its resources reserved. */

@@ -86,6 +86,8 @@ public final class ServiceLifecycle {
         throw error;
       }
       PathResult.Success ok = (PathResult.Success) result;
+      // reads only: the devices' priors are on their way while the reservation is stored
+      orchestrator.prepare(ok.channels());
       StoredService record = new StoredService(view(id, request.getService(), ok), ok.channels(),
           ok.reservation());
       Optional<StoredService> created;

@@ -64,6 +64,42 @@ class DeviceProvisionerLabTest {
   }
 
   @Test
+  void preparedProvisionReadsNoPriorsOnTheLine() throws Exception {
+    List<String> roadms = List.of("alder-roadm", "birch-roadm");
+    h.provisioner.prepare(List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    Map<String, Long> gets = new java.util.HashMap<>();
+    roadms.forEach(d -> gets.put(d, h.lab.device(d).getsAnswered()));
+
+    h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    for (String d : roadms) {
+      // the priors were read ahead (two absent media channels): only the read-back is left
+      assertEquals(gets.get(d) + 1, h.lab.device(d).getsAnswered(), d);
+    }
+    assertTrue(carrier("birch-tp1", "line1"));
+  }
+
+  @Test
+  void aReadAheadOvertakenByAWriteIsReadAgainAndLeavesTheOtherChannelAlone() throws Exception {
+    // The read-ahead finds indexes 1 and 2 of alder-roadm free ...
+    h.provisioner.prepare(List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+    // ... then index 1 is taken through the same gNMI session, behind the inventory's back.
+    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannel foreign = new MediaChannel(1, 195_000_000, 195_050_000, "add1", "east", 0.0);
+    roadm.configureMediaChannel(foreign).get(10, TimeUnit.SECONDS);
+
+    ProvisioningResult result =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    // With the stale read-ahead, "index 1 absent" would have let the Set overwrite it.
+    assertEquals(List.of(true), result.carrierUp());
+    List<MediaChannel> now = roadm.readMediaChannels().get(10, TimeUnit.SECONDS);
+    assertTrue(now.contains(foreign), "the other channel is untouched: " + now);
+    assertEquals(3, now.size(), "ours went to free indexes: " + now);
+  }
+
+  @Test
   void deprovisionRemovesEverythingAndIsIdempotent() throws Exception {
     Map<String, String> before = h.snapshots();
     h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);

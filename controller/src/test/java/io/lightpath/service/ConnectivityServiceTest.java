@@ -88,6 +88,20 @@ class ConnectivityServiceTest {
   }
 
   @Test
+  void theProvisionerReadsAheadForTheChannelsItWillProvisionAndAFailingReadAheadIsHarmless()
+      throws Exception {
+    h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    assertEquals(h.provisioner.provisionedChannels, h.provisioner.prepared);
+
+    h.provisioner.prepareThrows = true;
+    Service s = h.stub().createService(create("r2", TestTopology.service()));
+    h.awaitIdle();
+    assertEquals(ServiceState.ACTIVE, get(s.getName()).getState());
+    assertEquals(2, h.provisioner.prepared.size());
+  }
+
+  @Test
   void failureAtADeviceStepFailsTheServiceNamingDeviceAndStepAndReleasesEverything()
       throws Exception {
     h.provisioner.failAt("rb", "roadm-media-channel");

@@ -22,6 +22,12 @@ final class FakeProvisioner implements Provisioner {
   /** The gRPC Context each provision call ran in (a device RPC would inherit it). */
   final List<io.grpc.Context> contexts = Collections.synchronizedList(new ArrayList<>());
   final List<String> deprovisioned = Collections.synchronizedList(new ArrayList<>());
+  /** The channels of each prepare call, and those of each provision call, in call order. */
+  final List<List<ComputedChannel>> prepared = Collections.synchronizedList(new ArrayList<>());
+  final List<List<ComputedChannel>> provisionedChannels =
+      Collections.synchronizedList(new ArrayList<>());
+  /** When set, prepare throws (a provisioner breaking the "never throws" rule). */
+  volatile boolean prepareThrows;
   private final BlockingQueue<CompletableFuture<ProvisioningResult>> hanging =
       new LinkedBlockingQueue<>();
   private volatile String failDevice;
@@ -59,7 +65,17 @@ final class FakeProvisioner implements Provisioner {
   }
 
   @Override
+  public CompletableFuture<Void> prepare(List<ComputedChannel> channels) {
+    prepared.add(channels);
+    if (prepareThrows) {
+      throw new IllegalStateException("read-ahead broke");
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
   public CompletableFuture<ProvisioningResult> provision(String serviceId, List<ComputedChannel> channels) {
+    provisionedChannels.add(channels);
     provisioned.add(serviceId);
     contexts.add(io.grpc.Context.current());
     if (failDevice != null) {

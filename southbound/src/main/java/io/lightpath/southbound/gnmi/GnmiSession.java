@@ -179,6 +179,10 @@ public final class GnmiSession {
             if (setsInFlight > 0) {
                 return CompletableFuture.completedFuture(null); // a Set in flight may land after the read
             }
+            Prefetched pending = prefetched.get(key);
+            if (pending != null && pending.generation() == setsSent) {
+                return pending.priors().handle((v, t) -> null); // already read ahead, and still valid
+            }
             generation = setsSent;
             if (prefetched.size() >= MAX_PREFETCHED) {
                 prefetched.clear();

@@ -50,6 +50,7 @@ public final class EmulatedDevice {
   private final DeviceDatastore store;
   private final DeviceFaults faults = new DeviceFaults();
   private final AtomicLong setsAnswered = new AtomicLong();
+  private final AtomicLong getsAnswered = new AtomicLong();
   private final List<TreeListener> listeners = new CopyOnWriteArrayList<>();
   /** Orders commits, tree updates and notifications of this device. */
   private final Object lock = new Object();
@@ -151,6 +152,16 @@ public final class EmulatedDevice {
   /** Counts one Set answered with success. */
   public void countSetAnswered() {
     setsAnswered.incrementAndGet();
+  }
+
+  /** How many Gets its gNMI target has answered, with data or NOT_FOUND (tests and diagnostics). */
+  public long getsAnswered() {
+    return getsAnswered.get();
+  }
+
+  /** Counts one Get answered. */
+  public void countGetAnswered() {
+    getsAnswered.incrementAndGet();
   }
 
   /** A snapshot of the committed config leaves (a copy: diagnostics and tests). */

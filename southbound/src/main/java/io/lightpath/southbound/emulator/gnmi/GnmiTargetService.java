@@ -166,6 +166,7 @@ public final class GnmiTargetService extends gNMIGrpc.gNMIImplBase {
   public void get(GetRequest request, StreamObserver<GetResponse> observer) {
     try {
       EmulatedDevice device = resolve(request.getPrefix());
+      device.countGetAnswered();
       boolean ietf;
       if (request.getEncoding() == Encoding.JSON_IETF) {
         ietf = true;
