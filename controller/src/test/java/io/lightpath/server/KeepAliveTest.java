@@ -3,7 +3,9 @@ package io.lightpath.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -55,6 +57,51 @@ class KeepAliveTest {
         watch.cancel(null);
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  @Test
+  void aWatcherWhoseHostVanishedIsCutOffByTheServersPing() throws Exception {
+    ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2)).withKeepAlive(
+        new KeepAlivePolicy(Duration.ofSeconds(10), true, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    try (RunningServer server = RunningServer.start(config);
+        FreezableProxy proxy = new FreezableProxy(server.server.port())) {
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port())
+          .usePlaintext().build();
+      Context.CancellableContext watch = Context.current().withCancellation();
+      try {
+        watch.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
+            WatchServicesRequest.getDefaultInstance(), new StreamObserver<ServiceEvent>() {
+              @Override
+              public void onNext(ServiceEvent value) {}
+
+              @Override
+              public void onError(Throwable t) {}
+
+              @Override
+              public void onCompleted() {}
+            }));
+        awaitReady(channel);
+        // The client's host is gone: nothing it sent or would answer arrives any more.
+        proxy.freeze();
+        // With gRPC's default (no server pings) the connection would stay open indefinitely.
+        assertTrue(proxy.upstreamClosed.await(30, TimeUnit.SECONDS),
+            "the server closed the silent connection");
+      } finally {
+        watch.cancel(null);
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void awaitReady(ManagedChannel channel) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (ConnectivityState state = channel.getState(true); state != ConnectivityState.READY;
+        state = channel.getState(true)) {
+      assertTrue(System.nanoTime() < deadline, "the channel did not connect: " + state);
+      CountDownLatch changed = new CountDownLatch(1);
+      channel.notifyWhenStateChanged(state, changed::countDown);
+      changed.await(1, TimeUnit.SECONDS);
     }
   }
 

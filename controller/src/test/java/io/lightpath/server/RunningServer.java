@@ -21,7 +21,11 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start() throws Exception {
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2));
+    return start(new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(2)));
+  }
+
+  /** A server with {@code config} (bind it to 127.0.0.1, port 0). */
+  public static RunningServer start(ServerConfig config) throws Exception {
     Injector injector = Guice.createInjector(new ServerModule(config, Clock.systemUTC()));
     return new RunningServer(injector, injector.getInstance(LightpathServer.class).start());
   }
