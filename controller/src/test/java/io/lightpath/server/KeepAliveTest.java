@@ -32,29 +32,12 @@ class KeepAliveTest {
     try (RunningServer server = RunningServer.start()) {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.server.port())
           .usePlaintext().keepAliveTime(10, TimeUnit.SECONDS).keepAliveWithoutCalls(true).build();
-      Context.CancellableContext watch = Context.current().withCancellation();
-      CountDownLatch failed = new CountDownLatch(1);
-      AtomicReference<Throwable> error = new AtomicReference<>();
+      OpenWatch watch = OpenWatch.start(channel);
       try {
-        watch.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
-            WatchServicesRequest.getDefaultInstance(), new StreamObserver<ServiceEvent>() {
-              @Override
-              public void onNext(ServiceEvent value) {}
-
-              @Override
-              public void onError(Throwable t) {
-                error.set(t);
-                failed.countDown();
-              }
-
-              @Override
-              public void onCompleted() {
-                failed.countDown();
-              }
-            }));
-        assertFalse(failed.await(35, TimeUnit.SECONDS), () -> "the watch ended: " + error.get());
+        assertFalse(watch.ended.await(35, TimeUnit.SECONDS),
+            () -> "the watch ended: " + watch.error.get());
       } finally {
-        watch.cancel(null);
+        watch.context.cancel(null);
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
@@ -68,19 +51,8 @@ class KeepAliveTest {
         FreezableProxy proxy = new FreezableProxy(server.server.port())) {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port())
           .usePlaintext().build();
-      Context.CancellableContext watch = Context.current().withCancellation();
+      OpenWatch watch = OpenWatch.start(channel);
       try {
-        watch.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
-            WatchServicesRequest.getDefaultInstance(), new StreamObserver<ServiceEvent>() {
-              @Override
-              public void onNext(ServiceEvent value) {}
-
-              @Override
-              public void onError(Throwable t) {}
-
-              @Override
-              public void onCompleted() {}
-            }));
         awaitReady(channel);
         // The client's host is gone: nothing it sent or would answer arrives any more.
         proxy.freeze();
@@ -88,9 +60,36 @@ class KeepAliveTest {
         assertTrue(proxy.upstreamClosed.await(30, TimeUnit.SECONDS),
             "the server closed the silent connection");
       } finally {
-        watch.cancel(null);
+        watch.context.cancel(null);
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** A WatchServices stream held open until its context is cancelled, and whether it ended. */
+  private record OpenWatch(Context.CancellableContext context, CountDownLatch ended,
+      AtomicReference<Throwable> error) {
+
+    static OpenWatch start(ManagedChannel channel) {
+      OpenWatch w = new OpenWatch(Context.current().withCancellation(), new CountDownLatch(1),
+          new AtomicReference<>());
+      w.context.run(() -> ConnectivityServiceGrpc.newStub(channel).watchServices(
+          WatchServicesRequest.getDefaultInstance(), new StreamObserver<ServiceEvent>() {
+            @Override
+            public void onNext(ServiceEvent value) {}
+
+            @Override
+            public void onError(Throwable t) {
+              w.error.set(t);
+              w.ended.countDown();
+            }
+
+            @Override
+            public void onCompleted() {
+              w.ended.countDown();
+            }
+          }));
+      return w;
     }
   }
 
