@@ -6,6 +6,7 @@ import io.lightpath.model.Topology;
 import io.lightpath.pce.ComputedChannel;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.spi.ChangeJournal;
+import io.lightpath.southbound.spi.ConfigBatch;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.DeviceDriver;
 import java.time.Clock;
@@ -88,13 +89,8 @@ public final class DeviceProvisioner implements Provisioner {
     CompletableFuture<Void> lineDone = runStage(line, 0, (nodeId, driver, ops) ->
         steps.apply(driver, ops, journal, lineAcknowledged.get(nodeId)));
     // a device whose step failed before it started (no driver) acknowledges nothing: settle it
-    lineDone.whenComplete((v, t) -> lineAcknowledged.values().forEach(a -> {
-      if (t == null) {
-        a.complete(null);
-      } else {
-        a.completeExceptionally(t);
-      }
-    }));
+    lineDone.whenComplete((v, t) ->
+        lineAcknowledged.values().forEach(a -> ConfigBatch.settle(a, t)));
     CompletableFuture<Void> lineTaken = CompletableFuture
         .allOf(lineAcknowledged.values().toArray(CompletableFuture[]::new))
         .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE));

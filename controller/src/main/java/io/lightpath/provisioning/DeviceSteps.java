@@ -60,13 +60,7 @@ final class DeviceSteps {
       case ROADM_STEP -> withRetry(driver, line -> openMediaChannels(driver, ops, acknowledged), journal);
       default -> withRetry(driver, line -> connect(driver, ops, acknowledged), journal);
     };
-    return done.whenComplete((v, t) -> {
-      if (t == null) {
-        acknowledged.complete(null);
-      } else {
-        acknowledged.completeExceptionally(t);
-      }
-    });
+    return done.whenComplete((v, t) -> ConfigBatch.settle(acknowledged, t));
   }
 
   /**
@@ -92,7 +86,7 @@ final class DeviceSteps {
           .orElse(CompletableFuture.completedFuture(null));
       default -> driver.behaviour(CrossConnectConfig.class)
           .map(ocs -> inventory.crossConnects(driver.deviceId(), ocs)
-              .thenCompose(known -> batch.prefetch(connectChanges(known, ops))))
+              .thenCompose(known -> batch.prefetch(connects(missingCrossConnects(known, ops)))))
           .orElse(CompletableFuture.completedFuture(null));
     };
     return read.handle((v, t) -> null);
@@ -223,8 +217,7 @@ final class DeviceSteps {
     CrossConnectConfig ocs = driver.require(CrossConnectConfig.class);
     return inventory.crossConnects(driver.deviceId(), ocs).thenCompose(known -> {
       List<CrossConnect> missing = missingCrossConnects(known, ops);
-      return batch(driver, missing.stream().<ConfigChange>map(ConfigChange.Connect::new).toList(),
-          acknowledged)
+      return batch(driver, connects(missing), acknowledged)
           .thenApply(change -> {
             missing.forEach(c -> known.put(c.inputPort(), c));
             return change;
@@ -245,10 +238,8 @@ final class DeviceSteps {
     return missing;
   }
 
-  private static List<ConfigChange> connectChanges(Map<String, CrossConnect> known,
-      List<DeviceOp> ops) {
-    return missingCrossConnects(known, ops).stream().<ConfigChange>map(ConfigChange.Connect::new)
-        .toList();
+  private static List<ConfigChange> connects(List<CrossConnect> crossConnects) {
+    return crossConnects.stream().<ConfigChange>map(ConfigChange.Connect::new).toList();
   }
 
   private CompletableFuture<AppliedChange> disconnect(DeviceDriver driver, List<DeviceOp> ops,

@@ -54,13 +54,8 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
 
     @Override
     public CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, CompletableFuture<Void> acknowledged) {
-        return applyAll(changes, true, acknowledged).whenComplete((change, error) -> {
-            if (error == null) {
-                acknowledged.complete(null);
-            } else {
-                acknowledged.completeExceptionally(error);
-            }
-        });
+        return applyAll(changes, true, acknowledged)
+                .whenComplete((change, error) -> ConfigBatch.settle(acknowledged, error));
     }
 
     private CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, boolean mayRetry,
@@ -79,8 +74,7 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
                             DeviceException.Kind.INVALID_REQUEST, description + ": two changes touch " + e));
                 }
             }
-            Set<io.lightpath.proto.gnmi.Path> creates = new HashSet<>();
-            checked.stream().filter(Checked::creates).forEach(c -> creates.add(c.edit().path()));
+            Set<io.lightpath.proto.gnmi.Path> creates = creates(checked);
             return session.apply(description, edits, priors -> {
                 for (int i = 0; i < checked.size(); i++) {
                     Optional<String> c = checked.get(i).check().apply(priors.get(i));
@@ -107,11 +101,16 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
             return CompletableFuture.completedFuture(null);
         }
         // the same edits, in the same order, as applyAll will build; any failure is applyAll's to report
-        return editsOf(changes).thenCompose(checked -> {
-            Set<io.lightpath.proto.gnmi.Path> creates = new HashSet<>();
-            checked.stream().filter(Checked::creates).forEach(c -> creates.add(c.edit().path()));
-            return session.prefetch(checked.stream().map(c -> c.edit().path()).toList(), creates::contains);
-        }).handle((v, t) -> null);
+        return editsOf(changes).thenCompose(checked -> session.prefetch(
+                checked.stream().map(c -> c.edit().path()).toList(), creates(checked)::contains))
+                .handle((v, t) -> null);
+    }
+
+    /** The paths of the entries the edits create (their priors are likely absent). */
+    private static Set<io.lightpath.proto.gnmi.Path> creates(List<Checked> checked) {
+        Set<io.lightpath.proto.gnmi.Path> creates = new HashSet<>();
+        checked.stream().filter(Checked::creates).forEach(c -> creates.add(c.edit().path()));
+        return creates;
     }
 
     private CompletableFuture<List<Checked>> editsOf(List<ConfigChange> changes) {

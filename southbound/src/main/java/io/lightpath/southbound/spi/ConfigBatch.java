@@ -38,13 +38,19 @@ public interface ConfigBatch extends DeviceBehaviour {
      * @param acknowledged completed by this call, never by the caller
      */
     default CompletableFuture<AppliedChange> applyAll(List<ConfigChange> changes, CompletableFuture<Void> acknowledged) {
-        return applyAll(changes).whenComplete((change, error) -> {
-            if (error == null) {
-                acknowledged.complete(null);
-            } else {
-                acknowledged.completeExceptionally(error);
-            }
-        });
+        return applyAll(changes).whenComplete((change, error) -> settle(acknowledged, error));
+    }
+
+    /**
+     * Completes an acknowledgement with a batch's final outcome: normally if {@code outcome} is null, else
+     * exceptionally with it. Does nothing if it is already complete (the device answered the write earlier).
+     */
+    static void settle(CompletableFuture<Void> acknowledged, Throwable outcome) {
+        if (outcome == null) {
+            acknowledged.complete(null);
+        } else {
+            acknowledged.completeExceptionally(outcome);
+        }
     }
 
     /**
