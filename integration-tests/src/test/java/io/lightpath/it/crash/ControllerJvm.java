@@ -1,6 +1,7 @@
 package io.lightpath.it.crash;
 
 import io.lightpath.it.ProcessOutput;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,11 +107,17 @@ final class ControllerJvm implements AutoCloseable {
     }
     try {
       Path jar = jar();
-      Path archive = Path.of(System.getProperty("java.io.tmpdir"), "lightpath-crash-"
+      // beside the jar, so `mvn clean` removes it; one per jar build (~40 MB each), older ones deleted
+      Path archive = jar.toAbsolutePath().resolveSibling("crash-cds-"
           + Integer.toHexString((jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
               + Files.getLastModifiedTime(jar).toMillis()).hashCode()) + ".jsa");
       if (Files.isRegularFile(archive)) {
         return Optional.of(archive);
+      }
+      try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), "crash-cds-*.jsa")) {
+        for (Path p : old) {
+          Files.deleteIfExists(p);
+        }
       }
       Path dir = Files.createTempDirectory("lightpath-crash-cds-");
       List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

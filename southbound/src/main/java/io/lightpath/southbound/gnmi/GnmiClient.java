@@ -1,11 +1,16 @@
 package io.lightpath.southbound.gnmi;
 
+import io.grpc.CallOptions;
 import io.grpc.ChannelCredentials;
+import io.grpc.ClientCall;
 import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -105,15 +110,9 @@ public final class GnmiClient implements AutoCloseable {
         return session;
     }
 
-    private gNMIGrpc.gNMIStub unaryStub() {
-        return stub.withDeadlineAfter(config.rpcDeadline().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
     /** Capabilities, failing fast with UNAVAILABLE when the target cannot be reached. */
     public CompletableFuture<CapabilityResponse> capabilities() {
-        CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        detached(() -> unaryStub().capabilities(CapabilityRequest.getDefaultInstance(), observer(f, "Capabilities")));
-        return f;
+        return unary(gNMIGrpc.getCapabilitiesMethod(), CapabilityRequest.getDefaultInstance(), "Capabilities", false);
     }
 
     /**
@@ -123,22 +122,94 @@ public final class GnmiClient implements AutoCloseable {
      * that waits is the reliable way to learn that the target is back.
      */
     public CompletableFuture<CapabilityResponse> probe() {
-        CompletableFuture<CapabilityResponse> f = new CompletableFuture<>();
-        detached(() -> unaryStub().withWaitForReady().capabilities(CapabilityRequest.getDefaultInstance(),
-                observer(f, "Capabilities")));
-        return f;
+        return unary(gNMIGrpc.getCapabilitiesMethod(), CapabilityRequest.getDefaultInstance(), "Capabilities", true);
     }
 
     public CompletableFuture<GetResponse> get(GetRequest request) {
-        CompletableFuture<GetResponse> f = new CompletableFuture<>();
-        detached(() -> unaryStub().get(request, observer(f, "Get")));
-        return f;
+        return unary(gNMIGrpc.getGetMethod(), request, "Get", false);
     }
 
     public CompletableFuture<SetResponse> set(SetRequest request) {
-        CompletableFuture<SetResponse> f = new CompletableFuture<>();
-        detached(() -> unaryStub().set(request, observer(f, "Set")));
+        return unary(gNMIGrpc.getSetMethod(), request, "Set", false);
+    }
+
+    /**
+     * One unary call, on a {@link ClientCall} of its own rather than through the async stub: the stub's
+     * adapter turns every non-OK status into a {@link io.grpc.StatusRuntimeException} with a filled stack
+     * trace, and NOT_FOUND is an ordinary answer here (the absent prior of every entry a service creates).
+     * The call carries the stub's options (credentials) and a deadline, and starts outside the caller's
+     * {@link Context} (see {@link #detached}).
+     */
+    private <Q, R> CompletableFuture<R> unary(MethodDescriptor<Q, R> method, Q request, String operation,
+            boolean waitForReady) {
+        CompletableFuture<R> f = new CompletableFuture<>();
+        CallOptions options = stub.getCallOptions()
+                .withDeadlineAfter(config.rpcDeadline().toNanos(), TimeUnit.NANOSECONDS);
+        if (waitForReady) {
+            options = options.withWaitForReady();
+        }
+        ClientCall<Q, R> call = detached(stub.getChannel(), method, options);
+        call.start(new UnaryListener<>(f, operation), new Metadata());
+        // two: a second message would be a protocol violation we want to see, not to wait for
+        call.request(2);
+        call.sendMessage(request);
+        call.halfClose();
         return f;
+    }
+
+    /**
+     * Creates the call outside the caller's gRPC {@link Context}: a driver call made while serving an RPC (e.g.
+     * the connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends.
+     */
+    private static <Q, R> ClientCall<Q, R> detached(io.grpc.Channel channel, MethodDescriptor<Q, R> method,
+            CallOptions options) {
+        Context previous = Context.ROOT.attach();
+        try {
+            return channel.newCall(method, options);
+        } finally {
+            Context.ROOT.detach(previous);
+        }
+    }
+
+    /** Completes a unary call's future with its one response, or with the call's status as a DeviceException. */
+    private final class UnaryListener<R> extends ClientCall.Listener<R> {
+        private final CompletableFuture<R> future;
+        private final String operation;
+        private R response;
+
+        UnaryListener(CompletableFuture<R> future, String operation) {
+            this.future = future;
+            this.operation = operation;
+        }
+
+        @Override
+        public void onMessage(R message) {
+            if (response != null) {
+                future.completeExceptionally(GnmiErrors.malformed(config.deviceId(), operation, "two responses"));
+            }
+            response = message;
+        }
+
+        @Override
+        public void onClose(Status status, Metadata trailers) {
+            if (status.isOk()) {
+                session.answered();
+                if (response == null) {
+                    future.completeExceptionally(GnmiErrors.malformed(config.deviceId(), operation, "no response"));
+                } else {
+                    future.complete(response);
+                }
+                return;
+            }
+            DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, status, trailers);
+            session.failed(e);
+            if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
+                // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
+                // backoff (up to 2 minutes) expires; retry policy belongs to our callers.
+                channel.resetConnectBackoff();
+            }
+            future.completeExceptionally(e);
+        }
     }
 
     /**
@@ -197,48 +268,6 @@ public final class GnmiClient implements AutoCloseable {
      */
     public void resetConnectBackoff() {
         channel.resetConnectBackoff();
-    }
-
-    /**
-     * Starts a call outside the caller's gRPC {@link Context}: a driver call made while serving an RPC (e.g. the
-     * connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends.
-     */
-    private static void detached(Runnable start) {
-        Context previous = Context.ROOT.attach();
-        try {
-            start.run();
-        } finally {
-            Context.ROOT.detach(previous);
-        }
-    }
-
-    private <T> StreamObserver<T> observer(CompletableFuture<T> f, String operation) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-                session.answered();
-                f.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, t);
-                session.failed(e);
-                if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
-                    // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
-                    // backoff (up to 2 minutes) expires; retry policy belongs to our callers.
-                    channel.resetConnectBackoff();
-                }
-                f.completeExceptionally(e);
-            }
-
-            @Override
-            public void onCompleted() {
-                if (!f.isDone()) {
-                    f.completeExceptionally(GnmiErrors.malformed(config.deviceId(), operation, "no response"));
-                }
-            }
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lightpath.southbound.gnmi;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.lightpath.southbound.spi.DeviceException;
 import java.util.concurrent.CompletionException;
@@ -16,7 +17,29 @@ final class GnmiErrors {
             return de;
         }
         Status status = Status.fromThrowable(cause);
-        DeviceException.Kind kind = switch (status.getCode()) {
+        return new DeviceException(deviceId, kindOf(status), describe(operation, status), cause);
+    }
+
+    /**
+     * The failure of a call that ended with {@code status}. NOT_FOUND is an answer, not a fault (reads report
+     * an absent path as empty), so it carries neither a stack trace nor a cause: building them was a measurable
+     * share of the controller's CPU, at two per ROADM step.
+     */
+    static DeviceException toDeviceException(String deviceId, String operation, Status status, Metadata trailers) {
+        DeviceException.Kind kind = kindOf(status);
+        if (kind == DeviceException.Kind.NOT_FOUND) {
+            return DeviceException.answer(deviceId, kind, describe(operation, status));
+        }
+        return new DeviceException(deviceId, kind, describe(operation, status), status.asRuntimeException(trailers));
+    }
+
+    private static String describe(String operation, Status status) {
+        String description = status.getDescription() == null ? "" : ": " + status.getDescription();
+        return operation + " failed with " + status.getCode() + description;
+    }
+
+    private static DeviceException.Kind kindOf(Status status) {
+        return switch (status.getCode()) {
             case UNAVAILABLE, CANCELLED, ABORTED, RESOURCE_EXHAUSTED -> DeviceException.Kind.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> DeviceException.Kind.DEADLINE_EXCEEDED;
             case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE, ALREADY_EXISTS, PERMISSION_DENIED ->
@@ -26,8 +49,6 @@ final class GnmiErrors {
             case UNIMPLEMENTED -> DeviceException.Kind.UNSUPPORTED;
             default -> DeviceException.Kind.INTERNAL;
         };
-        String description = status.getDescription() == null ? "" : ": " + status.getDescription();
-        return new DeviceException(deviceId, kind, operation + " failed with " + status.getCode() + description, cause);
     }
 
     /**

@@ -63,6 +63,20 @@ public final class DeviceException extends RuntimeException {
         this(deviceId, kind, message, null);
     }
 
+    private DeviceException(String deviceId, Kind kind, String message, boolean writableStackTrace) {
+        super(deviceId + ": " + kind + ": " + message, null, false, writableStackTrace);
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * A device's ordinary answer that travels as a failure, such as NOT_FOUND for an absent path that a read
+     * then reports as empty: without a stack trace, which would be costly and say nothing.
+     */
+    public static DeviceException answer(String deviceId, Kind kind, String message) {
+        return new DeviceException(deviceId, kind, message, false);
+    }
+
     public String deviceId() {
         return deviceId;
     }
