@@ -43,6 +43,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import io.lightpath.southbound.emulator.EmulatedLab;
+import io.lightpath.southbound.emulator.device.EmulatedDevice;
+import io.lightpath.southbound.emulator.topology.DeviceSpec;
 import io.lightpath.southbound.emulator.LabOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,10 +194,16 @@ public final class BenchCommand implements Callable<Integer> {
       long jit0 = jitMillis();
       Duration cpu0 = processCpu();
       Duration labCpu0 = external != null ? external.cpu() : Duration.ZERO;
+      long[] calls0 = !synthetic && external == null ? gnmiCallsAnswered(env.lab(), lab) : null;
       Result r = run(ch, request);
       Duration cpu = processCpu().minus(cpu0);
       print(out, r);
       printCpu(out, r, cpu, external != null ? external.cpu().minus(labCpu0) : null);
+      if (calls0 != null && r.settled() > 0) {
+        long[] calls = gnmiCallsAnswered(env.lab(), lab);
+        out.printf(Locale.ROOT, "gNMI: the lab answered %.2f Get and %.2f Set requests per service%n",
+            (calls[0] - calls0[0]) / (double) r.settled(), (calls[1] - calls0[1]) / (double) r.settled());
+      }
       out.printf(Locale.ROOT, "JIT: this JVM compiled for %.1f s during the measured run (if that is "
           + "a large part of the CPU above, the run measured warm-up: raise --warmup)%n",
           (jitMillis() - jit0) / 1e3);
@@ -348,6 +357,21 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "CPU: lab process %.2f ms per service%n",
           labCpu.toNanos() / 1e6 / r.settled());
     }
+  }
+
+  /**
+   * Get and Set requests the in-JVM lab's devices have answered so far: the round trips a service
+   * costs, which set the CPU both processes spend per service (docs/benchmarks.md).
+   */
+  private static long[] gnmiCallsAnswered(EmulatedLab emulated, BenchLab lab) {
+    long gets = 0;
+    long sets = 0;
+    for (DeviceSpec d : lab.topology().devices()) {
+      EmulatedDevice device = emulated.device(d.name());
+      gets += device.getsAnswered();
+      sets += device.setsAnswered();
+    }
+    return new long[] {gets, sets};
   }
 
   /** Time this JVM's JIT compilers have spent so far, in milliseconds (0 where not monitored). */

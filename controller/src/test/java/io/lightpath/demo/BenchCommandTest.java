@@ -47,6 +47,19 @@ class BenchCommandTest {
   }
 
   @Test
+  void labInThisJvmCountsTheRoundTripsOfAService() {
+    // one client, after a warm-up has loaded the line inventories and logical-channel caches: a
+    // service between neighbouring sites costs each of its 2 ROADMs 2 prior Gets (one per
+    // direction's new media channel, read alone because it is absent), 1 Set and 1 read-back Get,
+    // and each of its 2 transponders 1 prior Get, 1 Set and 1 read-back Get
+    String[] r = run("--sites", "3", "--services", "6", "--clients", "1",
+        "--lab-yang-validation", "false", "--warmup", "6");
+    assertEquals("0", r[0], r[1] + r[2]);
+    assertTrue(r[1].contains("states {ACTIVE=6}"), r[1]);
+    assertTrue(r[1].contains("gNMI: the lab answered 10.00 Get and 4.00 Set requests per service"), r[1]);
+  }
+
+  @Test
   void rejectsNonPositiveCounts() {
     String[] r = run("--nodes", "16", "--clients", "0");
     assertEquals("2", r[0]);
