@@ -12,8 +12,6 @@ import io.grpc.StatusRuntimeException;
 import io.lightpath.proto.gnmi.GetRequest;
 import io.lightpath.proto.gnmi.CapabilityResponse;
 import io.lightpath.southbound.spi.DeviceException;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +28,7 @@ class GnmiClientTest {
     @BeforeEach
     void start() {
         target = TestGnmiTarget.plaintext(GnmiDeviceType.OPTICAL_SWITCH).start();
-        client = new GnmiClient(new GnmiDeviceConfig("ocs", GnmiDeviceType.OPTICAL_SWITCH, "127.0.0.1",
-                target.port(), new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(5),
-                BackoffPolicy.DEFAULT));
+        client = new GnmiClient(target.clientConfig("ocs", GnmiDeviceType.OPTICAL_SWITCH));
     }
 
     @AfterEach

@@ -34,9 +34,7 @@ class GnmiSessionTest {
     @BeforeEach
     void start() {
         target = TestGnmiTarget.plaintext(GnmiDeviceType.OPTICAL_SWITCH).start();
-        driver = new GnmiDeviceDriver(new GnmiDeviceConfig("ocs", GnmiDeviceType.OPTICAL_SWITCH, "127.0.0.1",
-                target.port(), new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(5),
-                BackoffPolicy.DEFAULT), PayloadValidator.NONE, new ManualScheduler());
+        driver = new GnmiDeviceDriver(target.clientConfig("ocs", GnmiDeviceType.OPTICAL_SWITCH), PayloadValidator.NONE, new ManualScheduler());
         ocs = driver.behaviour(CrossConnectConfig.class).orElseThrow();
     }
 

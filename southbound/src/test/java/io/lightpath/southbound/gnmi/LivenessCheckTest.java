@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lightpath.southbound.spi.ConnectionStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +23,7 @@ class LivenessCheckTest {
     void start() throws Exception {
         target = TestGnmiTarget.plaintext(GnmiDeviceType.ROADM).start();
         time = new ManualScheduler();
-        driver = new GnmiDeviceDriver(new GnmiDeviceConfig("roadm", GnmiDeviceType.ROADM, "127.0.0.1",
-                target.port(), new GnmiTransport.PlaintextForLabOnly(), Optional.empty(), Duration.ofSeconds(5),
-                BackoffPolicy.DEFAULT), PayloadValidator.NONE, time);
+        driver = new GnmiDeviceDriver(target.clientConfig("roadm", GnmiDeviceType.ROADM), PayloadValidator.NONE, time);
         driver.discover().get(20, TimeUnit.SECONDS);
     }
 

@@ -111,6 +111,12 @@ final class TestGnmiTarget implements AutoCloseable {
         return port;
     }
 
+    /** A plaintext client configuration for this target: 5 s RPC deadline, default backoff, no login. */
+    GnmiDeviceConfig clientConfig(String deviceId, GnmiDeviceType type) {
+        return new GnmiDeviceConfig(deviceId, type, "127.0.0.1", port, new GnmiTransport.PlaintextForLabOnly(),
+                Optional.empty(), java.time.Duration.ofSeconds(5), BackoffPolicy.DEFAULT);
+    }
+
     /** Simulates the device going down: the server stops and every open stream is cut. */
     void stop() throws InterruptedException {
         server.shutdownNow();
