@@ -64,7 +64,8 @@ public final class DeviceException extends RuntimeException {
     }
 
     private DeviceException(String deviceId, Kind kind, String message, boolean writableStackTrace) {
-        super(deviceId + ": " + kind + ": " + message, null, false, writableStackTrace);
+        // suppression stays on: a revert that fails after this answer is added to it (GnmiSession)
+        super(deviceId + ": " + kind + ": " + message, null, true, writableStackTrace);
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.kind = Objects.requireNonNull(kind, "kind");
     }

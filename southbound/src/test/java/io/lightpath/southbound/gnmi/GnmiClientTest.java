@@ -57,6 +57,9 @@ class GnmiClientTest {
         assertEquals(0, e.getStackTrace().length);
         assertNull(e.getCause());
         assertTrue(GnmiErrors.isNotFound(e));
+        // a revert that fails after it is still reported with it
+        e.addSuppressed(new IllegalStateException("revert failed"));
+        assertEquals(1, e.getSuppressed().length);
     }
 
     @Test
