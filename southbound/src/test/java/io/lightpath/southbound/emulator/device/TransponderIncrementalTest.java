@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lightpath.southbound.emulator.store.ConfigException;
 import io.lightpath.southbound.emulator.store.DataPath;
 import io.lightpath.southbound.emulator.store.Edit;
 import io.lightpath.southbound.emulator.store.TreeDatastore;
 import io.lightpath.southbound.emulator.topology.DeviceRole;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,39 +28,20 @@ class TransponderIncrementalTest {
     DeviceSpec spec = DeviceSpec.of("t", DeviceRole.TRANSPONDER, "", PORTS);
     EmulatedDevice device = new EmulatedDevice(spec);
     TransponderModel model = TransponderModel.INSTANCE;
-    TreeDatastore full = new TreeDatastore(model.schema(), c -> model.validate(spec, c));
-    full.commit(List.of(new Edit.Update(DataPath.ROOT, model.initialConfig(spec))));
+    TreeDatastore full = IncrementalCheckHarness.fullCheck(model, spec);
     Random r = new Random(seed);
     int accepted = 0;
     int rejected = 0;
     for (int step = 0; step < 600; step++) {
-      List<Edit> edits = new ArrayList<>();
-      for (int i = 1 + r.nextInt(4); i > 0; i--) {
-        edits.add(edit(r));
-      }
-      edits.sort(java.util.Comparator.comparingInt(e ->
-          e instanceof Edit.Delete ? 0 : e instanceof Edit.Replace ? 1 : 2));
-      String expected = outcome(() -> full.commit(edits));
-      String actual = outcome(() -> device.commit(edits));
+      List<Edit> edits = IncrementalCheckHarness.batch(r, 4, TransponderIncrementalTest::edit);
+      String expected = IncrementalCheckHarness.outcome(() -> full.commit(edits));
+      String actual = IncrementalCheckHarness.outcome(() -> device.commit(edits));
       assertEquals(expected, actual, "seed " + seed + " step " + step + " " + edits);
       assertEquals(full.config(), device.config(), "config after step " + step);
       accepted += expected.equals("ok") ? 1 : 0;
       rejected += expected.equals("ok") ? 0 : 1;
     }
     assertTrue(accepted > 100 && rejected > 50, accepted + " accepted, " + rejected + " rejected");
-  }
-
-  interface Action {
-    void run() throws ConfigException;
-  }
-
-  private static String outcome(Action a) {
-    try {
-      a.run();
-      return "ok";
-    } catch (ConfigException e) {
-      return e.code() + " " + e.getMessage();
-    }
   }
 
   private static Edit edit(Random r) throws Exception {
