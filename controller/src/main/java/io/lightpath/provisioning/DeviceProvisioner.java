@@ -84,15 +84,10 @@ public final class DeviceProvisioner implements Provisioner {
     // read-back still runs: one round trip less before the carrier can come up. The service is
     // ACTIVE only after both stages are verified; a failed line read-back rolls back everything
     // applied, transponders included, like any other failure.
-    Map<String, CompletableFuture<Void>> lineAcknowledged = new HashMap<>();
-    line.keySet().forEach(nodeId -> lineAcknowledged.put(nodeId, new CompletableFuture<>()));
-    CompletableFuture<Void> lineDone = runStage(line, 0, (nodeId, driver, ops) ->
-        steps.apply(driver, ops, journal, lineAcknowledged.get(nodeId)));
-    // a device whose step failed before it started (no driver) acknowledges nothing: settle it
-    lineDone.whenComplete((v, t) ->
-        lineAcknowledged.values().forEach(a -> ConfigBatch.settle(a, t)));
-    CompletableFuture<Void> lineTaken = CompletableFuture
-        .allOf(lineAcknowledged.values().toArray(CompletableFuture[]::new))
+    AcknowledgedStage lineStage = runAcknowledgedStage(line, 0, (nodeId, driver, ops, acknowledged) ->
+        steps.apply(driver, ops, journal, acknowledged));
+    CompletableFuture<Void> lineDone = lineStage.done();
+    CompletableFuture<Void> lineTaken = lineStage.taken()
         .whenComplete((v, t) -> span.lap(ProvisioningMetrics.STAGE_LINE));
     CompletableFuture<Void> transpondersDone = lineTaken.thenCompose(v ->
         runStage(plan.transponderStage(), line.size(), (nodeId, driver, ops) -> {
@@ -203,10 +198,15 @@ public final class DeviceProvisioner implements Provisioner {
       return CompletableFuture.failedFuture(e);
     }
     releaseCrossConnects(serviceId, plan);
-    Map<String, List<DeviceOp>> transponders = plan.transponderStage();
-    return runStage(transponders, -1, (nodeId, driver, ops) -> steps.remove(driver, ops, cc -> false))
-        .thenCompose(v -> runStage(plan.lineStage(), -1, (nodeId, driver, ops) -> steps.remove(
-            driver, ops, cc -> isUsed(driver.deviceId(), cc))))
+    // The line is cleared once every transponder has taken its reset (its laser is dark), while
+    // the transponders' read-back still runs. A transponder that cannot be reached, or refuses,
+    // acknowledges nothing, and the line then stays as it is for the retry.
+    AcknowledgedStage transponders = runAcknowledgedStage(plan.transponderStage(), -1,
+        (nodeId, driver, ops, acknowledged) -> steps.remove(driver, ops, cc -> false, acknowledged));
+    CompletableFuture<Void> lineDone = transponders.taken().thenCompose(v ->
+        runStage(plan.lineStage(), -1, (nodeId, driver, ops) -> steps.remove(
+            driver, ops, cc -> isUsed(driver.deviceId(), cc), new CompletableFuture<>())));
+    return bothSettled(transponders.done(), lineDone)
         .handle((v, t) -> {
           if (t == null) {
             return null;
@@ -229,6 +229,31 @@ public final class DeviceProvisioner implements Provisioner {
   /** How one device's ops are carried out. */
   private interface DeviceWork {
     CompletableFuture<Void> run(String nodeId, DeviceDriver driver, List<DeviceOp> ops);
+  }
+
+  /** As {@link DeviceWork}, completing {@code acknowledged} once the device has taken the ops. */
+  private interface AcknowledgedWork {
+    CompletableFuture<Void> run(String nodeId, DeviceDriver driver, List<DeviceOp> ops,
+        CompletableFuture<Void> acknowledged);
+  }
+
+  /**
+   * A stage whose devices report when they have taken their change ({@code taken}: every device
+   * has, or the first failure before that) apart from when the change is verified ({@code done},
+   * as {@link #runStage}).
+   */
+  private record AcknowledgedStage(CompletableFuture<Void> done, CompletableFuture<Void> taken) {}
+
+  private AcknowledgedStage runAcknowledgedStage(
+      Map<String, List<DeviceOp>> stage, int firstIndex, AcknowledgedWork work) {
+    Map<String, CompletableFuture<Void>> acknowledged = new HashMap<>();
+    stage.keySet().forEach(nodeId -> acknowledged.put(nodeId, new CompletableFuture<>()));
+    CompletableFuture<Void> done = runStage(stage, firstIndex, (nodeId, driver, ops) ->
+        work.run(nodeId, driver, ops, acknowledged.get(nodeId)));
+    // a device whose step failed before it started (no driver) acknowledges nothing: settle it
+    done.whenComplete((v, t) -> acknowledged.values().forEach(a -> ConfigBatch.settle(a, t)));
+    return new AcknowledgedStage(done,
+        CompletableFuture.allOf(acknowledged.values().toArray(CompletableFuture[]::new)));
   }
 
   /**

@@ -96,17 +96,20 @@ final class DeviceSteps {
    * Removes the ops' configuration; absent configuration is success.
    *
    * @param keepCrossConnect cross-connects other services still use (left in place)
+   * @param acknowledged completed (by this call) once the device has taken the removal, before
+   *     its read-back; or with the outcome if that comes first (as in {@link #apply})
    */
-  CompletableFuture<Void> remove(
-      DeviceDriver driver, List<DeviceOp> ops, Predicate<CrossConnect> keepCrossConnect) {
-    return switch (stepOf(ops)) {
+  CompletableFuture<Void> remove(DeviceDriver driver, List<DeviceOp> ops,
+      Predicate<CrossConnect> keepCrossConnect, CompletableFuture<Void> acknowledged) {
+    CompletableFuture<Void> done = switch (stepOf(ops)) {
       case TRANSPONDER_STEP -> batch(driver, ops.stream()
           .<ConfigChange>map(op -> new ConfigChange.ResetOpticalChannel(
               ((DeviceOp.TuneTransponder) op).config().componentName()))
-          .toList()).thenApply(c -> null);
+          .toList(), acknowledged).thenApply(c -> null);
       case ROADM_STEP -> withRetry(driver, line -> removeMediaChannels(driver, ops, line), null);
       default -> withRetry(driver, line -> disconnect(driver, ops, keepCrossConnect, line), null);
     };
+    return done.whenComplete((v, t) -> ConfigBatch.settle(acknowledged, t));
   }
 
   private static List<ConfigChange> tuneChanges(List<DeviceOp> ops) {

@@ -1,6 +1,7 @@
 package io.lightpath.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,6 +228,53 @@ class ProvisioningFaultTest {
   }
 
   @Test
+  void transponderResetTheDeviceLostFailsItsReadBackAfterTheLineWasCleared() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.provisioner.provision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    assertTrue(tuned(h.snapshot("alder-tp1")));
+    // alder-tp1 acknowledges its reset but never applies it: its laser stays lit
+    h.lab.device("alder-tp1").faults().setIgnoredSets(1);
+
+    ProvisioningException e = failure(h.provisioner.deprovision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.VERIFICATION_FAILED, e.kind());
+    assertEquals("alder-tp1", e.deviceId());
+    assertEquals("transponder-optical-channel", e.step());
+    assertEquals(false, e.rolledBack());
+    // The line was cleared once both transponders had acknowledged, while their read-back ran.
+    assertEquals(before.get("alder-roadm"), h.snapshot("alder-roadm"));
+    assertEquals(before.get("birch-roadm"), h.snapshot("birch-roadm"));
+    assertFalse(tuned(h.snapshot("birch-tp1")));
+    assertTrue(tuned(h.snapshot("alder-tp1")));
+    h.provisioner.deprovision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    assertFalse(tuned(h.snapshot("alder-tp1")), "retry finishes the job");
+  }
+
+  @Test
+  void deprovisionWithATransponderDownLeavesTheLineForTheRetry() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    Map<String, String> before = h.snapshots();
+    h.provisioner.provision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    Map<String, String> provisioned = h.snapshots();
+    h.lab.device("alder-tp1").setDown(true);
+
+    ProvisioningException e = failure(h.provisioner.deprovision("svc", List.of(CHANNEL)));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals("alder-tp1", e.deviceId());
+    // alder-tp1 may still be lit: its media channels stay until it has taken its reset
+    assertEquals(provisioned.get("alder-roadm"), h.snapshot("alder-roadm"));
+    assertEquals(provisioned.get("birch-roadm"), h.snapshot("birch-roadm"));
+    assertFalse(tuned(h.snapshot("birch-tp1")), "the reachable end is reset");
+    h.lab.device("alder-tp1").setDown(false);
+    h.provisioner.deprovision("svc", List.of(CHANNEL)).get(30, TimeUnit.SECONDS);
+    assertFalse(tuned(h.snapshot("alder-tp1")), "retry finishes the job");
+    assertEquals(before.get("alder-roadm"), h.snapshot("alder-roadm"));
+    assertEquals(before.get("birch-roadm"), h.snapshot("birch-roadm"));
+  }
+
+  @Test
   void cutFiberFailsVerificationAndRollsBack() throws Exception {
     h = new LabHarness("tri-site.yaml");
     Map<String, String> before = h.snapshots();
@@ -301,5 +349,10 @@ class ProvisioningFaultTest {
           f.zPortId(), f.lengthKm(), f.lossDb(), f.groupDelayUsPerKm(), f.spans(), f.srlgIds()));
     }
     return Topology.of(List.copyOf(t.nodes().values()), fibers);
+  }
+
+  /** Whether a transponder snapshot holds a tuned optical channel (a reset deletes the frequency). */
+  private static boolean tuned(String snapshot) {
+    return snapshot.contains("\"frequency\"");
   }
 }
