@@ -30,9 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** DeviceService: validates requests and maps between the API and {@link DeviceRegistry}. */
 public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImplBase {
+  private static final Logger log = LoggerFactory.getLogger(DeviceGrpcService.class);
   private static final String COLLECTION = "devices";
   /** host:port, where host is a name, an IPv4 address or a bracketed IPv6 address. */
   private static final Pattern ADDRESS =
@@ -41,12 +44,15 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
   private final DeviceRegistry registry;
   private final Clock clock;
   private final ReconcileGrpcHandler reconcile;
+  private final DeviceGuard guard;
 
   @Inject
-  public DeviceGrpcService(DeviceRegistry registry, Clock clock, ReconcileGrpcHandler reconcile) {
+  public DeviceGrpcService(DeviceRegistry registry, Clock clock, ReconcileGrpcHandler reconcile,
+      DeviceGuard guard) {
     this.registry = registry;
     this.clock = clock;
     this.reconcile = reconcile;
+    this.guard = guard;
   }
 
   @Override
@@ -116,6 +122,14 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
   public void removeDevice(
       RemoveDeviceRequest request, StreamObserver<RemoveDeviceResponse> response) {
     String id = parseName(request.getName());
+    ManagedDevice device =
+        registry.get(id).orElseThrow(() -> RpcErrors.notFound(request.getName()));
+    if (request.getForce()) {
+      log.warn("removing devices/{} with force: live services through it are no longer watched,"
+          + " and deleting them cannot remove their configuration from it", id);
+    } else {
+      guard.checkRemove(device);
+    }
     if (!registry.remove(id)) {
       throw RpcErrors.notFound(request.getName());
     }

@@ -2,6 +2,7 @@ package io.lightpath.service;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.lightpath.api.DeviceGuard;
 import io.lightpath.api.TopologyGuard;
 import io.lightpath.pce.PceConfig;
 import io.lightpath.pce.ResourceLedger;
@@ -20,6 +21,7 @@ public final class LifecycleModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(TopologyGuard.class).to(LiveServicesTopologyGuard.class);
+    bind(DeviceGuard.class).to(LiveServicesDeviceGuard.class);
   }
 
   @Provides

@@ -1,6 +1,5 @@
 package io.lightpath.service;
 
-import io.lightpath.api.StatusDetails;
 import static io.lightpath.api.StatusDetails.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,23 +9,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.lightpath.api.StatusDetails;
 import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.ComputePathsRequest;
 import io.lightpath.proto.v1.ComputePathsResponse;
 import io.lightpath.proto.v1.Constraints;
 import io.lightpath.proto.v1.CreateServiceRequest;
 import io.lightpath.proto.v1.DeleteServiceRequest;
+import io.lightpath.proto.v1.Device;
+import io.lightpath.proto.v1.DeviceProtocol;
+import io.lightpath.proto.v1.DeviceRole;
+import io.lightpath.proto.v1.DeviceServiceGrpc;
 import io.lightpath.proto.v1.Endpoint;
 import io.lightpath.proto.v1.FrequencySlot;
+import io.lightpath.proto.v1.GetDeviceRequest;
 import io.lightpath.proto.v1.GetServiceRequest;
 import io.lightpath.proto.v1.ListServicesRequest;
 import io.lightpath.proto.v1.ListServicesResponse;
 import io.lightpath.proto.v1.PathFailureReason;
+import io.lightpath.proto.v1.RegisterDeviceRequest;
+import io.lightpath.proto.v1.RemoveDeviceRequest;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.proto.v1.TlsSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -340,6 +349,40 @@ class ConnectivityServiceTest {
     h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
     h.awaitIdle();
     h.topology(without); // nothing uses it any more
+  }
+
+  @Test
+  void removingADeviceALiveServiceRunsThroughIsTopologyInUseUnlessForced() throws Exception {
+    Service s = h.stub().createService(create("r1", TestTopology.service()));
+    String transit = s.getChannels(0).getPath().getHops(1).getNodeId();
+    DeviceServiceGrpc.DeviceServiceBlockingStub devices = DeviceServiceGrpc.newBlockingStub(h.channel)
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+    // one device realizes the transit node through node_id, one by its own id, one is unrelated
+    devices.registerDevice(device("d-transit", transit));
+    devices.registerDevice(device(s.getAEnd().getNodeId(), ""));
+    devices.registerDevice(device("d-spare", "no-such-node"));
+    h.awaitIdle();
+
+    for (String id : List.of("d-transit", s.getAEnd().getNodeId())) {
+      StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+          () -> devices.removeDevice(RemoveDeviceRequest.newBuilder().setName("devices/" + id).build()));
+      assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), id);
+      assertEquals("TOPOLOGY_IN_USE", reason(e));
+      assertTrue(e.getStatus().getDescription().contains(s.getName()), e.getStatus().getDescription());
+      devices.getDevice(GetDeviceRequest.newBuilder().setName("devices/" + id).build()); // still there
+    }
+    devices.removeDevice(RemoveDeviceRequest.newBuilder().setName("devices/d-spare").build());
+    devices.removeDevice(RemoveDeviceRequest.newBuilder().setName("devices/d-transit").setForce(true).build());
+    h.stub().deleteService(DeleteServiceRequest.newBuilder().setName(s.getName()).build());
+    h.awaitIdle();
+    devices.removeDevice(RemoveDeviceRequest.newBuilder()
+        .setName("devices/" + s.getAEnd().getNodeId()).build()); // nothing runs through it any more
+  }
+
+  private static RegisterDeviceRequest device(String id, String nodeId) {
+    return RegisterDeviceRequest.newBuilder().setDeviceId(id).setDevice(Device.newBuilder()
+        .setAddress("127.0.0.1:1").setProtocol(DeviceProtocol.GNMI).setRole(DeviceRole.DEVICE_ROLE_ROADM)
+        .setNodeId(nodeId).setTls(TlsSettings.newBuilder().setInsecurePlaintext(true))).build();
   }
 
   @Test
