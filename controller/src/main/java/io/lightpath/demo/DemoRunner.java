@@ -79,7 +79,11 @@ public final class DemoRunner {
     try {
       step("import topology", () -> importTopology(ch));
       step("register devices", () -> registerDevices(ch));
-      watch = stepValue("watch services", () -> ServiceWatch.start(ch, true));
+      watch = stepValue("watch services", () -> {
+        ServiceWatch started = ServiceWatch.start(ch, true);
+        currentDetail = "WatchServices stream open: the state changes below arrive on it";
+        return started;
+      });
       ServiceWatch w = watch;
       List<Service> active = stepValue("provision services", () -> provision(ch, w));
       provisioned = active;

@@ -9,6 +9,7 @@ import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceEvent;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,15 +19,35 @@ final class DemoTables {
   private DemoTables() {}
 
   static void services(PrintWriter out, List<Service> services) {
-    Output.Table t = new Output.Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "REASON");
+    Output.Table t = new Output.Table("SERVICE", "STATE", "A", "Z", "RATE", "SCHEME", "CHANNELS", "BOUNDS",
+        "REASON");
     for (Service s : services) {
+      String rate = s.getRate().name().replace("LINE_RATE_", "");
       t.row(id(s), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
-          s.getRate().name().replace("LINE_RATE_", ""),
-          s.getProtection() == Protection.ONE_PLUS_ONE ? "1+1"
-              : s.hasBundle() ? s.getBundle().getChannelCount() + "-ch bundle" : "none",
-          s.getChannelsCount(), reason(s));
+          // a bundle's rate is per channel: say so, or "800G" reads as the service's capacity
+          s.hasBundle() ? s.getBundle().getChannelCount() + " x " + rate : rate,
+          s.getProtection() == Protection.ONE_PLUS_ONE ? "1+1" : s.hasBundle() ? "bundle" : "none",
+          s.getChannelsCount(), bounds(s), reason(s));
     }
     t.print(out, "  ");
+  }
+
+  /**
+   * The service's latency and skew bounds with what its channels achieve, e.g. {@code latency
+   * 490.1/600 us, skew 98.0/150 us}; "-" without bounds.
+   */
+  static String bounds(Service s) {
+    List<String> parts = new ArrayList<>();
+    DoubleSummaryStatistics latencyUs = s.getChannelsList().stream()
+        .mapToDouble(c -> c.getPath().getLatencyUs()).summaryStatistics();
+    if (s.getConstraints().hasMaxLatencyUs()) {
+      parts.add(fmt("latency %.1f", latencyUs.getMax()) + fmt("/%.0f us", s.getConstraints().getMaxLatencyUs()));
+    }
+    if (s.hasBundle() && s.getBundle().hasMaxSkewUs()) {
+      double skewUs = latencyUs.getCount() == 0 ? 0 : latencyUs.getMax() - latencyUs.getMin();
+      parts.add(fmt("skew %.1f", skewUs) + fmt("/%.0f us", s.getBundle().getMaxSkewUs()));
+    }
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
   static void channels(PrintWriter out, List<Service> services) {

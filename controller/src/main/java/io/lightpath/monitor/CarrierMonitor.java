@@ -4,6 +4,7 @@ import io.lightpath.device.DeviceRegistry;
 import io.lightpath.device.ManagedDevice;
 import io.lightpath.model.Topology;
 import io.lightpath.proto.v1.Channel;
+import io.lightpath.proto.v1.ChannelRole;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceEvent;
 import io.lightpath.proto.v1.ServiceState;
@@ -407,12 +408,33 @@ public final class CarrierMonitor implements AutoCloseable {
     } else {
       long down = b.getChannelsList().stream().filter(c -> !c.getCarrierUp()).count();
       b.setState(ServiceState.DEGRADED).setStateReason(StateReason.newBuilder()
-          .setMessage(down + " of " + b.getChannelsCount() + " channel(s) without carrier; channel "
-              + firstChannel + ": " + firstLoss.detail())
+          .setMessage(down + " of " + b.getChannelsCount() + " channel(s) without carrier"
+              + impact(b.getChannelsList()) + "; channel " + firstChannel + ": " + firstLoss.detail())
           .setDevice("devices/" + firstLoss.deviceId())
           .setStep(STEP));
     }
     return b.build();
+  }
+
+  /**
+   * What the lost carriers mean for the traffic, for an operator reading the reason: a 1+1
+   * service still up on one leg runs unprotected, a bundle runs at reduced capacity. Empty for a
+   * single channel, whose loss is the whole service.
+   */
+  static String impact(List<Channel> channels) {
+    List<Channel> up = channels.stream().filter(Channel::getCarrierUp).toList();
+    boolean onePlusOne = channels.stream().anyMatch(c -> c.getRole() == ChannelRole.PROTECTION);
+    boolean bundle = channels.stream().anyMatch(c -> c.getRole() == ChannelRole.BUNDLE_MEMBER);
+    if (onePlusOne) {
+      return up.isEmpty() ? " (both legs down: no traffic)"
+          : " (unprotected: traffic on " + up.get(0).getRole().name().toLowerCase(java.util.Locale.ROOT)
+              + " channel " + up.get(0).getId() + ")";
+    }
+    if (bundle) {
+      return up.isEmpty() ? " (no bundle channel carries traffic)"
+          : " (bundle at " + up.size() + " of " + channels.size() + " channels' capacity)";
+    }
+    return "";
   }
 
   /** Stops following and shuts the monitor's executor down. */

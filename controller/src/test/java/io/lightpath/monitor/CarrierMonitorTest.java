@@ -34,8 +34,8 @@ class CarrierMonitorTest {
     assertTrue(after.getChannels(1).getCarrierUp());
     assertEquals("devices/fern-tp1", after.getStateReason().getDevice());
     assertEquals(CarrierMonitor.STEP, after.getStateReason().getStep());
-    assertTrue(after.getStateReason().getMessage().startsWith("1 of 2 channel(s) without carrier; channel w"),
-        after.getStateReason().getMessage());
+    assertTrue(after.getStateReason().getMessage().startsWith("1 of 2 channel(s) without carrier"
+        + " (unprotected: traffic on protection channel p); channel w"), after.getStateReason().getMessage());
   }
 
   @Test
@@ -43,7 +43,23 @@ class CarrierMonitorTest {
     Service after = CarrierMonitor.apply(protectedService(ServiceState.ACTIVE, true, true),
         Arrays.asList(LOS, LOS));
     assertEquals(ServiceState.DEGRADED, after.getState());
-    assertTrue(after.getStateReason().getMessage().startsWith("2 of 2"));
+    assertTrue(after.getStateReason().getMessage().startsWith("2 of 2 channel(s) without carrier (both legs"
+        + " down: no traffic)"), after.getStateReason().getMessage());
+  }
+
+  @Test
+  void aBundleWithAChannelLostSaysItsCapacityAndASingleChannelSaysNoMore() {
+    Service bundle = Service.newBuilder().setName("services/b").setState(ServiceState.ACTIVE)
+        .addChannels(Channel.newBuilder().setId("b0").setRole(ChannelRole.BUNDLE_MEMBER).setCarrierUp(true))
+        .addChannels(Channel.newBuilder().setId("b1").setRole(ChannelRole.BUNDLE_MEMBER).setCarrierUp(true))
+        .addChannels(Channel.newBuilder().setId("b2").setRole(ChannelRole.BUNDLE_MEMBER).setCarrierUp(true))
+        .build();
+    assertTrue(CarrierMonitor.apply(bundle, Arrays.asList(null, LOS, null)).getStateReason().getMessage()
+        .startsWith("1 of 3 channel(s) without carrier (bundle at 2 of 3 channels' capacity); channel b1"));
+    Service single = Service.newBuilder().setName("services/s").setState(ServiceState.ACTIVE)
+        .addChannels(Channel.newBuilder().setId("w").setRole(ChannelRole.WORKING).setCarrierUp(true)).build();
+    assertTrue(CarrierMonitor.apply(single, Arrays.asList(LOS)).getStateReason().getMessage()
+        .startsWith("1 of 1 channel(s) without carrier; channel w"));
   }
 
   @Test
