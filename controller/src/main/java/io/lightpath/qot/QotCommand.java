@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
     name = "qot",
     mixinStandardHelpOptions = true,
     description = {
-      "Estimate GSNR/OSNR of the shortest route (by km) between two nodes with the closed-form",
-      "GN model. FILE is a gnpy network JSON (has \"elements\") or a link-list topology",
-      "(has \"links\"). See docs/qot.md."
+      "Estimate GSNR/OSNR of the shortest route between two nodes (GN model, offline).",
+      "The route is the shortest by km; the model is the closed-form GN model. FILE is a gnpy",
+      "network JSON (has \"elements\") or a link-list topology (has \"links\"). See docs/qot.md."
     })
 public final class QotCommand implements Callable<Integer> {
 
@@ -141,9 +141,10 @@ public final class QotCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (IOException | IllegalArgumentException | GnpyFormatException | CatalogException e) {
-      err.println("qot: " + e.getMessage());
+      // one line, as every bin/lightpath command reports a bad input: exit 3 (invalid argument)
+      err.println("error: qot: " + e.getMessage());
       err.flush();
-      return 1;
+      return 3;
     }
   }
 

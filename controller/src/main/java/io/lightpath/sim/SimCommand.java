@@ -100,7 +100,7 @@ public final class SimCommand implements Callable<Integer> {
       pn = PolicyName.parse(policy);
       topo = SimTopology.load(topology);
     } catch (Exception e) {
-      err.println("sim: " + e.getMessage());
+      err.println("error: sim: " + e.getMessage());
       return 2;
     }
     BlockingSimulator.Settings settings;
@@ -108,7 +108,7 @@ public final class SimCommand implements Callable<Integer> {
       settings = new BlockingSimulator.Settings(wavelengths, k, metric, pn.policy(), pn.order(),
           loadErlang, meanHolding, warmup, requests, slotDemand);
     } catch (IllegalArgumentException e) {
-      err.println("sim: " + e.getMessage());
+      err.println("error: sim: " + e.getMessage());
       return 2;
     }
     BlockingSimulator sim = new BlockingSimulator(topo, settings);

@@ -92,7 +92,16 @@ public final class SimTopology {
       return Topology.of(nodes, fibers);
     }
     if (name.startsWith("ring")) {
-      int n = Integer.parseInt(name.substring(4));
+      int n;
+      try {
+        n = Integer.parseInt(name.substring(4));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("built-in topology " + name + ": ring<N> needs a number N");
+      }
+      if (n < 3) {
+        // fewer nodes make a ring of self-loops or parallel fibers, with no pair to route
+        throw new IllegalArgumentException("built-in topology " + name + ": a ring needs at least 3 nodes");
+      }
       List<Node> nodes = new ArrayList<>();
       List<Fiber> fibers = new ArrayList<>();
       for (int i = 0; i < n; i++) {

@@ -128,25 +128,25 @@ class QotCommandTest {
   @Test
   void badInputIsAClearErrorWithExitCodeOne() throws IOException {
     Run unknown = run(args("--from", "trx Alpha", "--to", "trx Omega"));
-    assertEquals(1, unknown.exit());
+    assertEquals(3, unknown.exit());
     assertTrue(unknown.err().contains("unknown node trx Omega"), unknown.err());
 
     Run ambiguous = run(args("--from", "Alpha", "--to", "trx Beta"));
-    assertEquals(1, ambiguous.exit());
+    assertEquals(3, ambiguous.exit());
     assertTrue(ambiguous.err().contains("ambiguous"), ambiguous.err());
 
     Path junk = dir.resolve("junk.json");
     Files.writeString(junk, "{\"something\": 1}");
     Run neither = run("--topology", junk.toString(), "--from", "a", "--to", "b");
-    assertEquals(1, neither.exit());
+    assertEquals(3, neither.exit());
     assertTrue(neither.err().contains("neither a gnpy network"), neither.err());
 
     Run missing = run("--topology", dir.resolve("absent.json").toString(), "--from", "a", "--to", "b");
-    assertEquals(1, missing.exit());
+    assertEquals(3, missing.exit());
     assertTrue(missing.err().contains("cannot read"), missing.err());
 
     Run badMode = run(args("--from", "trx Alpha", "--to", "trx Beta", "--mode", "nope"));
-    assertEquals(1, badMode.exit());
+    assertEquals(3, badMode.exit());
     assertTrue(badMode.err().contains("unknown transceiver mode nope"), badMode.err());
 
     Run usage = run("--from", "a");

@@ -59,7 +59,11 @@ class SimCommandTest {
     assertTrue(r.err().contains("unknown policy"), r.err());
     Run missing = run("--topology", "/nonexistent/topo.json", "--load", "5");
     assertEquals(2, missing.code());
-    assertTrue(missing.err().contains("sim:"), missing.err());
+    assertTrue(missing.err().startsWith("error: sim:"), missing.err());
+    Run tooSmall = run("--topology", "builtin:ring1", "--load", "5");
+    assertEquals(2, tooSmall.code());
+    assertTrue(tooSmall.err().contains("a ring needs at least 3 nodes"), tooSmall.err());
+    assertEquals(1, tooSmall.err().strip().lines().count(), tooSmall.err());
   }
 
   /** Runs the calibration setting briefly on the shared NSFNET file when it is present. */
