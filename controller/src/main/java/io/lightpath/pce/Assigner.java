@@ -42,6 +42,7 @@ final class Assigner {
   private Mask parallelMask;
   private Set<Integer> fixedFibers = Set.of();
   private ParallelFibers twins;
+  private final OcsJoints joints;
   final FailureTracker failures = new FailureTracker();
 
   Assigner(TopologyIndex index, ResourceSnapshot snapshot, QotEstimator qot, PceConfig config,
@@ -58,6 +59,7 @@ final class Assigner {
     this.free = new long[words];
     this.scratch = new long[words];
     this.hop = new long[words];
+    this.joints = new OcsJoints(index, snapshot);
   }
 
   /**
@@ -98,29 +100,47 @@ final class Assigner {
     return n == 1 ? ParallelFibers.NONE : Arrays.copyOf(keep, n);
   }
 
-  /** The parallel-fiber groups of the topology, for {@link #endTwin}. */
+  /** The parallel-fiber groups of the topology, for {@link #candidates} of fixed routes. */
   void knowTwins(ParallelFibers p) {
     this.twins = p;
   }
 
   /**
-   * A twin of {@code f} (interchangeable and in the same SRLGs, so disjointness is unchanged)
-   * with slots {@code [first, end)} and its transponder port free and not in {@code takenPorts}:
-   * for a second channel of one result on the same route (a bundle), which needs a line port of
-   * its own. -1 when there is none.
+   * The fibers hop {@code f} may be bound to, in order of preference. With parallel fibers allowed:
+   * its group less masked twins, lowest first. Otherwise (1+1 pairs and bundles, whose
+   * disjointness was checked on the fibers found): {@code f} first, then its twins in the same
+   * SRLGs, to which the hop moves only when {@code f} cannot carry the channel (its line port is
+   * taken by an earlier channel of the result, or its OCS port is joined to another fiber), which
+   * leaves disjointness as it was. Never empty; do not modify.
    */
-  int endTwin(int f, int first, int end, Set<String> takenPorts) {
+  int[] candidates(int f) {
+    if (parallel != null) {
+      int[] group = alternatives(f);
+      return group.length == 0 ? new int[] {f} : group;
+    }
     int[] group = twins == null ? ParallelFibers.NONE : twins.members(f);
+    int[] out = new int[Math.max(1, group.length)];
+    out[0] = f;
+    int n = 1;
     for (int m : group) {
-      if (m == f || !index.fiber(m).srlgIds().equals(index.fiber(f).srlgIds())
-          || transponderPortBusy(m) || takesTakenPort(m, takenPorts)) {
-        continue;
-      }
-      if (!SlotBits.anySet(snapshot.occupancy(index.fiber(m).id()), first, end)) {
-        return m;
+      if (m != f && index.fiber(m).srlgIds().equals(index.fiber(f).srlgIds())) {
+        out[n++] = m;
       }
     }
-    return -1;
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Whether fiber {@code m}, in place of hop {@code i} of {@code route}, can be joined at an OCS
+   * on either end of the hop to some candidate of the neighbouring hop: a port the OCS has joined
+   * to a fiber outside those candidates makes {@code m} unusable on this route.
+   */
+  private boolean joinable(Route route, int i, int m) {
+    int[] ns = route.nodes();
+    int[] fs = route.fibers();
+    return (i == 0 || !joints.isOcs(ns[i]) || joints.canJoinAny(ns[i], m, candidates(fs[i - 1])))
+        && (i == fs.length - 1 || !joints.isOcs(ns[i + 1])
+            || joints.canJoinAny(ns[i + 1], m, candidates(fs[i + 1])));
   }
 
   /** Whether {@code f}'s port at a transponder end is held by another channel end. */
@@ -148,12 +168,13 @@ final class Assigner {
   }
 
   /**
-   * Writes into {@code out} the starts where {@code count} slots fit on hop {@code f}: on the
-   * fiber itself, or with parallel fibers allowed on any one fiber of its group (contiguity holds
-   * per fiber, so the group's starts are the union of each member's starts, not the starts of
-   * the union of their free slots).
+   * Writes into {@code out} the starts where {@code count} slots fit on hop {@code i} of {@code
+   * route}: on its fiber itself, or with parallel fibers allowed on any one fiber of its group
+   * that an OCS at the hop's ends could join (contiguity holds per fiber, so the group's starts
+   * are the union of each member's starts, not the starts of the union of their free slots).
    */
-  private void hopStarts(int f, int count, long[] out) {
+  private void hopStarts(Route route, int i, int count, long[] out) {
+    int f = route.fibers()[i];
     int[] group = alternatives(f);
     if (group.length == 0) {
       fiberFree(f, out);
@@ -162,8 +183,11 @@ final class Assigner {
     }
     Arrays.fill(out, 0L);
     // Highest first: hops are bound lowest first, so an untouched fiber is usually found at once.
-    for (int i = group.length - 1; i >= 0; i--) {
-      int m = group[i];
+    for (int g = group.length - 1; g >= 0; g--) {
+      int m = group[g];
+      if (!joinable(route, i, m)) {
+        continue;
+      }
       fiberFree(m, scratch);
       boolean empty = true;
       for (int w = 0; w < words; w++) {
@@ -183,39 +207,12 @@ final class Assigner {
   private void startsAlong(Route route, int count, long[] out) {
     System.arraycopy(valid, 0, out, 0, words);
     SlotBits.startsInPlace(out, count, words);
-    for (int f : route.fibers()) {
-      hopStarts(f, count, hop);
+    for (int i = 0; i < route.hops(); i++) {
+      hopStarts(route, i, count, hop);
       for (int w = 0; w < words; w++) {
         out[w] &= hop[w];
       }
     }
-  }
-
-  /**
-   * The fiber hop {@code f} uses for slots {@code [first, end)}: {@code f} itself, or with
-   * parallel fibers allowed the lowest member of its group with those slots and its transponder
-   * port free and not in {@code takenPorts}; -1 when none.
-   */
-  int bindHop(int f, int first, int end, Set<String> takenPorts) {
-    int[] group = alternatives(f);
-    if (group.length == 0) {
-      return f;
-    }
-    for (int m : group) {
-      if (transponderPortBusy(m) || takesTakenPort(m, takenPorts)) {
-        continue;
-      }
-      if (!SlotBits.anySet(snapshot.occupancy(index.fiber(m).id()), first, end)) {
-        return m;
-      }
-    }
-    return -1;
-  }
-
-  private boolean takesTakenPort(int f, Set<String> taken) {
-    Fiber fiber = index.fiber(f);
-    return taken.contains(ResourceSnapshot.key(fiber.aNodeId(), fiber.aPortId()))
-        || taken.contains(ResourceSnapshot.key(fiber.zNodeId(), fiber.zPortId()));
   }
 
   /** Slots a mode needs, guard band included. */
@@ -247,28 +244,43 @@ final class Assigner {
     return true;
   }
 
-  /** Whether every OCS on the route can join the route's fibers; records a failure when not. */
+  /**
+   * Whether every OCS on the route can join some candidate of the hop into it to some candidate
+   * of the hop out of it (the route's own fibers or their parallel twins, see {@link
+   * #candidates}); records a failure naming the route's own fiber when not.
+   */
   boolean ocsPortsOk(Route route) {
     int[] ns = route.nodes();
     int[] fs = route.fibers();
     for (int i = 1; i < ns.length - 1; i++) {
       Node n = index.node(ns[i]);
-      if (n.kind() != NodeKind.OCS) {
+      if (n.kind() != NodeKind.OCS || anyPairJoins(ns[i], fs[i - 1], fs[i])) {
         continue;
       }
       String in = index.fiber(fs[i - 1]).id();
       String out = index.fiber(fs[i]).id();
+      // The route's own pair is among the candidates, so one of its ports is joined elsewhere.
       String pin = snapshot.crossConnectPeer(n.id(), in);
-      String pout = snapshot.crossConnectPeer(n.id(), out);
-      if ((pin != null && !pin.equals(out)) || (pout != null && !pout.equals(in))) {
-        String busy = pin != null && !pin.equals(out) ? in : out;
-        failures.offer(FailureTracker.OCS_PORT, FailureReason.NO_ROUTE,
-            "OCS " + n.id() + " already cross-connects the port of fiber " + busy
-                + " elsewhere, so route " + describe(route) + " cannot pass", n.id());
-        return false;
-      }
+      String busy = pin != null && !pin.equals(out) ? in : out;
+      int twins = candidates(fs[i - 1]).length + candidates(fs[i]).length - 2;
+      failures.offer(FailureTracker.OCS_PORT, FailureReason.NO_ROUTE,
+          "OCS " + n.id() + " already cross-connects the port of fiber " + busy
+              + " elsewhere" + (twins > 0 ? " (nor can any of the " + twins
+              + " fibers parallel to this pair)" : "") + ", so route "
+              + describe(route) + " cannot pass", n.id());
+      return false;
     }
     return true;
+  }
+
+  private boolean anyPairJoins(int ocs, int in, int out) {
+    int[] outs = candidates(out);
+    for (int a : candidates(in)) {
+      if (joints.canJoinAny(ocs, a, outs)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The estimate when the mode clears threshold plus margin, else {@code null} (recorded). */
@@ -437,8 +449,9 @@ final class Assigner {
     System.arraycopy(valid, 0, along, 0, words);
     SlotBits.startsInPlace(along, count, words);
     String limiting = index.fiber(route.fibers()[0]).id();
-    for (int f : route.fibers()) {
-      hopStarts(f, count, hop);
+    for (int i = 0; i < route.hops(); i++) {
+      int f = route.fibers()[i];
+      hopStarts(route, i, count, hop);
       for (int w = 0; w < words; w++) {
         along[w] &= hop[w];
       }

@@ -2,7 +2,6 @@ package io.lightpath.pce;
 
 import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
-import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.model.TopologyIndex;
 import java.util.ArrayList;
@@ -15,13 +14,15 @@ import java.util.Map;
  * and Z nodes and the same length, loss, group delay and spans give a route the same cost,
  * latency and QoT, so a route needs only one of them. Unconstrained candidate routes are searched
  * on {@link #collapsed()} (one representative per group) and each hop is bound to a member with
- * free spectrum (and a free transponder port) when the channel is assigned; so the k candidates
- * are k different node paths instead of k combinations of parallel fibers along one path, and a
- * full fiber does not block a route while its parallel twin is empty.
+ * free spectrum, a free transponder port and an OCS port that can be joined when the channel is
+ * assigned; so the k candidates are k different node paths instead of k combinations of parallel
+ * fibers along one path, and a full or switched-away fiber does not block a route while its
+ * parallel twin is free.
  *
  * <p>SRLGs and port ids may differ within a group: requests with include, exclude or diversity
  * constraints (and protected pairs and bundles, whose disjointness is per fiber) route on the
- * full multigraph and keep the fibers they were given. Immutable; built once per topology.
+ * full multigraph; their hops move to twins only as {@link Assigner#candidates} allows.
+ * Immutable; built once per topology.
  */
 final class ParallelFibers {
   static final int[] NONE = new int[0];
@@ -39,7 +40,7 @@ final class ParallelFibers {
     List<List<Integer>> ordered = new ArrayList<>();
     for (int f = 0; f < m; f++) {
       Fiber fiber = index.fiber(f);
-      List<Integer> g = groups.computeIfAbsent(GroupKey.of(fiber, topology), k -> {
+      List<Integer> g = groups.computeIfAbsent(GroupKey.of(fiber), k -> {
         List<Integer> l = new ArrayList<>(1);
         ordered.add(l);
         return l;
@@ -102,21 +103,18 @@ final class ParallelFibers {
   }
 
   /**
-   * What makes two fibers interchangeable for a route. A fiber ending at an OCS is never grouped:
-   * the OCS port it lands on is a switched resource (a busy port blocks the route), so parallel
-   * fibers into an OCS differ even when their physics is the same.
+   * What makes two fibers interchangeable for a route. Fibers at an OCS are grouped too: the OCS
+   * port a fiber lands on is a switched resource, but whether it can be used depends on the fiber
+   * on the route's other side of the OCS, so the assigner checks it per member when it picks
+   * slots and binds hops ({@link Assigner#candidates}, {@link HopBinder}). Kept apart, parallel
+   * fibers into an OCS were distinct routes to Yen, and the k candidates could all run over one
+   * fiber whose port another service holds while its twins were free.
    */
   private record GroupKey(String aNodeId, String zNodeId, double lengthKm, double lossDb,
-      double groupDelayUsPerKm, List<?> spans, String ownFiberId) {
-    static GroupKey of(Fiber f, Topology topology) {
-      boolean ocs = isOcs(topology, f.aNodeId()) || isOcs(topology, f.zNodeId());
+      double groupDelayUsPerKm, List<?> spans) {
+    static GroupKey of(Fiber f) {
       return new GroupKey(f.aNodeId(), f.zNodeId(), f.lengthKm(), f.lossDb(),
-          f.groupDelayUsPerKm(), f.spans(), ocs ? f.id() : null);
-    }
-
-    private static boolean isOcs(Topology topology, String nodeId) {
-      Node n = topology.nodes().get(nodeId);
-      return n != null && n.kind() == NodeKind.OCS;
+          f.groupDelayUsPerKm(), f.spans());
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.lightpath.pce;
 
-import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
 import io.lightpath.model.TopologyIndex;
@@ -16,10 +15,8 @@ import io.lightpath.spectrum.SlotRange;
 import io.lightpath.spectrum.SpectrumGrid;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns chosen routes and slots into channels and the reservation that holds them. */
 final class ResultBuilder {
@@ -34,8 +31,8 @@ final class ResultBuilder {
   private int transceiverPairs;
 
   /**
-   * @param binder binds each hop to a fiber (a parallel twin when the assigner allows them) and
-   *     knows which transponder ports are in use
+   * @param binder says which fibers each hop may be bound to (a parallel twin when the assigner
+   *     allows them) and which transponder ports are in use
    */
   ResultBuilder(TopologyIndex index, ResourceSnapshot snapshot, PceConfig config,
       Assigner binder) {
@@ -79,7 +76,13 @@ final class ResultBuilder {
     List<SlotClaim> slots = new ArrayList<>();
     List<CrossConnect> xcs = new ArrayList<>();
     List<PortClaim> ports = new ArrayList<>();
-    Set<String> takenPorts = new HashSet<>();
+    List<Route> routes = new ArrayList<>();
+    for (Pending p : pending) {
+      routes.add(p.route());
+    }
+    // One binder for the whole result: later channels avoid the line ports and OCS ports that
+    // earlier ones took (a bundle's members on one route must leave through different ports).
+    HopBinder hopBinder = new HopBinder(index, snapshot, binder, routes);
     SpectrumGrid grid = config.grid();
     for (Pending p : pending) {
       String aPort = addDropPort(p.route(), false, ports);
@@ -94,23 +97,12 @@ final class ResultBuilder {
       SlotRange range = new SlotRange(p.first(), count);
       SlotRange reserved = range.withGuard(config.guardSlots());
       int[] ns = p.route().nodes();
-      int[] fs = p.route().fibers().clone();
-      for (int i = 0; i < fs.length; i++) {
-        int bound = binder.bindHop(fs[i], reserved.first(), reserved.end(), takenPorts);
-        if (bound < 0) {
-          String id = index.fiber(fs[i]).id();
-          return new PathResult.Failure(FailureReason.NO_SPECTRUM, "no fiber parallel to " + id
-              + " has slots " + reserved + " and its transponder port free", id);
-        }
-        fs[i] = bound;
+      int[] fs = hopBinder.bind(p.route(), reserved);
+      if (fs == null) {
+        return hopBinder.failure();
       }
-      PathResult.Failure busy = claimTransponderPort(ns, fs, false, reserved, takenPorts, ports);
-      if (busy == null) {
-        busy = claimTransponderPort(ns, fs, true, reserved, takenPorts, ports);
-      }
-      if (busy != null) {
-        return busy;
-      }
+      // Each channel end's line port is the transceiver's optical output: one channel per port.
+      ports.addAll(hopBinder.linePorts(ns, fs));
       List<Hop> hops = new ArrayList<>(fs.length);
       for (int i = 0; i < fs.length; i++) {
         String fiberId = index.fiber(fs[i]).id();
@@ -125,46 +117,6 @@ final class ResultBuilder {
           aNode[p.txIndex()], zNode[p.txIndex()], aPort, zPort));
     }
     return new PathResult.Success(channels, new Reservation(slots, xcs, claims, ports));
-  }
-
-  /**
-   * Claims the line port through which the channel leaves a transponder at its A end (first hop)
-   * or Z end (last hop): the port is the transceiver's optical output and carries one
-   * channel, so two channel ends can never share it. When an earlier channel of this result took
-   * it (a bundle's second channel on a route), the hop moves to a free twin patch cord.
-   *
-   * @return null when claimed (or the end is no transponder, or the fiber names no port there)
-   */
-  private PathResult.Failure claimTransponderPort(int[] ns, int[] fs, boolean atZ,
-      SlotRange reserved, Set<String> takenPorts, List<PortClaim> ports) {
-    int i = atZ ? fs.length - 1 : 0;
-    Node n = index.node(atZ ? ns[ns.length - 1] : ns[0]);
-    if (n.kind() != NodeKind.TRANSPONDER) {
-      return null;
-    }
-    String port = portAt(fs[i], n.id());
-    if (takenPorts.contains(ResourceSnapshot.key(n.id(), port))) {
-      int twin = binder.endTwin(fs[i], reserved.first(), reserved.end(), takenPorts);
-      if (twin >= 0) {
-        fs[i] = twin;
-        port = portAt(twin, n.id());
-      }
-    }
-    if (port.isEmpty()) {
-      return null;
-    }
-    if (!takenPorts.add(ResourceSnapshot.key(n.id(), port)) || snapshot.portInUse(n.id(), port)) {
-      return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "line port " + port
-          + " of transponder " + n.id() + " (fiber " + index.fiber(fs[i]).id()
-          + ") already carries a channel", n.id());
-    }
-    ports.add(new PortClaim(n.id(), port));
-    return null;
-  }
-
-  private String portAt(int fiber, String nodeId) {
-    Fiber f = index.fiber(fiber);
-    return f.aNodeId().equals(nodeId) ? f.aPortId() : f.zPortId();
   }
 
   /** The ROADM where the channel is added (from A) or dropped (from Z): the first along the route. */

@@ -148,10 +148,11 @@ class PortsAndParallelFibersTest {
   }
 
   @Test
-  void parallelFibersIntoAnOcsAreNotInterchangeable() {
+  void parallelFibersIntoAnOcsAreTwinsBoundByTheirOcsPort() {
     // T1 and T2 hang off OCS ports p1 and p3; p2 and p4 go to the ROADM over two fibers of the same
-    // length. Grouped as twins, the second service was bound to the fiber on p2, which the first
-    // service's cross-connect p1-p2 already holds, and failed instead of taking p4.
+    // length. They are twins, but a twin whose OCS port is joined elsewhere is skipped: the
+    // second service must not be bound to the fiber on p2, which the first service's
+    // cross-connect p1-p2 holds, but take p4.
     Topology t = new TopoBuilder()
         .node("O", io.lightpath.model.NodeKind.OCS, "", 0, java.util.Map.of())
         .transponder("T1", 4, "l1").transponder("T2", 4, "l1").transponder("T3", 4, "l1", "l2")
@@ -161,7 +162,7 @@ class PortsAndParallelFibersTest {
         .fiber("s-t3-1", "S", "d1", "T3", "l1", 0.01).fiber("s-t3-2", "S", "d2", "T3", "l2", 0.01)
         .build();
     ParallelFibers groups = new ParallelFibers(t);
-    assertEquals(0, groups.members(t.index().fiberIndex("o-r-1")).length, "o-r-1 has no twin");
+    assertEquals(2, groups.members(t.index().fiberIndex("o-r-1")).length, "twins at the OCS");
     assertEquals(2, groups.members(t.index().fiberIndex("s-t3-1")).length, "twins away from the OCS");
     PathComputer pc = pc(t, CFG);
     Success first = ok(pc.computeAndReserve(PathRequest.between("T1", "T3", List.of(M100))));
