@@ -61,7 +61,7 @@ public final class ConnectivityGrpcService extends ConnectivityServiceGrpc.Conne
     v.check(request.hasService(), "service", "is required");
     ServiceRequestValidator.service(request.getService(), "service", v);
     v.throwIfAny();
-    references.check(request.getService(), "service");
+    references.check(request.getService(), "service", true);
     reply(response, lifecycle.create(request));
   }
 
@@ -144,7 +144,7 @@ public final class ConnectivityGrpcService extends ConnectivityServiceGrpc.Conne
     v.check(request.getMaxCandidates() >= 0 && request.getMaxCandidates() <= MAX_CANDIDATES,
         "max_candidates", "must be 0 (= " + DEFAULT_CANDIDATES + ") to " + MAX_CANDIDATES);
     v.throwIfAny();
-    references.check(request.getService(), "service");
+    references.check(request.getService(), "service", false);
     int n = request.getMaxCandidates() == 0 ? DEFAULT_CANDIDATES : request.getMaxCandidates();
     reply(response, preview.compute(request.getService(), n));
   }

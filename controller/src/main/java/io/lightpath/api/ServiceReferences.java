@@ -3,6 +3,7 @@ package io.lightpath.api;
 import com.google.rpc.PreconditionFailure;
 import io.lightpath.api.internal.RpcErrors;
 import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.proto.v1.Constraints;
 import io.lightpath.proto.v1.Service;
@@ -19,16 +20,22 @@ import java.util.Map;
  * path computation answers), but listing every unknown reference at once in a
  * {@code google.rpc.PreconditionFailure} whose subjects are the request's field paths (type
  * {@code UNKNOWN_NODE} or {@code UNKNOWN_FIBER}), so a client can point at the field. An endpoint
- * may name a site instead of a node (path computation resolves it to one of its transponders).
- * Whether existing elements can be combined stays path computation's to say.
+ * that names a site rather than a node is {@code SITE_NOT_NODE}, described with the site's
+ * transponders to name instead. A service to be provisioned must end on TRANSPONDER nodes (a
+ * channel is lit by tuning a transceiver on a transponder's line port): another kind is {@code
+ * NOT_A_TRANSPONDER}, while path computation alone may plan between any nodes (studies on
+ * ROADM-only networks). Whether existing elements can be combined stays path computation's to say.
  */
 final class ServiceReferences {
   /** One unknown reference: the violation type, the request field, the id it names. */
-  private record Unknown(String type, String field, String id) {
+  private record Unknown(String type, String field, String id, String description) {
+    Unknown(String type, String field, String id) {
+      this(type, field, id, (type.equals("UNKNOWN_FIBER") ? "unknown fiber " : "unknown node ") + id);
+    }
+
     PreconditionFailure.Violation violation() {
-      String what = type.equals("UNKNOWN_FIBER") ? "unknown fiber" : "unknown node";
       return PreconditionFailure.Violation.newBuilder().setType(type).setSubject(field)
-          .setDescription(what + (field.endsWith("_end.node_id") ? " or site " : " ") + id).build();
+          .setDescription(description).build();
     }
   }
 
@@ -40,14 +47,17 @@ final class ServiceReferences {
   }
 
   /**
-   * Throws FAILED_PRECONDITION / CONSTRAINT_CONFLICT when {@code s} names unknown nodes or fibers;
-   * {@code f} prefixes field paths.
+   * Throws FAILED_PRECONDITION / CONSTRAINT_CONFLICT when {@code s} names unknown nodes or fibers,
+   * or an end that is a site; {@code f} prefixes field paths.
+   *
+   * @param provisioned the service is to be provisioned (CreateService): its ends must then be
+   *     TRANSPONDER nodes
    */
-  void check(Service s, String f) {
+  void check(Service s, String f, boolean provisioned) {
     Topology t = engine.topology();
     List<Unknown> unknown = new ArrayList<>();
-    endpoint(t, s.getAEnd().getNodeId(), f + ".a_end.node_id", unknown);
-    endpoint(t, s.getZEnd().getNodeId(), f + ".z_end.node_id", unknown);
+    endpoint(t, s.getAEnd().getNodeId(), f + ".a_end.node_id", provisioned, unknown);
+    endpoint(t, s.getZEnd().getNodeId(), f + ".z_end.node_id", provisioned, unknown);
     if (s.hasConstraints()) {
       Constraints c = s.getConstraints();
       nodes(t, c.getIncludeNodeIdsList(), f + ".constraints.include_node_ids", unknown);
@@ -66,20 +76,30 @@ final class ServiceReferences {
         Map.of("limiting_element", unknown.get(0).id()), violations);
   }
 
-  private static void endpoint(Topology t, String id, String field, List<Unknown> out) {
-    // an empty id is the syntactic validator's "is required"
-    if (!id.isEmpty() && t.node(id) == null && !isSite(t, id)) {
-      out.add(new Unknown("UNKNOWN_NODE", field, id));
+  private static void endpoint(Topology t, String id, String field, boolean provisioned,
+      List<Unknown> out) {
+    if (id.isEmpty()) {
+      return; // the syntactic validator's "is required"
+    }
+    Node node = t.node(id);
+    if (node == null) {
+      boolean site = t.nodes().values().stream().anyMatch(n -> id.equals(n.siteId()));
+      out.add(!site ? new Unknown("UNKNOWN_NODE", field, id) : new Unknown("SITE_NOT_NODE", field, id,
+          id + " is a site, not a node; name one of its transponders: " + transponders(t, id)));
+    } else if (provisioned && node.kind() != NodeKind.TRANSPONDER) {
+      out.add(new Unknown("NOT_A_TRANSPONDER", field, id, id + " is a " + node.kind()
+          + " node; a service ends on a TRANSPONDER node"
+          + (node.siteId().isEmpty() ? "" : " (at site " + node.siteId() + ": "
+              + transponders(t, node.siteId()) + ")")));
     }
   }
 
-  private static boolean isSite(Topology t, String id) {
-    for (Node n : t.nodes().values()) {
-      if (id.equals(n.siteId())) {
-        return true;
-      }
-    }
-    return false;
+  /** The TRANSPONDER nodes of site {@code siteId}, in id order, comma-separated. */
+  private static String transponders(Topology t, String siteId) {
+    List<String> ids = t.nodes().values().stream()
+        .filter(n -> n.kind() == NodeKind.TRANSPONDER && n.siteId().equals(siteId))
+        .map(Node::id).sorted().toList();
+    return ids.isEmpty() ? "none" : String.join(", ", ids);
   }
 
   private static void nodes(Topology t, List<String> ids, String field, List<Unknown> out) {

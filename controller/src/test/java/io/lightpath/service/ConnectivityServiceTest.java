@@ -352,6 +352,36 @@ class ConnectivityServiceTest {
   }
 
   @Test
+  void aServiceEndsOnTranspondersNotOnRoadmsOrSites() throws Exception {
+    assertEquals("ta", TestTopology.build(64).getNodes(0).getId());
+    h.topology(TestTopology.build(64).toBuilder()
+        .setNodes(0, TestTopology.build(64).getNodes(0).toBuilder().setSiteId("alder")).build());
+    StatusRuntimeException roadm = assertThrows(StatusRuntimeException.class, () -> h.stub().createService(
+        create("e1", TestTopology.service().toBuilder().setAEnd(Endpoint.newBuilder().setNodeId("ra")).build())));
+    assertEquals(Status.Code.FAILED_PRECONDITION, roadm.getStatus().getCode());
+    assertEquals("CONSTRAINT_CONFLICT", reason(roadm));
+    PreconditionFailure.Violation v = StatusDetails.unpack(roadm, PreconditionFailure.class).getViolations(0);
+    assertEquals("NOT_A_TRANSPONDER", v.getType());
+    assertEquals("service.a_end.node_id", v.getSubject());
+    assertTrue(v.getDescription().startsWith("ra is a ROADM node"), v.getDescription());
+    for (boolean create : new boolean[] {true, false}) {
+      Service bySite = TestTopology.service().toBuilder().setAEnd(Endpoint.newBuilder().setNodeId("alder")).build();
+      StatusRuntimeException site = assertThrows(StatusRuntimeException.class, () -> {
+        if (create) {
+          h.stub().createService(create("e2", bySite));
+        } else {
+          h.stub().computePaths(ComputePathsRequest.newBuilder().setService(bySite).build());
+        }
+      });
+      assertEquals(Status.Code.FAILED_PRECONDITION, site.getStatus().getCode());
+      PreconditionFailure.Violation sv = StatusDetails.unpack(site, PreconditionFailure.class).getViolations(0);
+      assertEquals("SITE_NOT_NODE", sv.getType());
+      assertEquals("alder is a site, not a node; name one of its transponders: ta", sv.getDescription());
+    }
+    assertEquals(0, usedSlots());
+  }
+
+  @Test
   void removingADeviceALiveServiceRunsThroughIsTopologyInUseUnlessForced() throws Exception {
     Service s = h.stub().createService(create("r1", TestTopology.service()));
     String transit = s.getChannels(0).getPath().getHops(1).getNodeId();
