@@ -41,6 +41,9 @@ public final class Main {
   /** The configured command tree. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    // LabCommand lives in southbound, which knows nothing of the controller's API: its client
+    // subcommand is added here
+    cli.getSubcommands().get("lab").addSubcommand("attach", new LabAttachCommand());
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
