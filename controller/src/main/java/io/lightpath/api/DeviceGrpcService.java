@@ -80,7 +80,19 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
     }
     v.throwIfAny();
     ManagedDevice device = toDomain(request.getDeviceId(), d, clock.instant());
-    if (!registry.register(device)) {
+    boolean registered;
+    synchronized (registry) { // the registry's own lock: no registration between check and write
+      sameEndpoint(device).ifPresent(other -> {
+        // two ids for one device would be two drivers writing it, each blind to the other's changes
+        throw RpcErrors.error(Code.FAILED_PRECONDITION, "DEVICE_ADDRESS_IN_USE",
+            COLLECTION + "/" + other.id() + " is already registered at " + device.address()
+                + (device.target().isEmpty() ? "" : " with target " + device.target())
+                + "; devices behind one address need distinct targets",
+            Map.of("resource", COLLECTION + "/" + other.id()));
+      });
+      registered = registry.register(device);
+    }
+    if (!registered) {
       throw RpcErrors.error(
           Code.ALREADY_EXISTS,
           "RESOURCE_ALREADY_EXISTS",
@@ -141,6 +153,24 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
   public void reconcileDevices(
       ReconcileDevicesRequest request, StreamObserver<ReconcileDevicesResponse> response) {
     reconcile.reconcileDevices(request, response);
+  }
+
+  /** Another registered device at the same address and gNMI target, if any. */
+  private Optional<ManagedDevice> sameEndpoint(ManagedDevice device) {
+    String after = "";
+    while (true) {
+      List<ManagedDevice> page = registry.page(after, 500);
+      for (ManagedDevice other : page) {
+        if (!other.id().equals(device.id()) && other.address().equals(device.address())
+            && java.util.Objects.equals(other.target(), device.target())) {
+          return Optional.of(other);
+        }
+      }
+      if (page.size() < 500) {
+        return Optional.empty();
+      }
+      after = page.get(page.size() - 1).id();
+    }
   }
 
   private static String parseName(String name) {

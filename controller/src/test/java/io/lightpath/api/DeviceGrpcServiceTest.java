@@ -136,9 +136,23 @@ class DeviceGrpcServiceTest {
   }
 
   @Test
+  void aSecondIdForTheSameAddressAndTargetIsRefusedButTargetsMayShareAnAddress() {
+    register("ocs-1", roadm().setRole(DeviceRole.DEVICE_ROLE_OCS));
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> register("ocs-2", roadm()));
+    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+    assertEquals("DEVICE_ADDRESS_IN_USE", StatusDetails.reason(e));
+    assertTrue(e.getStatus().getDescription().contains("devices/ocs-1"), e.getStatus().getDescription());
+    // devices behind one shared endpoint, told apart by their gNMI target
+    register("shared-a", roadm().setAddress("127.0.0.1:9500").setTarget("a"));
+    register("shared-b", roadm().setAddress("127.0.0.1:9500").setTarget("b"));
+    assertThrows(StatusRuntimeException.class,
+        () -> register("shared-c", roadm().setAddress("127.0.0.1:9500").setTarget("a")));
+  }
+
+  @Test
   void pagesThroughAllDevicesInNameOrder() {
     for (int i = 9; i >= 0; i--) {
-      register("dev-" + i, roadm());
+      register("dev-" + i, roadm().setAddress("127.0.0.1:" + (9400 + i)));
     }
     List<String> seen = new ArrayList<>();
     String token = "";

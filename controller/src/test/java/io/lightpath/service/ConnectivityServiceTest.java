@@ -411,7 +411,7 @@ class ConnectivityServiceTest {
 
   private static RegisterDeviceRequest device(String id, String nodeId) {
     return RegisterDeviceRequest.newBuilder().setDeviceId(id).setDevice(Device.newBuilder()
-        .setAddress("127.0.0.1:1").setProtocol(DeviceProtocol.GNMI).setRole(DeviceRole.DEVICE_ROLE_ROADM)
+        .setAddress("127.0.0.1:1").setTarget(id).setProtocol(DeviceProtocol.GNMI).setRole(DeviceRole.DEVICE_ROLE_ROADM)
         .setNodeId(nodeId).setTls(TlsSettings.newBuilder().setInsecurePlaintext(true))).build();
   }
 
