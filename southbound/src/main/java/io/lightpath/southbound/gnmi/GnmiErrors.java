@@ -4,6 +4,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.lightpath.southbound.spi.DeviceException;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Maps gRPC failures to protocol-neutral {@link DeviceException}s. */
 final class GnmiErrors {
@@ -33,7 +35,20 @@ final class GnmiErrors {
         return new DeviceException(deviceId, kind, describe(operation, status), status.asRuntimeException(trailers));
     }
 
-    private static String describe(String operation, Status status) {
+    /** grpc-java's own description of a call that outlived its deadline on this side. */
+    private static final Pattern CLIENT_DEADLINE =
+            Pattern.compile("(?:ClientCall started after )?CallOptions deadline .*?-?([0-9]+(?:\\.[0-9]+)?s).*",
+                    Pattern.DOTALL);
+
+    static String describe(String operation, Status status) {
+        if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && status.getDescription() != null) {
+            // grpc-java's text (name resolution delay, buffered nanos, remote address) is for the log, which
+            // keeps it in the cause; an operator reading a service's reason needs what happened
+            Matcher m = CLIENT_DEADLINE.matcher(status.getDescription());
+            if (m.matches()) {
+                return operation + " got no answer within its deadline (" + m.group(1) + ")";
+            }
+        }
         String description = status.getDescription() == null ? "" : ": " + status.getDescription();
         return operation + " failed with " + status.getCode() + description;
     }
