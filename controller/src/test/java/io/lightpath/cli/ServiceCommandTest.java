@@ -1,0 +1,77 @@
+package io.lightpath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lightpath.proto.v1.ServiceState;
+import io.lightpath.proto.v1.StateReason;
+import io.lightpath.service.ServiceRepository;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code service create|get|list|delete}: --wait deadlines, reasons in tables, exit codes. */
+class ServiceCommandTest {
+  /** Longer than any --timeout-s below: a --wait that ignores its deadline fails, not hangs. */
+  private static final Duration GUARD = Duration.ofSeconds(30);
+
+  private final CliRunner cli = new CliRunner();
+  private ServiceCliServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new ServiceCliServer();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  private int run(String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--server";
+    all[args.length + 1] = server.target();
+    return cli.run(all);
+  }
+
+  private int create(String id, String... extra) {
+    String[] base = {"service", "create", "-a", "ta", "-z", "tz", "--rate", "400G", "--id", id};
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return run(all);
+  }
+
+  private static String oneLine(String err) {
+    assertEquals(1, err.trim().lines().count(), err);
+    return err.trim();
+  }
+
+  @Test
+  void tablesShowTheReasonOfADegradedService() {
+    assertEquals(0, create("s1", "--wait"), cli.err());
+    // what the carrier monitor writes when a transponder loses the carrier: a message, no code
+    server.injector.getInstance(ServiceRepository.class).update("s1", x -> x.withService(x.service().toBuilder()
+        .setState(ServiceState.DEGRADED).setStateReason(StateReason.newBuilder()
+            .setMessage("1 of 1 channel(s) without carrier; channel c0: LOS at tz")
+            .setDevice("devices/tz").setStep("carrier")).build()));
+
+    assertEquals(0, run("service", "get", "s1"));
+    String row = cli.out().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(row.contains("DEGRADED") && row.endsWith("1 of 1 channel(s) without carrier; channel c0: LOS at tz"),
+        cli.out());
+    assertEquals(0, run("service", "list", "--state", "DEGRADED"));
+    row = cli.out().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(row.endsWith("channel c0: LOS at tz"), cli.out());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
