@@ -69,6 +69,16 @@ class ServiceCommandTest {
     assertTrue(row.endsWith("channel c0: LOS at tz"), cli.out());
   }
 
+  @Test
+  void maxSkewOrMinRoutesWithoutBundleIsAUsageError() {
+    assertEquals(CliErrors.USAGE, create("s1", "--max-skew-us", "5"));
+    assertEquals("error: --max-skew-us applies to a bundle: give --bundle N too", oneLine(cli.err()));
+    assertEquals(CliErrors.USAGE, run("path", "compute", "-a", "ta", "-z", "tz", "--rate", "400G",
+        "--min-routes", "2"));
+    assertEquals("error: --min-routes applies to a bundle: give --bundle N too", oneLine(cli.err()));
+    assertEquals(CliErrors.NOT_FOUND, run("service", "get", "s1"), "nothing was created");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
