@@ -70,6 +70,34 @@ class ServiceCommandTest {
   }
 
   @Test
+  void everyNoPathReasonIsExitCode8OnCreateAndCompute() {
+    String[][] noPath = {
+        {"-a", "ta", "-z", "tn"}, // NO_ROUTE (FAILED_PRECONDITION)
+        {"-a", "tx", "-z", "ty"}, // QOT_INFEASIBLE (FAILED_PRECONDITION)
+        {"-a", "ta", "-z", "tz", "--max-latency-us", "10"}, // LATENCY_EXCEEDED (FAILED_PRECONDITION)
+        {"-a", "ta", "-z", "tz", "--bundle", "3"}, // NO_TRANSCEIVER (RESOURCE_EXHAUSTED)
+        {"-a", "ta", "-z", "nowhere"}, // CONSTRAINT_CONFLICT (FAILED_PRECONDITION, unknown node)
+    };
+    String[] reasons = {"NO_ROUTE", "QOT_INFEASIBLE", "LATENCY_EXCEEDED", "NO_TRANSCEIVER", "CONSTRAINT_CONFLICT"};
+    for (int i = 0; i < noPath.length; i++) {
+      String[] ends = noPath[i];
+      String[] create = concat(new String[] {"service", "create", "--rate", "400G"}, ends);
+      assertEquals(CliErrors.SERVICE_FAILED, run(create), String.join(" ", create) + ": " + cli.err());
+      assertTrue(cli.err().contains("[" + reasons[i] + "]"), cli.err());
+      String[] compute = concat(new String[] {"path", "compute", "--rate", "400G"}, ends);
+      assertEquals(CliErrors.SERVICE_FAILED, run(compute), String.join(" ", compute) + ": " + cli.err());
+      assertTrue((cli.out() + cli.err()).contains(reasons[i]), cli.out() + cli.err());
+    }
+  }
+
+  @Test
+  void aTakenPinnedSlotIsNoSpectrumExitCode8() {
+    assertEquals(0, create("s1", "--frequency-mhz", "193100000"), cli.err());
+    assertEquals(CliErrors.SERVICE_FAILED, create("s2", "--frequency-mhz", "193100000"));
+    assertTrue(cli.err().startsWith("error: RESOURCE_EXHAUSTED [NO_SPECTRUM]"), cli.err());
+  }
+
+  @Test
   void maxSkewOrMinRoutesWithoutBundleIsAUsageError() {
     assertEquals(CliErrors.USAGE, create("s1", "--max-skew-us", "5"));
     assertEquals("error: --max-skew-us applies to a bundle: give --bundle N too", oneLine(cli.err()));
