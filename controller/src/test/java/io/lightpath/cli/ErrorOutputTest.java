@@ -33,6 +33,37 @@ class ErrorOutputTest extends ServerCliTest {
   }
 
   @Test
+  void jsonOutputCarriesEveryFieldViolationThatTheLinePromises() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.json"), BAD_TOPOLOGY);
+    assertEquals(CliErrors.INVALID, run("topology", "import", bad.toString(), "--server", rs.target()));
+    assertTrue(oneLine(cli.err()).endsWith("— 3 problems, see --output json"), cli.err());
+    assertEquals("", cli.out());
+
+    assertEquals(CliErrors.INVALID, run("topology", "import", bad.toString(), "-o", "json", "--server", rs.target()));
+    assertTrue(oneLine(cli.err()).startsWith("error: INVALID_ARGUMENT [INVALID_FIELD]: "), cli.err());
+    JsonNode error = new ObjectMapper().readTree(cli.out());
+    assertEquals("INVALID_ARGUMENT", error.get("code").asText());
+    assertEquals("INVALID_FIELD", error.get("reason").asText());
+    assertEquals(CliErrors.INVALID, error.get("exit_code").asInt());
+    assertTrue(error.get("message").asText().contains("(and 2 more)"), error.toString());
+    List<String> fields = new ArrayList<>();
+    error.get("field_violations").forEach(v -> {
+      fields.add(v.get("field").asText());
+      assertTrue(!v.get("description").asText().isEmpty(), v.toString());
+    });
+    assertEquals(List.of("document.fibers[0].z_node_id", "document.fibers[0].length_km",
+        "document.fibers[0].srlg_ids"), fields);
+  }
+
+  @Test
+  void jsonOutputCarriesErrorInfoMetadata() throws Exception {
+    assertEquals(CliErrors.NOT_FOUND, run("device", "get", "nope", "-o", "json", "--server", rs.target()));
+    JsonNode error = new ObjectMapper().readTree(cli.out());
+    assertEquals("RESOURCE_NOT_FOUND", error.get("reason").asText());
+    assertEquals("devices/nope", error.get("metadata").get("resource").asText());
+  }
+
+  @Test
   void resourceExhaustedWithoutAPathReasonIsAConflict() {
     assertEquals(CliErrors.CONFLICT, CliErrors.exitCode(Status.Code.RESOURCE_EXHAUSTED));
   }
