@@ -52,6 +52,45 @@ class ServiceCommandTest {
   }
 
   @Test
+  void createWaitStopsAtTheTimeoutNamingTheStateLeftIn() {
+    server.provisioner.hang = true;
+    long start = System.nanoTime();
+    int exit = assertTimeoutPreemptively(GUARD, () -> create("s1", "--wait", "--timeout-s", "2"));
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(CliErrors.UNAVAILABLE, exit, cli.err());
+    assertEquals("error: services/s1 still PROVISIONING after 2 s (--timeout-s)", oneLine(cli.err()));
+    assertTrue(tookMs < 10_000, "took " + tookMs + " ms");
+  }
+
+  @Test
+  void deleteWaitOnAStuckDeprovisioningStopsAtTheTimeoutWithTheReason() throws Exception {
+    assertEquals(0, create("s1", "--wait"), cli.err());
+    assertTrue(cli.out().contains("ACTIVE"), cli.out());
+    server.provisioner.failDeprovision = true;
+
+    int exit = assertTimeoutPreemptively(GUARD, () -> run("service", "delete", "s1", "--wait", "--timeout-s", "2"));
+    assertEquals(CliErrors.UNAVAILABLE, exit, cli.err());
+    assertEquals("error: services/s1 still DELETING after 2 s (--timeout-s): DEVICE_TIMEOUT: "
+        + "device ta, step transponder-optical-channel: no answer", oneLine(cli.err()));
+
+    // the same with --output json: the error as a JSON object on stdout, the service in it
+    exit = assertTimeoutPreemptively(GUARD,
+        () -> run("service", "delete", "s1", "--wait", "--timeout-s", "2", "-o", "json"));
+    assertEquals(CliErrors.UNAVAILABLE, exit, cli.err());
+    JsonNode error = new ObjectMapper().readTree(cli.out());
+    assertEquals("DEADLINE_EXCEEDED", error.get("code").asText());
+    assertEquals("WAIT_TIMEOUT", error.get("reason").asText());
+    assertEquals(CliErrors.UNAVAILABLE, error.get("exit_code").asInt());
+    assertEquals("DELETING", error.get("service").get("state").asText());
+    assertEquals("DEVICE_TIMEOUT", error.get("service").get("state_reason").get("code").asText());
+
+    // the table shows why it is stuck
+    assertEquals(0, run("service", "list"));
+    String row = cli.out().lines().filter(l -> l.startsWith("services/s1")).findFirst().orElseThrow();
+    assertTrue(row.contains("DELETING") && row.contains("DEVICE_TIMEOUT: device ta"), row);
+  }
+
+  @Test
   void tablesShowTheReasonOfADegradedService() {
     assertEquals(0, create("s1", "--wait"), cli.err());
     // what the carrier monitor writes when a transponder loses the carrier: a message, no code
