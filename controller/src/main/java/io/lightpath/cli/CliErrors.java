@@ -14,6 +14,9 @@ import io.grpc.protobuf.StatusProto;
 import io.lightpath.proto.v1.PathFailureReason;
 import io.lightpath.proto.v1.Service;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,9 +67,9 @@ final class CliErrors implements IExecutionExceptionHandler {
       exit = ce.exitCode();
       json = json(ce);
     } else {
-      line = e.toString();
+      line = human(e);
       exit = FAILED;
-      json = error("FAILED", "", line, exit);
+      json = error(e instanceof IOException ? "IO_ERROR" : "FAILED", "", line, exit);
     }
     if (jsonOutput(cmd)) {
       cmd.getOut().println(json.toString());
@@ -115,6 +118,33 @@ final class CliErrors implements IExecutionExceptionHandler {
     }
     line.append(": ").append(message == null ? "(no message)" : message.replace('\n', ' '));
     return line.toString();
+  }
+
+  /** A one-line message for an exception that is neither a gRPC status nor our own. */
+  static String human(Throwable e) {
+    if (e instanceof FileSystemException x && x.getFile() != null) {
+      return x.getFile() + ": " + ioProblem(x);
+    }
+    if (e instanceof IOException io) {
+      return ioProblem(io);
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + m.replace('\n', ' ');
+  }
+
+  /** What went wrong with a file, in words: "no such file", "permission denied"... */
+  static String ioProblem(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException x && x.getReason() != null) {
+      return x.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
   }
 
   /** Whether the failing command prints JSON (its {@code --output} option says json). */

@@ -64,6 +64,49 @@ class ErrorOutputTest extends ServerCliTest {
   }
 
   @Test
+  void aMissingFileIsOneUsageLine() {
+    Path missing = dir.resolve("nonexistent.json");
+    assertEquals(CliErrors.USAGE, run("topology", "import", missing.toString(), "--server", rs.target()));
+    assertEquals("error: cannot read " + missing + ": no such file", oneLine(cli.err()));
+  }
+
+  @Test
+  void aPortOutOfRangeIsOneUsageLine() {
+    assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--port", "70000"));
+    assertEquals("error: --port must be 0 to 65535, got 70000", oneLine(cli.err()));
+    assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--metrics-port", "65536"));
+    assertEquals("error: --metrics-port must be -1 (off) or 0 to 65535, got 65536", oneLine(cli.err()));
+  }
+
+  @Test
+  void anUnresolvableServerIsOneLineWithoutGrpcWarnings() {
+    List<LogRecord> grpcLogs = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+          grpcLogs.add(r);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger grpc = Logger.getLogger("io.grpc");
+    grpc.addHandler(capture);
+    try {
+      assertEquals(CliErrors.UNAVAILABLE, run("status", "--server", "nohost.invalid:1", "--timeout-s", "10"));
+    } finally {
+      grpc.removeHandler(capture);
+    }
+    assertTrue(oneLine(cli.err()).startsWith("error: UNAVAILABLE"), cli.err());
+    assertEquals(List.of(), grpcLogs.stream().map(LogRecord::getMessage).toList());
+  }
+
+  @Test
   void resourceExhaustedWithoutAPathReasonIsAConflict() {
     assertEquals(CliErrors.CONFLICT, CliErrors.exitCode(Status.Code.RESOURCE_EXHAUSTED));
   }
