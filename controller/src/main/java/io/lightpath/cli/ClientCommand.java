@@ -1,6 +1,7 @@
 package io.lightpath.cli;
 
 import com.google.protobuf.MessageOrBuilder;
+import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.AbstractStub;
 import java.io.PrintWriter;
@@ -15,8 +16,12 @@ abstract class ClientCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
   @Spec CommandSpec spec;
 
+  /** When the whole command must be done: {@code --timeout-s} after it started. */
+  Deadline commandDeadline;
+
   @Override
   public final Integer call() throws Exception {
+    commandDeadline = Deadline.after(client.timeoutSeconds, TimeUnit.SECONDS);
     ManagedChannel channel = client.channel();
     try {
       return run(channel);
@@ -39,6 +44,11 @@ abstract class ClientCommand implements Callable<Integer> {
   /** The stub with the per-call deadline applied. */
   <S extends AbstractStub<S>> S deadline(S stub) {
     return stub.withDeadlineAfter(client.timeoutSeconds, TimeUnit.SECONDS);
+  }
+
+  /** The stub with the command's deadline applied ({@code --wait}: request and wait together). */
+  <S extends AbstractStub<S>> S commandDeadline(S stub) {
+    return stub.withDeadline(commandDeadline);
   }
 
   /** Prints {@code message} as JSON, or runs {@code table} to print it for people. */

@@ -7,10 +7,15 @@ import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Option;
 
 /** Options every command that talks to a Lightpath server shares. */
 public final class ClientOptions {
+  /** grpc-java logs through java.util.logging; held here so the level set on it is kept. */
+  private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
   @Option(
       names = "--server",
       paramLabel = "HOST:PORT",
@@ -64,6 +69,9 @@ public final class ClientOptions {
    * @throws CliErrors.CliException (usage) when the TLS files cannot be read or are incomplete
    */
   ManagedChannel channel() {
+    // The command reports a failed call in its own one-line error; gRPC's WARNINGs on the way
+    // (a name that does not resolve, with a 15-line stack trace) would only repeat it.
+    GRPC_LOG.setLevel(Level.SEVERE);
     if (!tls && tlsCa == null && tlsCert == null && tlsKey == null) {
       return NettyChannelBuilder.forTarget(server).usePlaintext().build();
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Prints results as aligned tables for people or as proto3 JSON for scripts. */
 public final class Output {
-  private static final JsonFormat.Printer JSON =
+  static final JsonFormat.Printer JSON =
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
 
   private Output() {}

@@ -108,6 +108,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // one usage line, not a Java exception from deep in the server's start
+    if (port < 0 || port > 65535) {
+      throw new CliErrors.CliException(CliErrors.USAGE, "--port must be 0 to 65535, got " + port);
+    }
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw new CliErrors.CliException(CliErrors.USAGE,
+          "--metrics-port must be -1 (off) or 0 to 65535, got " + metricsPort);
+    }
+    if (graceSeconds < 0) {
+      throw new CliErrors.CliException(CliErrors.USAGE,
+          "--shutdown-grace-s must not be negative, got " + graceSeconds);
+    }
     if (deletedRetentionSeconds < 0) {
       throw new ParameterException(spec.commandLine(),
           "--deleted-retention-s must not be negative, got " + deletedRetentionSeconds);

@@ -1,6 +1,8 @@
 package io.lightpath.cli;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.lightpath.proto.v1.ConnectivityServiceGrpc;
 import io.lightpath.proto.v1.CreateServiceRequest;
 import io.lightpath.proto.v1.DeleteServiceRequest;
@@ -36,27 +38,48 @@ final class ServiceCommand {
         || s == ServiceState.DELETED;
   }
 
-  /** Follows one service until it settles, printing each state change; returns the last one. */
+  /**
+   * Follows one service until it settles, printing each state change; returns the last one.
+   *
+   * @throws CliErrors.CliException (exit 6) when the command's deadline ({@code --timeout-s})
+   *     passes first, naming the service, its last state and reason
+   */
   static Service follow(ClientCommand cmd, ManagedChannel channel, Service start) {
     if (settled(start.getState())) {
       return start;
     }
-    Iterator<ServiceEvent> events = ConnectivityServiceGrpc.newBlockingStub(channel).watchServices(
-        WatchServicesRequest.newBuilder().addNames(start.getName())
+    Iterator<ServiceEvent> events = cmd.commandDeadline(ConnectivityServiceGrpc.newBlockingStub(channel))
+        .watchServices(WatchServicesRequest.newBuilder().addNames(start.getName())
             .setStartRevision(start.getRevision() + 1).build());
     Service last = start;
-    while (events.hasNext()) {
-      last = events.next().getService();
-      if (!cmd.json()) {
-        cmd.out().println(last.getName() + " " + last.getState()
-            + (last.getStateReason().getMessage().isEmpty() ? "" : " — " + last.getStateReason().getMessage()));
-        cmd.out().flush();
+    try {
+      while (events.hasNext()) {
+        last = events.next().getService();
+        if (!cmd.json()) {
+          String reason = Views.reason(last.getStateReason());
+          cmd.out().println(last.getName() + " " + last.getState() + (reason.isEmpty() ? "" : " — " + reason));
+          cmd.out().flush();
+        }
+        if (settled(last.getState())) {
+          return last;
+        }
       }
-      if (settled(last.getState())) {
-        break;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED) {
+        throw e;
       }
+      throw unsettled(last, "after " + cmd.client.timeoutSeconds + " s (--timeout-s)",
+          "DEADLINE_EXCEEDED", "WAIT_TIMEOUT");
     }
-    return last;
+    throw unsettled(last, "when the controller ended the watch", "UNAVAILABLE", "WATCH_ENDED");
+  }
+
+  /** "services/x still DELETING after 40 s (--timeout-s): DEVICE_TIMEOUT: …", exit 6. */
+  private static CliErrors.CliException unsettled(Service last, String when, String code, String reason) {
+    String why = Views.reason(last.getStateReason());
+    return new CliErrors.CliException(CliErrors.UNAVAILABLE, code, reason,
+        last.getName() + " still " + last.getState() + " " + when + (why.isEmpty() ? "" : ": " + why),
+        last);
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Request a wavelength service.")
@@ -72,13 +95,15 @@ final class ServiceCommand {
     @Option(names = "--request-id", description = "Idempotency key (default: a new UUID). Reuse it to retry safely.")
     String requestId;
 
-    @Option(names = "--wait", description = "Follow the service until ACTIVE or FAILED.")
+    @Option(names = "--wait", description = "Follow the service until ACTIVE, DEGRADED or FAILED; "
+        + "request and wait end within --timeout-s (exit 6 if the service has not settled by then).")
     boolean waitForIt;
 
     @Override
     int run(ManagedChannel channel) {
       Service spec = specOptions.toService().toBuilder().setDisplayName(displayName).build();
-      Service created = deadline(ConnectivityServiceGrpc.newBlockingStub(channel)).createService(
+      var stub = ConnectivityServiceGrpc.newBlockingStub(channel);
+      Service created = (waitForIt ? commandDeadline(stub) : deadline(stub)).createService(
           CreateServiceRequest.newBuilder().setRequestId(requestId != null ? requestId : UUID.randomUUID().toString())
               .setServiceId(id).setService(spec).build());
       Service result = waitForIt ? follow(this, channel, created) : created;
@@ -133,12 +158,14 @@ final class ServiceCommand {
   static final class Delete extends ClientCommand {
     @Parameters(paramLabel = "ID") String id;
 
-    @Option(names = "--wait", description = "Follow the service until DELETED.")
+    @Option(names = "--wait", description = "Follow the service until DELETED; request and wait end "
+        + "within --timeout-s (exit 6 if the service has not settled by then).")
     boolean waitForIt;
 
     @Override
     int run(ManagedChannel channel) {
-      Service s = deadline(ConnectivityServiceGrpc.newBlockingStub(channel))
+      var stub = ConnectivityServiceGrpc.newBlockingStub(channel);
+      Service s = (waitForIt ? commandDeadline(stub) : deadline(stub))
           .deleteService(DeleteServiceRequest.newBuilder().setName(name(id)).build());
       Service result = waitForIt ? follow(this, channel, s) : s;
       return print(result, () -> Views.services(out(), List.of(result)));

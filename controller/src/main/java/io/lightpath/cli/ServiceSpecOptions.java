@@ -65,13 +65,22 @@ final class ServiceSpecOptions {
   @Option(names = "--bundle", description = "Number of channels in a bundle.")
   Integer bundle;
 
-  @Option(names = "--min-routes", description = "Bundle: least number of disjoint routes.")
+  @Option(names = "--min-routes", description = "Bundle: least number of disjoint routes (needs --bundle).")
   Integer minRoutes;
 
-  @Option(names = "--max-skew-us", description = "Bundle: largest latency difference in µs.")
+  @Option(names = "--max-skew-us", description = "Bundle: largest latency difference in µs (needs --bundle).")
   Double maxSkewUs;
 
+  /**
+   * The service these options ask for.
+   *
+   * @throws CliErrors.CliException (usage) when the options contradict each other
+   */
   Service toService() {
+    if (bundle == null && (minRoutes != null || maxSkewUs != null)) {
+      throw new CliErrors.CliException(CliErrors.USAGE, (maxSkewUs != null ? "--max-skew-us" : "--min-routes")
+          + " applies to a bundle: give --bundle N too");
+    }
     Constraints.Builder c = Constraints.newBuilder()
         .addAllIncludeNodeIds(includeNodes).addAllExcludeNodeIds(excludeNodes)
         .addAllIncludeFiberIds(includeFibers).addAllExcludeFiberIds(excludeFibers)
@@ -91,8 +100,8 @@ final class ServiceSpecOptions {
     Service.Builder s = Service.newBuilder()
         .setAEnd(endpoint(aEnd)).setZEnd(endpoint(zEnd)).setRate(rate(rate))
         .setTransceiverMode(mode).setConstraints(c).setProtection(protection(protection));
-    if (bundle != null || minRoutes != null || maxSkewUs != null) {
-      Bundle.Builder b = Bundle.newBuilder().setChannelCount(bundle == null ? 1 : bundle)
+    if (bundle != null) {
+      Bundle.Builder b = Bundle.newBuilder().setChannelCount(bundle)
           .setMinDisjointRoutes(minRoutes == null ? 1 : minRoutes);
       if (maxSkewUs != null) {
         b.setMaxSkewUs(maxSkewUs);

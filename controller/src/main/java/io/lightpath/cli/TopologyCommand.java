@@ -9,6 +9,7 @@ import io.lightpath.proto.v1.Node;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TopologyFormat;
 import io.lightpath.proto.v1.TopologyServiceGrpc;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -66,8 +67,13 @@ final class TopologyCommand {
     String etag;
 
     @Override
-    int run(ManagedChannel channel) throws Exception {
-      byte[] doc = Files.readAllBytes(file);
+    int run(ManagedChannel channel) {
+      byte[] doc;
+      try {
+        doc = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new CliErrors.CliException(CliErrors.USAGE, "cannot read " + file + ": " + CliErrors.ioProblem(e));
+      }
       TopologyFormat f = format != null ? format : guess(file, doc);
       Topology t = deadline(TopologyServiceGrpc.newBlockingStub(channel)).importTopology(
           ImportTopologyRequest.newBuilder().setFormat(f).setDocument(ByteString.copyFrom(doc))

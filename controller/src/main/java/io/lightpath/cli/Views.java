@@ -4,6 +4,7 @@ import io.lightpath.proto.v1.Channel;
 import io.lightpath.proto.v1.Hop;
 import io.lightpath.proto.v1.Path;
 import io.lightpath.proto.v1.Service;
+import io.lightpath.proto.v1.StateReason;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,9 +18,20 @@ final class Views {
     for (Service s : services) {
       t.row(s.getName(), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
           s.getRate().name().replace("LINE_RATE_", ""), s.getChannelsCount(),
-          s.getStateReason().getCode().isEmpty() ? "" : s.getStateReason().getCode() + ": " + s.getStateReason().getMessage());
+          reason(s.getStateReason()));
     }
     t.print(out);
+  }
+
+  /**
+   * "CODE: message", or whichever of the two the reason has: FAILED and a DELETING whose
+   * deprovisioning failed carry a code, DEGRADED (carrier lost) only a message.
+   */
+  static String reason(StateReason r) {
+    if (r.getCode().isEmpty()) {
+      return r.getMessage();
+    }
+    return r.getMessage().isEmpty() ? r.getCode() : r.getCode() + ": " + r.getMessage();
   }
 
   static void channels(PrintWriter out, List<Channel> channels) {
