@@ -122,6 +122,14 @@ final class CliErrors implements IExecutionExceptionHandler {
 
   /** A one-line message for an exception that is neither a gRPC status nor our own. */
   static String human(Throwable e) {
+    if ((e instanceof com.google.inject.ProvisionException
+        || e instanceof com.google.inject.CreationException) && e.getCause() != null) {
+      // Guice's message lists its binding chain over many lines; what failed is the cause
+      return human(e.getCause());
+    }
+    if (e instanceof io.lightpath.store.StoreException && e.getMessage() != null) {
+      return e.getMessage(); // written for operators: what and where
+    }
     if (e instanceof FileSystemException x && x.getFile() != null) {
       return x.getFile() + ": " + ioProblem(x);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
+import io.lightpath.store.mvstore.MvStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,17 @@ class ErrorOutputTest extends ServerCliTest {
     assertEquals("error: --port must be 0 to 65535, got 70000", oneLine(cli.err()));
     assertEquals(CliErrors.USAGE, run("serve", "--in-memory", "--metrics-port", "65536"));
     assertEquals("error: --metrics-port must be -1 (off) or 0 to 65535, got 65536", oneLine(cli.err()));
+  }
+
+  @Test
+  void aDataDirectoryInUseIsOneLineSayingSo() throws Exception {
+    try (MvStateStore held = MvStateStore.open(dir, java.time.Clock.systemUTC(), 1000)) {
+      assertEquals(CliErrors.FAILED, run("serve", "--data-dir", dir.toString(), "--port", "0",
+          "--metrics-port", "-1"));
+      String line = oneLine(cli.err());
+      assertTrue(line.startsWith("error: state store file " + dir.resolve(MvStateStore.FILE_NAME)
+          + " is in use by another process"), line);
+    }
   }
 
   @Test

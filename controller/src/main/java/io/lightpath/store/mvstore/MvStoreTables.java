@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.h2.mvstore.Cursor;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -49,6 +50,10 @@ final class MvStoreTables implements Tables {
           .pageSplitSize(PAGE_SPLIT_BYTES).open();
       store.setRetentionTime(0);
     } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw new StoreException("state store file " + file + " is in use by another process"
+            + " (another lightpath serve on this data directory?)", e);
+      }
       throw new StoreException("cannot open state store file " + file + ": " + e.getMessage(), e);
     }
   }
