@@ -5,6 +5,7 @@ import io.lightpath.demo.DemoCommand;
 import io.lightpath.qot.QotCommand;
 import io.lightpath.sim.SimCommand;
 import io.lightpath.southbound.emulator.LabCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,18 @@ import picocli.CommandLine.Command;
     })
 public final class Main {
   public static void main(String[] args) {
+    routeJavaUtilLoggingToLogback();
     System.exit(execute(args));
+  }
+
+  /**
+   * grpc-java logs through java.util.logging, whose console handler printed every INFO record
+   * with its stack trace (a lab's stderr filled with "Transport failed" when clients went away):
+   * route it through logback, where io.grpc is at WARN like everything else that is not ours.
+   */
+  static void routeJavaUtilLoggingToLogback() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
   }
 
   /** Runs one command line and returns its exit code; never exits the JVM (tests call this). */

@@ -1,6 +1,7 @@
 package io.lightpath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lightpath.server.RunningServer;
@@ -72,5 +73,15 @@ class MainTest extends ServerCliTest {
       assertEquals(0, run(cmd), String.join(" ", cmd));
       assertTrue(cli.out().contains("Usage:"), String.join(" ", cmd));
     }
+  }
+
+  @Test
+  void grpcJavaUtilLoggingGoesThroughLogbackAtWarn() {
+    Main.routeJavaUtilLoggingToLogback();
+    java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+    assertTrue(java.util.Arrays.stream(root.getHandlers())
+        .allMatch(h -> h instanceof org.slf4j.bridge.SLF4JBridgeHandler), "no console handler left");
+    java.util.logging.Logger grpc = java.util.logging.Logger.getLogger("io.grpc.netty.NettyServerTransport");
+    assertFalse(grpc.isLoggable(java.util.logging.Level.INFO), "INFO (Transport failed) is dropped");
   }
 }
