@@ -237,7 +237,7 @@ final class Assigner {
       if (failures.wants(FailureTracker.LATENCY)) {
         failures.offer(FailureTracker.LATENCY, FailureReason.LATENCY_EXCEEDED,
           String.format("route %s has one-way latency %.1f µs, over the bound of %.1f µs",
-              describe(route), route.latencyUs(), c.maxLatencyUs()), "maxLatencyUs");
+              describe(route), route.latencyUs(), c.maxLatencyUs()), "max_latency_us");
       }
       return false;
     }
@@ -520,13 +520,6 @@ final class Assigner {
   }
 
   String describe(Route r) {
-    StringBuilder sb = new StringBuilder();
-    for (int n : r.nodes()) {
-      if (sb.length() > 0) {
-        sb.append('-');
-      }
-      sb.append(index.node(n).id());
-    }
-    return sb.toString();
+    return r.describe(index);
   }
 }

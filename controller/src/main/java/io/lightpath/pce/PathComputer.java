@@ -357,7 +357,7 @@ public final class PathComputer {
               "no %d disjoint routes from %s to %s meet the latency bound %.1f µs and skew bound"
                   + " %.1f µs (least-cost set: %s)", r, req.aNodeId(), req.zNodeId(),
               c.maxLatencyUs(), b.maxSkewUs(), describeLatencies(set)),
-              b.maxSkewUs() > 0 ? "maxSkewUs" : "maxLatencyUs");
+              b.maxSkewUs() > 0 ? "max_skew_us" : "max_latency_us");
         }
         set = alt;
       }

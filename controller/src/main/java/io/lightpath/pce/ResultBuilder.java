@@ -151,11 +151,7 @@ final class ResultBuilder {
 
 
   private String describe(Route r) {
-    StringBuilder sb = new StringBuilder();
-    for (int n : r.nodes()) {
-      sb.append(sb.length() > 0 ? "-" : "").append(index.node(n).id());
-    }
-    return sb.toString();
+    return r.describe(index);
   }
 
   private String pickHolder(int endpoint, String type, Map<String, Integer> taken,

@@ -45,6 +45,18 @@ public final class Route {
     return new Route(nodes, fibers, cost, km, latency);
   }
 
+  /**
+   * The node ids in order, joined by " > " (node ids contain dashes, so a dash would not show where
+   * one ends), as the CLI and the demo print routes.
+   */
+  public String describe(TopologyIndex index) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : nodes) {
+      sb.append(sb.length() > 0 ? " > " : "").append(index.node(n).id());
+    }
+    return sb.toString();
+  }
+
   public int[] nodes() {
     return nodes;
   }

@@ -156,7 +156,7 @@ class PathComputerTest {
     Failure f = fail(pc.compute(PathRequest.between("A", "D", List.of(M100))
         .withConstraints(Constraints.NONE.withMaxLatencyUs(2000))),
         FailureReason.LATENCY_EXCEEDED);
-    assertEquals("maxLatencyUs", f.limitingElement());
+    assertEquals("max_latency_us", f.limitingElement(), "the constraint's name in the API");
     // hop-shortest with k=1 is the 2,000 km direct fiber; the bound forces the 2-hop route
     Topology t = new TopoBuilder().fiber("ad", "A", "D", 2000).fiber("ab", "A", "B", 100)
         .fiber("bd", "B", "D", 100).build();
