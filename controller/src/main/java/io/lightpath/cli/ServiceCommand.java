@@ -191,8 +191,9 @@ final class ServiceCommand {
         if (json()) {
           Output.json(out(), e);
         } else {
+          String reason = Views.reason(e.getService().getStateReason());
           out().println(e.getRevision() + " " + e.getService().getName() + " " + e.getService().getState()
-              + (e.getService().getStateReason().getCode().isEmpty() ? "" : " " + e.getService().getStateReason().getCode()));
+              + (reason.isEmpty() ? "" : " " + reason));
           out().flush();
         }
       }

@@ -109,6 +109,25 @@ class ServiceCommandTest {
   }
 
   @Test
+  void watchLinesCarryTheStateReason() throws Exception {
+    assertEquals(0, create("s1", "--wait"), cli.err());
+    server.injector.getInstance(ServiceRepository.class).update("s1", x -> x.withService(x.service().toBuilder()
+        .setState(ServiceState.DEGRADED).setStateReason(StateReason.newBuilder()
+            .setMessage("1 of 1 channel(s) without carrier; channel c0: LOS at tz")).build()));
+    CliRunner watcher = new CliRunner();
+    Thread t = new Thread(() -> watcher.run("service", "watch", "s1", "--from-revision", "1",
+        "--server", server.target()));
+    t.setDaemon(true); // the stream stays open; it ends with the server
+    t.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!watcher.out().contains("DEGRADED") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    String line = watcher.out().lines().filter(l -> l.contains("DEGRADED")).findFirst().orElseThrow();
+    assertTrue(line.endsWith("services/s1 DEGRADED 1 of 1 channel(s) without carrier; channel c0: LOS at tz"), line);
+  }
+
+  @Test
   void everyNoPathReasonIsExitCode8OnCreateAndCompute() {
     String[][] noPath = {
         {"-a", "ta", "-z", "tn"}, // NO_ROUTE (FAILED_PRECONDITION)
