@@ -28,7 +28,9 @@ final class DeviceCommand {
         "SINCE", "DETAIL");
     for (Device d : devices) {
       t.row(d.getName(), d.getRole().name().replace("DEVICE_ROLE_", ""), d.getProtocol(), d.getAddress(),
-          d.getTarget(), d.getNodeId(), d.getConnectionState(),
+          // without node_id a device realizes the node of its own id (as provisioning finds it)
+          d.getTarget(), d.getNodeId().isEmpty() ? d.getName().replaceFirst("^devices/", "") : d.getNodeId(),
+          d.getConnectionState(),
           d.hasStateChangeTime() ? java.time.Instant.ofEpochSecond(d.getStateChangeTime().getSeconds()).toString()
               : "-",
           d.getConnectionDetail());

@@ -39,10 +39,11 @@ final class TopologyCommand {
       }
       nodes.print(out());
       out().println();
-      Output.Table fibers = new Output.Table("FIBER", "A", "Z", "LENGTH_KM", "SPANS", "SRLGS");
+      Output.Table fibers = new Output.Table("FIBER", "A", "Z", "LENGTH_KM", "LOSS_DB", "SPANS", "SRLGS");
       for (Fiber f : t.getFibersList()) {
         fibers.row(f.getId(), end(f.getANodeId(), f.getAPortId()), end(f.getZNodeId(), f.getZPortId()),
-            f.getLengthKm(), f.getSpansCount(), String.join(",", f.getSrlgIdsList()));
+            f.getLengthKm(), f.getLossDb() > 0 ? String.format(java.util.Locale.ROOT, "%.1f", f.getLossDb()) : "-",
+            f.getSpansCount(), String.join(",", f.getSrlgIdsList()));
       }
       fibers.print(out());
       out().println("etag " + t.getEtag());

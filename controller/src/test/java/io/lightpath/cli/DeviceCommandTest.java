@@ -32,4 +32,16 @@ class DeviceCommandTest extends ServerCliTest {
     assertTrue(row.contains("2026-11-24T08:00:00Z"), row);
     assertTrue(row.contains("connection refused"), row);
   }
+
+  @Test
+  void aDeviceWithoutANodeShowsTheNodeOfItsOwnId() {
+    assertEquals(0, run("device", "add", "roadm-9", "--address", "127.0.0.1:9402", "--role", "roadm",
+        "--insecure-plaintext", "--server", rs.target()));
+    assertEquals(0, run("device", "add", "dev-7", "--address", "127.0.0.1:9403", "--role", "roadm",
+        "--node", "roadm-7", "--insecure-plaintext", "--server", rs.target()));
+    assertEquals(0, run("device", "list", "--server", rs.target()));
+    java.util.List<String> rows = cli.out().lines().skip(1).toList();
+    assertTrue(rows.get(0).matches("devices/dev-7 .* roadm-7 .*"), rows.get(0));
+    assertTrue(rows.get(1).matches("devices/roadm-9 .* roadm-9 .*"), rows.get(1));
+  }
 }
