@@ -60,8 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (!verbose) {
       // the narration is the output; the components' INFO lines would interleave with it
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-          .setLevel(ch.qos.logback.classic.Level.WARN);
+      // (logback.xml sets io.lightpath to INFO on its own, so the root's level does not reach it)
+      for (String name : new String[] {Logger.ROOT_LOGGER_NAME, "io.lightpath"}) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter narrate = output == Format.text ? out : null;

@@ -1,6 +1,7 @@
 package io.lightpath.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ class DemoIT {
 
     String json = out.toString().strip();
     assertEquals(0, exit, "demo failed: " + json + err);
+    // without --verbose the components' INFO lines stay off the terminal the narration is on
+    assertFalse(org.slf4j.LoggerFactory.getLogger("io.lightpath.monitor.CarrierMonitor").isInfoEnabled());
     JsonNode report = new ObjectMapper().readTree(json.substring(json.lastIndexOf("\n{") + 1));
     assertTrue(report.get("ok").asBoolean());
     for (JsonNode step : report.get("steps")) {
