@@ -27,6 +27,14 @@ public record ManagedDevice(
     Tls tls,
     Instant createTime) {
 
+  /**
+   * The topology node this device realizes: its {@code nodeId}, or without one the node of its own
+   * id (as {@code DeviceDrivers.deviceFor} finds devices for nodes).
+   */
+  public String realizedNodeId() {
+    return nodeId == null || nodeId.isEmpty() ? id : nodeId;
+  }
+
   /** Management protocol. */
   public enum Protocol {
     GNMI,

@@ -24,8 +24,7 @@ public final class LiveServicesDeviceGuard implements DeviceGuard {
 
   @Override
   public void checkRemove(ManagedDevice device) {
-    // a device registered without a node realizes the node of its own id (DeviceDrivers.deviceFor)
-    String node = device.nodeId() == null || device.nodeId().isEmpty() ? device.id() : device.nodeId();
+    String node = device.realizedNodeId();
     for (StoredService s : services.all()) {
       if (s.live() && uses(s, node)) {
         throw RpcErrors.error(Code.FAILED_PRECONDITION, "TOPOLOGY_IN_USE",
