@@ -3,9 +3,13 @@ package io.lightpath.cli;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
+import io.lightpath.proto.v1.Hop;
+import io.lightpath.proto.v1.Path;
+import io.lightpath.proto.v1.StateReason;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Prints results as aligned tables for people or as proto3 JSON for scripts. */
 public final class Output {
@@ -13,6 +17,22 @@ public final class Output {
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
 
   private Output() {}
+
+  /**
+   * A service's state reason in one cell: "CODE: message", or whichever of the two it has (FAILED
+   * and a DELETING whose deprovisioning failed carry a code, DEGRADED only a message).
+   */
+  public static String reason(StateReason r) {
+    if (r.getCode().isEmpty()) {
+      return r.getMessage();
+    }
+    return r.getMessage().isEmpty() ? r.getCode() : r.getCode() + ": " + r.getMessage();
+  }
+
+  /** A path's nodes in order, "a > b > c" (node ids contain dashes). */
+  public static String route(Path p) {
+    return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));
+  }
 
   static void json(PrintWriter out, MessageOrBuilder message) {
     try {

@@ -56,7 +56,7 @@ final class ServiceCommand {
       while (events.hasNext()) {
         last = events.next().getService();
         if (!cmd.json()) {
-          String reason = Views.reason(last.getStateReason());
+          String reason = Output.reason(last.getStateReason());
           cmd.out().println(last.getName() + " " + last.getState() + (reason.isEmpty() ? "" : " — " + reason));
           cmd.out().flush();
         }
@@ -76,7 +76,7 @@ final class ServiceCommand {
 
   /** "services/x still DELETING after 40 s (--timeout-s): DEVICE_TIMEOUT: …", exit 6. */
   private static CliErrors.CliException unsettled(Service last, String when, String code, String reason) {
-    String why = Views.reason(last.getStateReason());
+    String why = Output.reason(last.getStateReason());
     return new CliErrors.CliException(CliErrors.UNAVAILABLE, code, reason,
         last.getName() + " still " + last.getState() + " " + when + (why.isEmpty() ? "" : ": " + why),
         last);
@@ -191,7 +191,7 @@ final class ServiceCommand {
         if (json()) {
           Output.json(out(), e);
         } else {
-          String reason = Views.reason(e.getService().getStateReason());
+          String reason = Output.reason(e.getService().getStateReason());
           out().println(e.getRevision() + " " + e.getService().getName() + " " + e.getService().getState()
               + (reason.isEmpty() ? "" : " " + reason));
           out().flush();

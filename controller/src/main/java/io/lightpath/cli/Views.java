@@ -1,13 +1,10 @@
 package io.lightpath.cli;
 
 import io.lightpath.proto.v1.Channel;
-import io.lightpath.proto.v1.Hop;
 import io.lightpath.proto.v1.Path;
 import io.lightpath.proto.v1.Service;
-import io.lightpath.proto.v1.StateReason;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Human views of services and paths. */
 final class Views {
@@ -18,20 +15,9 @@ final class Views {
     for (Service s : services) {
       t.row(s.getName(), s.getState(), s.getAEnd().getNodeId(), s.getZEnd().getNodeId(),
           s.getRate().name().replace("LINE_RATE_", ""), s.getChannelsCount(),
-          reason(s.getStateReason()));
+          Output.reason(s.getStateReason()));
     }
     t.print(out);
-  }
-
-  /**
-   * "CODE: message", or whichever of the two the reason has: FAILED and a DELETING whose
-   * deprovisioning failed carry a code, DEGRADED (carrier lost) only a message.
-   */
-  static String reason(StateReason r) {
-    if (r.getCode().isEmpty()) {
-      return r.getMessage();
-    }
-    return r.getMessage().isEmpty() ? r.getCode() : r.getCode() + ": " + r.getMessage();
   }
 
   static void channels(PrintWriter out, List<Channel> channels) {
@@ -41,13 +27,9 @@ final class Views {
       Path p = c.getPath();
       t.row(c.getId(), c.getRole(), p.getSlot().getCenterFrequencyMhz(), p.getSlot().getWidthMhz(),
           p.getMode().getId(), fmt(p.getLengthKm()), fmt(p.getLatencyUs()), fmt(p.getGsnrDb()),
-          fmt(p.getMarginDb()), fmt(p.getEnergyPjPerBit()), route(p));
+          fmt(p.getMarginDb()), fmt(p.getEnergyPjPerBit()), Output.route(p));
     }
     t.print(out);
-  }
-
-  static String route(Path p) {
-    return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));
   }
 
   static String fmt(double v) {

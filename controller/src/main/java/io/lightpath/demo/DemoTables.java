@@ -2,7 +2,6 @@ package io.lightpath.demo;
 
 import io.lightpath.cli.Output;
 import io.lightpath.proto.v1.Channel;
-import io.lightpath.proto.v1.Hop;
 import io.lightpath.proto.v1.Path;
 import io.lightpath.proto.v1.Protection;
 import io.lightpath.proto.v1.Service;
@@ -61,7 +60,7 @@ final class DemoTables {
             fmt("%.1f", p.getSlot().getWidthMhz() / 1e3), p.getMode().getId(),
             fmt("%.1f", p.getLengthKm()), fmt("%.1f", p.getLatencyUs()),
             fmt("%.1f", p.getGsnrDb()), fmt("%.1f", p.getMarginDb()),
-            fmt("%.1f", p.getEnergyPjPerBit()), route(p));
+            fmt("%.1f", p.getEnergyPjPerBit()), Output.route(p));
       }
     }
     t.print(out, "  ");
@@ -82,16 +81,7 @@ final class DemoTables {
   }
 
   static String reason(Service s) {
-    String code = s.getStateReason().getCode();
-    String msg = s.getStateReason().getMessage();
-    if (code.isEmpty()) {
-      return msg;
-    }
-    return msg.isEmpty() ? code : code + ": " + msg;
-  }
-
-  static String route(Path p) {
-    return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));
+    return Output.reason(s.getStateReason());
   }
 
   static String fmt(String format, double v) {
