@@ -157,20 +157,9 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
 
   /** Another registered device at the same address and gNMI target, if any. */
   private Optional<ManagedDevice> sameEndpoint(ManagedDevice device) {
-    String after = "";
-    while (true) {
-      List<ManagedDevice> page = registry.page(after, 500);
-      for (ManagedDevice other : page) {
-        if (!other.id().equals(device.id()) && other.address().equals(device.address())
-            && java.util.Objects.equals(other.target(), device.target())) {
-          return Optional.of(other);
-        }
-      }
-      if (page.size() < 500) {
-        return Optional.empty();
-      }
-      after = page.get(page.size() - 1).id();
-    }
+    return registry.find(other -> !other.id().equals(device.id())
+        && other.address().equals(device.address())
+        && java.util.Objects.equals(other.target(), device.target()));
   }
 
   private static String parseName(String name) {

@@ -117,6 +117,12 @@ public final class DeviceRegistry {
     return removed;
   }
 
+  /** The first registered device (in id order) that {@code test} accepts. */
+  public Optional<ManagedDevice> find(java.util.function.Predicate<ManagedDevice> test) {
+    load();
+    return devices.values().stream().filter(test).findFirst();
+  }
+
   /** Up to {@code limit} devices with ids strictly after {@code afterId} ("" for the start). */
   public List<ManagedDevice> page(String afterId, int limit) {
     load();
