@@ -108,10 +108,14 @@ public final class BenchCommand implements Callable<Integer> {
           + "emulator's share of the 2 cores small, so the run measures more of the controller.")
   boolean labYangValidation;
 
-  @Option(names = "--lab-process", description = "Run the emulated lab in a JVM of its own (-Xmx1g), "
+  @Option(names = "--lab-process", description = "Run the emulated lab in a JVM of its own (see --lab-java-opts), "
       + "so the controller's CPU per service is measured apart from the devices' (both still share "
       + "this machine's cores).")
   boolean labProcess;
+
+  @Option(names = "--lab-java-opts", defaultValue = "-Xmx1g -XX:+UseParallelGC", split = " ",
+      description = "JVM options of the --lab-process JVM, space-separated (default: ${DEFAULT-VALUE}).")
+  List<String> labJavaOpts;
 
   @Option(names = "--reopen", description = "Create nothing: open the existing --data-dir (of an earlier"
       + " synthetic run), then time a restart on it as --restart does.")
@@ -150,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
     long t0 = System.nanoTime();
     try (BenchLabProcess external = !synthetic && labProcess
-            ? BenchLabProcess.start(sites, services, labYangValidation, List.of("-Xmx1g")) : null;
+            ? BenchLabProcess.start(sites, services, labYangValidation, labJavaOpts) : null;
         DemoEnvironment env = DemoEnvironment.start(synthetic || external != null ? null
             : lab.topology(), LabOptions.defaults().withYangValidation(labYangValidation), dataDir,
             synthetic ? new InstantProvisioner() : null, null)) {
