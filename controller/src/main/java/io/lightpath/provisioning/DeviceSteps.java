@@ -12,10 +12,10 @@ import io.lightpath.southbound.spi.MediaChannel;
 import io.lightpath.southbound.spi.MediaChannelConfig;
 import io.lightpath.southbound.spi.OpticalChannelConfig;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -167,23 +167,38 @@ final class DeviceSteps {
   /** The media channels a ROADM step adds, at the smallest indexes free in {@code known}. */
   private record MediaChannelChanges(List<ConfigChange> changes, List<MediaChannel> added) {}
 
-  private static MediaChannelChanges mediaChannelChanges(Map<Integer, MediaChannel> known,
+  /**
+   * One pass over the ROADM's channels (a busy ROADM has hundreds, and this runs for the prior
+   * read and again for the Set): drops the ops already configured, then fills the lowest gaps of
+   * the sorted indexes.
+   */
+  private static MediaChannelChanges mediaChannelChanges(NavigableMap<Integer, MediaChannel> known,
       List<DeviceOp> ops) {
-    List<ConfigChange> changes = new ArrayList<>();
-    List<MediaChannel> added = new ArrayList<>();
-    Set<Integer> taken = new HashSet<>(known.keySet());
-    int next = 1;
+    List<DeviceOp.OpenMediaChannel> wanted = new ArrayList<>(ops.size());
     for (DeviceOp op : ops) {
-      DeviceOp.OpenMediaChannel mc = (DeviceOp.OpenMediaChannel) op;
-      if (known.values().stream().anyMatch(m -> same(m, mc))) {
-        continue; // already there (a retried provision): leave it and do not own it
+      wanted.add((DeviceOp.OpenMediaChannel) op);
+    }
+    for (MediaChannel m : known.values()) {
+      if (wanted.isEmpty()) {
+        break;
       }
-      while (taken.contains(next)) {
-        next++;
+      // already there (a retried provision): leave it and do not own it
+      wanted.removeIf(mc -> same(m, mc));
+    }
+    List<ConfigChange> changes = new ArrayList<>(wanted.size());
+    List<MediaChannel> added = new ArrayList<>(wanted.size());
+    Iterator<Integer> used = known.keySet().iterator();
+    int usedIndex = used.hasNext() ? used.next() : Integer.MAX_VALUE;
+    int next = 1;
+    for (DeviceOp.OpenMediaChannel mc : wanted) {
+      while (usedIndex <= next) {
+        if (usedIndex == next) {
+          next++;
+        }
+        usedIndex = used.hasNext() ? used.next() : Integer.MAX_VALUE;
       }
-      taken.add(next);
-      MediaChannel channel = new MediaChannel(next, mc.lowerFrequencyMhz(), mc.upperFrequencyMhz(),
-          mc.sourcePort(), mc.destPort(), 0.0);
+      MediaChannel channel = new MediaChannel(next++, mc.lowerFrequencyMhz(),
+          mc.upperFrequencyMhz(), mc.sourcePort(), mc.destPort(), 0.0);
       changes.add(new ConfigChange.PutMediaChannel(channel, true));
       added.add(channel);
     }

@@ -136,6 +136,21 @@ class DeviceProvisionerLabTest {
     provisionAroundAForeignChannelAtIndexOne();
   }
 
+  @Test
+  void newMediaChannelsFillTheLowestFreeIndexesAroundOneInUse() throws Exception {
+    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannel foreign = new MediaChannel(2, 195_000_000, 195_050_000, "add1", "east", 0.0);
+    roadm.configureMediaChannel(foreign).get(10, TimeUnit.SECONDS);
+
+    h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    List<MediaChannel> now = roadm.readMediaChannels().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(1, 2, 3), now.stream().map(MediaChannel::index).sorted().toList(),
+        "ours took 1 and 3, around the other at 2: " + now);
+    assertTrue(now.contains(foreign), "the other channel is untouched: " + now);
+  }
+
   /**
    * Takes media channel index 1 of alder-roadm (through the provisioner's own driver, so its
    * inventory does not see it), provisions ALDER_BIRCH and checks that it came up on other
