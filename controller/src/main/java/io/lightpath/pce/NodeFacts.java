@@ -16,8 +16,9 @@ import java.util.WeakHashMap;
 
 /**
  * Per-node facts path computation asks on every request, computed once per topology snapshot
- * (a snapshot's index is immutable): the transceiver holders of an endpoint (itself, then the
- * transponders of its site), a node's ADD_DROP ports, and the ports of a node that fibers land on
+ * (a snapshot's index is immutable): the transceiver holders of an endpoint (a transponder: itself
+ * only; another node: itself, then the transponders of its site), the other transponders of its
+ * site, a node's ADD_DROP ports, and the ports of a node that fibers land on
  * (the transponder line ports the ledger may claim). Without it each request walked every node of
  * the network to find a site's transponders and every port of a ROADM to find its add/drop ports.
  * Thread-safe; entries go with their snapshot.
@@ -27,6 +28,7 @@ final class NodeFacts {
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final List<List<Node>> holders;
+  private final List<List<Node>> siteMates;
   private final List<List<String>> addDropPorts;
   private final List<Set<String>> fiberPorts;
 
@@ -40,6 +42,7 @@ final class NodeFacts {
       }
     }
     holders = new ArrayList<>(n);
+    siteMates = new ArrayList<>(n);
     addDropPorts = new ArrayList<>(n);
     fiberPorts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -52,14 +55,25 @@ final class NodeFacts {
     }
     for (int i = 0; i < n; i++) {
       Node e = index.node(i);
-      List<Node> l = new ArrayList<>();
-      l.add(e);
+      List<Node> mates = new ArrayList<>();
       if (!e.siteId().isEmpty()) {
         for (int t : transpondersBySite.getOrDefault(e.siteId(), List.of())) {
           if (t != i) {
-            l.add(index.node(t));
+            mates.add(index.node(t));
           }
         }
+      }
+      siteMates.add(List.copyOf(mates));
+      List<Node> l = new ArrayList<>();
+      l.add(e);
+      // A route that starts at a transponder is lit by that transponder: the provisioner tunes
+      // the line port the route leaves through (ChannelMapper), so a transceiver of a site-mate
+      // would be charged in the ledger and stay dark while this one lit one more channel than
+      // it has transceivers. Only a route ending at another node (a ROADM, in studies between
+      // ROADMs) may take a site transponder's transceiver: the provisioner then adds the hop from
+      // that transponder to the route's end.
+      if (e.kind() != NodeKind.TRANSPONDER) {
+        l.addAll(mates);
       }
       holders.add(List.copyOf(l));
       List<String> ports = new ArrayList<>();
@@ -81,9 +95,17 @@ final class NodeFacts {
     return f;
   }
 
-  /** Nodes whose transceivers {@code endpoint} may use: itself, then its site's transponders. */
+  /**
+   * Nodes whose transceivers {@code endpoint} may use: a transponder its own only; another node
+   * itself, then its site's transponders.
+   */
   List<Node> holders(int endpoint) {
     return holders.get(endpoint);
+  }
+
+  /** The TRANSPONDER nodes of {@code node}'s site other than itself; empty without a site. */
+  List<Node> siteMates(int node) {
+    return siteMates.get(node);
   }
 
   /** Whether a fiber of the topology lands on the node's port {@code portId}. */

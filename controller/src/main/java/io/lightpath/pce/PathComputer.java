@@ -1,6 +1,7 @@
 package io.lightpath.pce;
 
 import io.lightpath.model.Node;
+import io.lightpath.model.NodeKind;
 import io.lightpath.model.Topology;
 import io.lightpath.model.TopologyIndex;
 import io.lightpath.model.TransceiverMode;
@@ -422,30 +423,67 @@ public final class PathComputer {
         return null;
       }
       List<TransceiverMode> keep = new ArrayList<>();
-      String lacking = null;
+      int lacking = -1;
       for (TransceiverMode m : modes) {
         boolean a = Transceivers.free(index, snapshot, src, m.type()) >= perEnd;
         boolean z = Transceivers.free(index, snapshot, dst, m.type()) >= perEnd;
         if (a && z) {
           keep.add(m);
-        } else if (lacking == null) {
-          lacking = !a ? req.aNodeId() : req.zNodeId();
+        } else if (lacking < 0) {
+          lacking = !a ? src : dst;
         }
       }
       if (keep.isEmpty()) {
-        String types = String.join(", ", modes.stream().map(TransceiverMode::type).distinct()
-            .toList());
-        return new Failure(FailureReason.NO_TRANSCEIVER, "node " + lacking + " (and its site)"
-            + " has fewer than " + perEnd + " free transceiver(s) of type " + types, lacking);
+        List<String> types = modes.stream().map(TransceiverMode::type).distinct().toList();
+        return new Failure(FailureReason.NO_TRANSCEIVER, Transceivers.owner(index, lacking)
+            + " has fewer than " + perEnd + " free transceiver(s) of type "
+            + String.join(", ", types) + Transceivers.siteMatesWithFree(index, snapshot, lacking,
+                types), index.node(lacking).id());
       }
       modes.retainAll(keep);
       return null;
     }
   }
 
-  /** Transceiver inventory: an endpoint's own plus those of transponders at the same site. */
+  /**
+   * Transceiver inventory: a transponder endpoint's own; for another endpoint (a ROADM) its own
+   * plus those of the transponders at its site ({@link NodeFacts#holders}).
+   */
   static final class Transceivers {
     private Transceivers() {}
+
+    /** The endpoint as failure messages name it, with the inventory it draws on. */
+    static String owner(TopologyIndex index, int endpoint) {
+      Node n = index.node(endpoint);
+      return n.kind() == NodeKind.TRANSPONDER ? "transponder " + n.id()
+          : "node " + n.id() + " (and its site)";
+    }
+
+    /**
+     * For a transponder endpoint, the other transponders of its site with free transceivers of
+     * {@code types} ("; other transponders of site s with free ones: T2 (2 free)"), which a
+     * request could name instead; empty when there are none or the endpoint draws on them.
+     */
+    static String siteMatesWithFree(TopologyIndex index, ResourceSnapshot s, int endpoint,
+        List<String> types) {
+      Node e = index.node(endpoint);
+      if (e.kind() != NodeKind.TRANSPONDER) {
+        return "";
+      }
+      List<String> free = new ArrayList<>();
+      for (Node n : NodeFacts.of(index).siteMates(endpoint)) {
+        int f = 0;
+        for (String type : types) {
+          f += Math.max(0,
+              n.transceiverCounts().getOrDefault(type, 0) - s.transceiversUsed(n.id(), type));
+        }
+        if (f > 0) {
+          free.add(n.id() + " (" + f + " free)");
+        }
+      }
+      return free.isEmpty() ? "" : "; other transponders of site " + e.siteId()
+          + " with free ones: " + String.join(", ", free);
+    }
 
     static List<Node> holders(TopologyIndex index, int endpoint) {
       return NodeFacts.of(index).holders(endpoint);

@@ -66,10 +66,12 @@ final class ResultBuilder {
       aNode[i] = pickHolder(src, type, taken, claims);
       zNode[i] = pickHolder(dst, type, taken, claims);
       if (aNode[i] == null || zNode[i] == null) {
-        String end = aNode[i] == null ? index.node(src).id() : index.node(dst).id();
-        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "node " + end
-            + " (and its site) has too few free " + type + " transceivers for "
-            + transceiverPairs + " channel(s)", end);
+        int end = aNode[i] == null ? src : dst;
+        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER,
+            PathComputer.Transceivers.owner(index, end) + " has too few free " + type
+                + " transceivers for " + transceiverPairs + " channel(s)"
+                + PathComputer.Transceivers.siteMatesWithFree(index, snapshot, end,
+                    List.of(type)), index.node(end).id());
       }
     }
     List<ComputedChannel> channels = new ArrayList<>();

@@ -473,4 +473,43 @@ class ConnectivityServiceTest {
     assertEquals(ServiceState.DELETED, get(s.getName()).getState());
     assertEquals(0, usedSlots());
   }
+
+  @Test
+  void aServiceNamingATransponderWithNoFreeTransceiverIsRefusedNotLentASiteMates()
+      throws Exception {
+    // ta: one transceiver, two line ports (to-ra, to-rc), at site alder with ta2 (two free). Old
+    // behaviour: the second service was accepted and provisioned out of ta's free line port
+    // to-rc, lighting a second channel on ta, while the ledger charged one of ta2's transceivers.
+    io.lightpath.proto.v1.Topology one = TestTopology.build(1);
+    io.lightpath.proto.v1.Topology.Builder t = one.toBuilder();
+    for (int i = 0; i < t.getNodesCount(); i++) {
+      if (t.getNodes(i).getId().equals("ta")) {
+        t.setNodes(i, t.getNodes(i).toBuilder().setSiteId("alder"));
+      } else if (t.getNodes(i).getId().equals("tz")) {
+        t.setNodes(i, t.getNodes(i).toBuilder().setTransceivers(0,
+            t.getNodes(i).getTransceivers(0).toBuilder().setTotalCount(2)));
+      }
+    }
+    t.addNodes(io.lightpath.proto.v1.Node.newBuilder().setId("ta2").setSiteId("alder")
+        .setKind(io.lightpath.proto.v1.NodeKind.TRANSPONDER)
+        .addTransceivers(io.lightpath.proto.v1.TransceiverPool.newBuilder()
+            .setType(TestTopology.MODE_TYPE).setTotalCount(2)));
+    t.addFibers(io.lightpath.proto.v1.Fiber.newBuilder().setId("ta2-ra").setANodeId("ta2")
+        .setAPortId("to-ra").setZNodeId("ra").setZPortId("to-ta2").setLengthKm(1));
+    h.topology(t.build());
+
+    h.stub().createService(create("r1", TestTopology.service()));
+    h.awaitIdle();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> h.stub().createService(create("r2", TestTopology.service())));
+    assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+    assertEquals("NO_TRANSCEIVER", reason(e));
+    String why = e.getStatus().getDescription();
+    assertTrue(why.contains("transponder ta ") && why.contains("ta2 (2 free)"), why);
+    assertEquals("ta", StatusDetails.unpack(e, com.google.rpc.ErrorInfo.class).getMetadataMap()
+        .get("limiting_element"));
+    assertEquals(1, h.ledger().snapshot().transceiversUsed("ta", TestTopology.MODE_TYPE));
+    assertEquals(0, h.ledger().snapshot().transceiversUsed("ta2", TestTopology.MODE_TYPE));
+    assertEquals(1, h.provisioner.provisioned.size());
+  }
 }
