@@ -13,8 +13,15 @@ import java.util.stream.Collectors;
 
 /** Prints results as aligned tables for people or as proto3 JSON for scripts. */
 public final class Output {
-  static final JsonFormat.Printer JSON =
-      JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
+  /**
+   * API messages as users see them in JSON (the CLI's {@code -o json}, the demo's report): proto
+   * field names (snake_case), one line, and every field without presence even at its default
+   * ({@code "carrier_up": false}, {@code "channels": []}), so a script can tell a false or zero
+   * value from a missing field. Fields with presence ({@code optional} scalars, messages) still
+   * appear only when set. Not for documents sent to the server, which need no defaults.
+   */
+  public static final JsonFormat.Printer JSON = JsonFormat.printer().preservingProtoFieldNames()
+      .alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace();
 
   private Output() {}
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
-import com.google.protobuf.util.JsonFormat;
+import io.lightpath.cli.Output;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import java.io.IOException;
@@ -118,8 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static com.fasterxml.jackson.databind.JsonNode proto(ObjectMapper m, MessageOrBuilder msg) {
     try {
-      return m.readTree(JsonFormat.printer().preservingProtoFieldNames()
-          .omittingInsignificantWhitespace().print(msg));
+      return m.readTree(Output.JSON.print(msg));
     } catch (InvalidProtocolBufferException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot print " + msg.getClass().getSimpleName(), e);
     }

@@ -109,6 +109,28 @@ class ServiceCommandTest {
   }
 
   @Test
+  void jsonKeepsFieldsAtTheirDefaultValue() throws Exception {
+    assertEquals(0, create("s1", "--wait"), cli.err());
+    // the carrier monitor's view of a transponder that lost the carrier: carrier_up false
+    server.injector.getInstance(ServiceRepository.class).update("s1", x -> x.withService(x.service().toBuilder()
+        .setState(ServiceState.DEGRADED)
+        .setChannels(0, x.service().getChannels(0).toBuilder().setCarrierUp(false)).build()));
+
+    assertEquals(0, run("service", "get", "s1", "-o", "json"), cli.err());
+    JsonNode service = new ObjectMapper().readTree(cli.out());
+    JsonNode channel = service.get("channels").get(0);
+    assertTrue(channel.has("carrier_up"), "carrier_up missing: " + channel);
+    assertTrue(channel.get("carrier_up").isBoolean() && !channel.get("carrier_up").asBoolean(), channel.toString());
+    // other defaults too: an empty string, an empty list
+    assertEquals("", service.get("display_name").asText(), service.toString());
+    assertTrue(service.get("constraints").get("exclude_node_ids").isArray(), service.toString());
+
+    assertEquals(0, run("service", "list", "-o", "json"), cli.err());
+    JsonNode listed = new ObjectMapper().readTree(cli.out()).get("services").get(0).get("channels").get(0);
+    assertTrue(listed.has("carrier_up"), listed.toString());
+  }
+
+  @Test
   void watchLinesCarryTheStateReason() throws Exception {
     assertEquals(0, create("s1", "--wait"), cli.err());
     server.injector.getInstance(ServiceRepository.class).update("s1", x -> x.withService(x.service().toBuilder()
