@@ -249,15 +249,15 @@ public final class QotCommand implements Callable<Integer> {
       double b = mode.baudRateGbd();
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("route", route.nodes().stream().map(Node::id).toList());
-      root.put("lengthKm", route.lengthKm());
+      root.put("length_km", route.lengthKm());
       Map<String, Object> channel = new LinkedHashMap<>();
       channel.put("mode", mode.id());
-      channel.put("baudRateGbd", b);
-      channel.put("launchPowerDbm", p.launchPowerDbm());
+      channel.put("baud_rate_gbd", b);
+      channel.put("launch_power_dbm", p.launchPowerDbm());
       channel.put("channels", p.load().numChannels());
-      channel.put("spacingGhz", p.load().spacingGhz());
-      channel.put("loadBaudRateGbd", p.load().baudRateGbd());
-      channel.put("txOsnrDb", mode.txOsnrDb());
+      channel.put("spacing_ghz", p.load().spacingGhz());
+      channel.put("load_baud_rate_gbd", p.load().baudRateGbd());
+      channel.put("tx_osnr_db", mode.txOsnrDb());
       root.put("channel", channel);
       List<Object> fibers = new ArrayList<>();
       for (int i = 0; i < route.fibers().size(); i++) {
@@ -266,20 +266,20 @@ public final class QotCommand implements Callable<Integer> {
         f.put("id", fn.fiberId());
         f.put("from", route.nodes().get(i).id());
         f.put("to", route.nodes().get(i + 1).id());
-        f.put("lengthKm", fn.lengthKm());
-        f.put("aseOsnr0p1nmDb", finite(osnr(fn.aseNsr(), b)));
-        f.put("nliSnrDb", finite(snr(fn.nliNsr())));
-        f.put("gsnrDb", finite(snr(fn.totalNsr())));
+        f.put("length_km", fn.lengthKm());
+        f.put("ase_osnr_0p1nm_db", finite(osnr(fn.aseNsr(), b)));
+        f.put("nli_snr_db", finite(snr(fn.nliNsr())));
+        f.put("gsnr_db", finite(snr(fn.totalNsr())));
         List<Object> spans = new ArrayList<>();
         for (SpanNoise s : fn.spans()) {
           Map<String, Object> m = new LinkedHashMap<>();
-          m.put("lengthKm", s.lengthKm());
-          m.put("lossDb", s.lossDb());
-          m.put("gainDb", s.gainDb());
-          m.put("noiseFigureDb", s.noiseFigureDb());
-          m.put("assumedAmplifier", s.implicitAmplifier());
-          m.put("aseOsnr0p1nmDb", finite(osnr(s.aseNsr(), b)));
-          m.put("nliSnrDb", finite(snr(s.nliNsr())));
+          m.put("length_km", s.lengthKm());
+          m.put("loss_db", s.lossDb());
+          m.put("gain_db", s.gainDb());
+          m.put("noise_figure_db", s.noiseFigureDb());
+          m.put("assumed_amplifier", s.implicitAmplifier());
+          m.put("ase_osnr_0p1nm_db", finite(osnr(s.aseNsr(), b)));
+          m.put("nli_snr_db", finite(snr(s.nliNsr())));
           spans.add(m);
         }
         f.put("spans", spans);
@@ -290,17 +290,17 @@ public final class QotCommand implements Callable<Integer> {
       for (NodeNoise n : r.nodes()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.nodeId());
-        m.put("insertionLossDb", n.insertionLossDb());
-        m.put("aseOsnr0p1nmDb", finite(osnr(n.aseNsr(), b)));
+        m.put("insertion_loss_db", n.insertionLossDb());
+        m.put("ase_osnr_0p1nm_db", finite(osnr(n.aseNsr(), b)));
         nodes.add(m);
       }
       root.put("nodes", nodes);
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("aseOsnr0p1nmDb", finite(r.aseOsnr0p1nmDb()));
-      result.put("nliSnrDb", finite(r.nliSnrDb()));
-      result.put("gsnrDb", r.estimate().gsnrDb());
-      result.put("gsnr0p1nmDb", r.estimate().osnr0p1nmDb());
-      result.put("marginDb", hasRequirement ? r.estimate().marginDb() : null);
+      result.put("ase_osnr_0p1nm_db", finite(r.aseOsnr0p1nmDb()));
+      result.put("nli_snr_db", finite(r.nliSnrDb()));
+      result.put("gsnr_db", r.estimate().gsnrDb());
+      result.put("gsnr_0p1nm_db", r.estimate().osnr0p1nmDb());
+      result.put("margin_db", hasRequirement ? r.estimate().marginDb() : null);
       root.put("result", result);
       root.put("warnings", warnings);
       return root;

@@ -75,14 +75,42 @@ class QotCommandTest {
     // direct Alpha-Gamma (80 km) beats Alpha-Beta-Gamma (155 + 90 km)
     assertEquals("[\"trx Alpha\",\"roadm Alpha\",\"roadm Gamma\",\"trx Gamma\"]",
         j.path("route").toString());
-    assertEquals(80.0, j.path("lengthKm").asDouble(), 1e-9);
+    assertEquals(80.0, j.path("length_km").asDouble(), 1e-9);
     JsonNode res = j.path("result");
-    double gsnr = res.path("gsnrDb").asDouble();
+    double gsnr = res.path("gsnr_db").asDouble();
     // GSNR (0.1 nm) = GSNR + 10·log10(32/12.5) = GSNR + 4.0824
-    assertEquals(gsnr + 4.0824, res.path("gsnr0p1nmDb").asDouble(), 1e-4);
-    assertTrue(res.path("marginDb").isNull());
-    assertTrue(res.path("aseOsnr0p1nmDb").asDouble() > res.path("gsnr0p1nmDb").asDouble());
+    assertEquals(gsnr + 4.0824, res.path("gsnr_0p1nm_db").asDouble(), 1e-4);
+    assertTrue(res.path("margin_db").isNull());
+    assertTrue(res.path("ase_osnr_0p1nm_db").asDouble() > res.path("gsnr_0p1nm_db").asDouble());
     assertEquals(1, j.path("fibers").path(1).path("spans").size());
+  }
+
+  @Test
+  void jsonKeysAreSnakeCaseLikeTheApisJson() throws IOException {
+    Run r = run(args("--from", "trx Alpha", "--to", "trx Beta", "--mode", "400ZR-DP16QAM-60G",
+        "--output", "json"));
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    assertTrue(j.isObject(), "one JSON object: " + r.out());
+    List<String> keys = new ArrayList<>();
+    collectKeys(j, "", keys);
+    List<String> notSnake = keys.stream().distinct()
+        .filter(k -> !k.substring(k.lastIndexOf('.') + 1).matches("[a-z][a-z0-9_]*")).toList();
+    assertTrue(notSnake.isEmpty(), "keys not in snake_case: " + notSnake);
+    // the names the API uses for the same quantities
+    assertTrue(keys.containsAll(List.of(".length_km", ".channel.baud_rate_gbd", ".result.gsnr_db",
+        ".result.margin_db", ".fibers.spans.noise_figure_db", ".nodes.insertion_loss_db")), keys.toString());
+  }
+
+  private static void collectKeys(JsonNode n, String prefix, List<String> keys) {
+    if (n.isArray()) {
+      n.forEach(e -> collectKeys(e, prefix, keys));
+    } else if (n.isObject()) {
+      n.fields().forEachRemaining(f -> {
+        keys.add(prefix + "." + f.getKey());
+        collectKeys(f.getValue(), prefix + "." + f.getKey(), keys);
+      });
+    }
   }
 
   @Test
@@ -91,9 +119,9 @@ class QotCommandTest {
         "--output", "json"));
     assertEquals(0, r.exit(), r.err());
     JsonNode j = MAPPER.readTree(r.out());
-    assertEquals(59.84375, j.path("channel").path("baudRateGbd").asDouble(), 0);
-    double gsnr = j.path("result").path("gsnrDb").asDouble();
-    assertEquals(gsnr - 19.1989, j.path("result").path("marginDb").asDouble(), 1e-3);
+    assertEquals(59.84375, j.path("channel").path("baud_rate_gbd").asDouble(), 0);
+    double gsnr = j.path("result").path("gsnr_db").asDouble();
+    assertEquals(gsnr - 19.1989, j.path("result").path("margin_db").asDouble(), 1e-3);
   }
 
   @Test
@@ -110,7 +138,7 @@ class QotCommandTest {
 
   private static double nli(Run r) throws IOException {
     assertEquals(0, r.exit(), r.err());
-    return MAPPER.readTree(r.out()).path("result").path("nliSnrDb").asDouble();
+    return MAPPER.readTree(r.out()).path("result").path("nli_snr_db").asDouble();
   }
 
   @Test
@@ -122,7 +150,7 @@ class QotCommandTest {
     assertEquals(0, r.exit(), r.err());
     JsonNode j = MAPPER.readTree(r.out());
     assertEquals(13, j.path("fibers").path(0).path("spans").size()); // ceil(1000/80)
-    assertEquals(1000.0 / 13, j.path("fibers").path(0).path("spans").path(0).path("lengthKm").asDouble(), 1e-9);
+    assertEquals(1000.0 / 13, j.path("fibers").path(0).path("spans").path(0).path("length_km").asDouble(), 1e-9);
   }
 
   @Test
