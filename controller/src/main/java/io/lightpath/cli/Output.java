@@ -36,6 +36,34 @@ public final class Output {
     return r.getMessage().isEmpty() ? r.getCode() : r.getCode() + ": " + r.getMessage();
   }
 
+  /**
+   * The header of a channel's centre-frequency column in every table (the CLI's and the demo's):
+   * THz, as a DWDM channel plan reads (ITU-T G.694.1: 193.1 THz + n × 6.25 GHz).
+   */
+  public static final String FREQ_HEADER = "FREQ_THZ";
+
+  /** The header of a channel's width column: GHz, the unit of the 12.5 GHz width granularity. */
+  public static final String WIDTH_HEADER = "WIDTH_GHZ";
+
+  /**
+   * A frequency in MHz (as the API carries it) as THz with at least 5 decimals, e.g. 193100000
+   * → "193.10000", 193106250 → "193.10625": exact for every centre on the 6.25 GHz flexible grid,
+   * and never rounded (an off-grid value shows its extra digits).
+   */
+  public static String thz(long mhz) {
+    return decimal(mhz, 6, 5);
+  }
+
+  /** A width in MHz as GHz with at least one decimal, e.g. 75000 → "75.0", 37500 → "37.5". */
+  public static String ghz(long mhz) {
+    return decimal(mhz, 3, 1);
+  }
+
+  private static String decimal(long unscaled, int scale, int minDecimals) {
+    java.math.BigDecimal v = java.math.BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+    return (v.scale() < minDecimals ? v.setScale(minDecimals) : v).toPlainString();
+  }
+
   /** A path's nodes in order, "a > b > c" (node ids contain dashes). */
   public static String route(Path p) {
     return p.getHopsList().stream().map(Hop::getNodeId).collect(Collectors.joining(" > "));

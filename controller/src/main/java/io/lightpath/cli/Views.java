@@ -21,11 +21,12 @@ final class Views {
   }
 
   static void channels(PrintWriter out, List<Channel> channels) {
-    Output.Table t = new Output.Table("CHANNEL", "ROLE", "FREQ_MHZ", "WIDTH_MHZ", "MODE", "KM", "LATENCY_US",
-        "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
+    Output.Table t = new Output.Table("CHANNEL", "ROLE", Output.FREQ_HEADER, Output.WIDTH_HEADER, "MODE", "KM",
+        "LATENCY_US", "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
     for (Channel c : channels) {
       Path p = c.getPath();
-      t.row(c.getId(), c.getRole(), p.getSlot().getCenterFrequencyMhz(), p.getSlot().getWidthMhz(),
+      t.row(c.getId(), c.getRole(), Output.thz(p.getSlot().getCenterFrequencyMhz()),
+          Output.ghz(p.getSlot().getWidthMhz()),
           p.getMode().getId(), fmt(p.getLengthKm()), fmt(p.getLatencyUs()), fmt(p.getGsnrDb()),
           fmt(p.getMarginDb()), fmt(p.getEnergyPjPerBit()), Output.route(p));
     }

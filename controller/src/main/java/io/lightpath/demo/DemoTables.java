@@ -50,14 +50,14 @@ final class DemoTables {
   }
 
   static void channels(PrintWriter out, List<Service> services) {
-    Output.Table t = new Output.Table("SERVICE", "CH", "ROLE", "CARRIER", "FREQ_THZ", "WIDTH_GHZ", "MODE", "KM",
-        "LATENCY_US", "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
+    Output.Table t = new Output.Table("SERVICE", "CH", "ROLE", "CARRIER", Output.FREQ_HEADER, Output.WIDTH_HEADER,
+        "MODE", "KM", "LATENCY_US", "GSNR_DB", "MARGIN_DB", "PJ_PER_BIT", "ROUTE");
     for (Service s : services) {
       for (Channel c : s.getChannelsList()) {
         Path p = c.getPath();
         t.row(id(s), c.getId(), c.getRole(), c.getCarrierUp() ? "up" : "DOWN",
-            fmt("%.5f", p.getSlot().getCenterFrequencyMhz() / 1e6),
-            fmt("%.1f", p.getSlot().getWidthMhz() / 1e3), p.getMode().getId(),
+            Output.thz(p.getSlot().getCenterFrequencyMhz()),
+            Output.ghz(p.getSlot().getWidthMhz()), p.getMode().getId(),
             fmt("%.1f", p.getLengthKm()), fmt("%.1f", p.getLatencyUs()),
             fmt("%.1f", p.getGsnrDb()), fmt("%.1f", p.getMarginDb()),
             fmt("%.1f", p.getEnergyPjPerBit()), Output.route(p));

@@ -109,6 +109,33 @@ class ServiceCommandTest {
   }
 
   @Test
+  void channelTablesShowFrequencyInThzAndWidthInGhzLikeTheDemo() throws Exception {
+    assertEquals(0, create("s1", "--wait", "--frequency-mhz", "193106250"), cli.err());
+    // the same table under service create, service get and path compute
+    for (String[] args : new String[][] {{"service", "get", "s1"},
+        {"path", "compute", "-a", "ta", "-z", "tz", "--rate", "400G", "--frequency-mhz", "193200000"}}) {
+      assertEquals(0, run(args), cli.err());
+      String header = cli.out().lines().filter(l -> l.startsWith("CHANNEL")).findFirst().orElseThrow();
+      assertTrue(header.contains(" FREQ_THZ ") && header.contains(" WIDTH_GHZ "), header);
+      assertTrue(!header.contains("MHZ"), header);
+    }
+    assertEquals(0, run("service", "get", "s1"), cli.err());
+    String row = cli.out().lines().filter(l -> l.contains("WORKING")).findFirst().orElse(cli.out());
+    assertTrue(row.contains(" 193.10625 ") && row.contains(" 75.0 "), cli.out());
+  }
+
+  @Test
+  void frequenciesAndWidthsAreExactInThzAndGhz() {
+    assertEquals("193.10000", Output.thz(193_100_000));
+    assertEquals("193.10625", Output.thz(193_106_250));
+    assertEquals("191.36250", Output.thz(191_362_500));
+    assertEquals("193.100001", Output.thz(193_100_001), "an off-grid value is not rounded");
+    assertEquals("75.0", Output.ghz(75_000));
+    assertEquals("37.5", Output.ghz(37_500));
+    assertEquals("112.5", Output.ghz(112_500));
+  }
+
+  @Test
   void jsonKeepsFieldsAtTheirDefaultValue() throws Exception {
     assertEquals(0, create("s1", "--wait"), cli.err());
     // the carrier monitor's view of a transponder that lost the carrier: carrier_up false
