@@ -50,7 +50,7 @@ final class DeviceCommand {
         description = "transponder, roadm, ocs or amplifier.")
     Role role;
 
-    @Option(names = "--protocol", defaultValue = "GNMI", description = "GNMI or NETCONF (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--protocol", defaultValue = "GNMI", description = "Southbound protocol: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     DeviceProtocol protocol;
 
     @Option(names = "--node", defaultValue = "", description = "Topology node the device realizes.")

@@ -56,6 +56,8 @@ public final class Main {
     // LabCommand lives in southbound, which knows nothing of the controller's API: its client
     // subcommand is added here
     cli.getSubcommands().get("lab").addSubcommand("attach", new LabAttachCommand());
+    // proto enum options offer and accept only meaningful values (no *_UNSPECIFIED, UNRECOGNIZED)
+    ProtoEnumOptions.restrict(cli);
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;

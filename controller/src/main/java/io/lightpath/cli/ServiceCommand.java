@@ -136,7 +136,7 @@ final class ServiceCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List services (all pages).")
   static final class ListServices extends ClientCommand {
-    @Option(names = "--state", split = ",", description = "Only these states, e.g. ACTIVE,FAILED.")
+    @Option(names = "--state", split = ",", description = "Only services in these states, comma-separated (e.g. ACTIVE,FAILED): ${COMPLETION-CANDIDATES}.")
     List<ServiceState> states = new ArrayList<>();
 
     @Override

@@ -61,7 +61,7 @@ final class TopologyCommand {
     @Parameters(paramLabel = "FILE", description = "The topology document.")
     Path file;
 
-    @Option(names = "--format", description = "LIGHTPATH_JSON, LIGHTPATH_YAML or GNPY_JSON (default: from the file).")
+    @Option(names = "--format", description = "Document format: ${COMPLETION-CANDIDATES} (default: from the file).")
     TopologyFormat format;
 
     @Option(names = "--etag", defaultValue = "", description = "Import only if the topology still has this etag.")
