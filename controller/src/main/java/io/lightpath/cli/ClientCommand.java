@@ -38,7 +38,7 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   boolean json() {
-    return client.output == ClientOptions.OutputFormat.json;
+    return client.output == OutputFormat.json;
   }
 
   /** The stub with the per-call deadline applied. */

@@ -26,6 +26,7 @@ public final class ClientOptions {
   @Option(
       names = {"-o", "--output"},
       defaultValue = "table",
+      converter = OutputFormat.Converter.class,
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
@@ -103,11 +104,5 @@ public final class ClientOptions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Output formats. */
-  public enum OutputFormat {
-    table,
-    json
   }
 }

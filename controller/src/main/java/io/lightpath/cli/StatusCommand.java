@@ -25,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
       HealthCheckResponse r = HealthGrpc.newBlockingStub(channel)
           .withDeadlineAfter(client.timeoutSeconds, TimeUnit.SECONDS)
           .check(HealthCheckRequest.getDefaultInstance());
-      if (client.output == ClientOptions.OutputFormat.json) {
+      if (client.output == OutputFormat.json) {
         Output.json(spec.commandLine().getOut(), r);
       } else {
         spec.commandLine().getOut().println(client.server + " " + r.getStatus());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import io.lightpath.cli.Output;
+import io.lightpath.cli.OutputFormat;
 import io.lightpath.proto.v1.Service;
 import io.lightpath.southbound.emulator.topology.LabTopology;
 import java.io.IOException;
@@ -35,14 +36,12 @@ import picocli.CommandLine.Spec;
             + "fiber through the lab's fault service, show what happened to each service, repair it and "
             + "see them recover. Exit code 0 when everything behaved as expected, 1 otherwise.")
 public final class DemoCommand implements Callable<Integer> {
-  /** Output formats. */
-  enum Format { text, json }
-
   @Spec CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text",
-      description = "text (a narrated run with tables) or json (one document at the end); default ${DEFAULT-VALUE}.")
-  Format output;
+  @Option(names = {"-o", "--output"}, defaultValue = "table", converter = OutputFormat.Converter.class,
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): table narrates the run"
+          + " with tables, json prints one document at the end.")
+  OutputFormat output;
 
   @Option(names = "--timeout-s", defaultValue = "20",
       description = "Longest wait of each waiting step, in seconds (default: ${DEFAULT-VALUE}).")
@@ -67,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter narrate = output == Format.text ? out : null;
+    PrintWriter narrate = output == OutputFormat.table ? out : null;
     LabTopology lab = DemoLab.topology();
     long start = System.nanoTime();
     if (narrate != null) {
@@ -85,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       report = new DemoRunner(env, narrate, Duration.ofSeconds(timeoutSeconds)).run();
     }
-    if (output == Format.json) {
+    if (output == OutputFormat.json) {
       out.println(json(report));
       out.flush();
     }

@@ -3,6 +3,7 @@ package io.lightpath.qot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lightpath.cli.OutputFormat;
 import io.lightpath.gnpy.GnpyEquipment;
 import io.lightpath.gnpy.GnpyFormatException;
 import io.lightpath.gnpy.GnpyImport;
@@ -40,12 +41,6 @@ import picocli.CommandLine.Spec;
       "network JSON (has \"elements\") or a link-list topology (has \"links\"). See docs/qot.md."
     })
 public final class QotCommand implements Callable<Integer> {
-
-  /** Output formats. */
-  public enum Output {
-    text,
-    json
-  }
 
   @Spec CommandSpec spec;
 
@@ -89,8 +84,10 @@ public final class QotCommand implements Callable<Integer> {
   @Option(names = "--equipment", paramLabel = "FILE", description = "gnpy equipment library (eqpt_config.json) for EDFA and fiber types")
   Path equipmentFile;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-  Output output;
+  @Option(names = {"-o", "--output"}, defaultValue = "table", converter = OutputFormat.Converter.class,
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): table prints the"
+          + " report for people, json one object.")
+  OutputFormat output;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -132,7 +129,7 @@ public final class QotCommand implements Callable<Integer> {
           .orElseThrow(() -> new IllegalArgumentException("no route from " + from + " to " + to));
       QotReport report = new GnQotEstimator(params).report(route.fibers(), route.nodes(), mode);
       boolean hasRequirement = modeId != null || requiredGsnrDb != null;
-      if (output == Output.json) {
+      if (output == OutputFormat.json) {
         out.println(MAPPER.writeValueAsString(
             QotReportView.toJson(route, report, params, mode, hasRequirement, warnings)));
       } else {

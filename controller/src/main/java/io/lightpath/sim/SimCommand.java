@@ -1,6 +1,7 @@
 package io.lightpath.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lightpath.cli.OutputFormat;
 import io.lightpath.model.Topology;
 import io.lightpath.pce.PathMetric;
 import java.io.PrintWriter;
@@ -69,8 +70,10 @@ public final class SimCommand implements Callable<Integer> {
       description = "Slots per request, chosen uniformly from this list (default ${DEFAULT-VALUE})")
   int[] slotDemand;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json")
-  String output;
+  @Option(names = {"-o", "--output"}, defaultValue = "table", converter = OutputFormat.Converter.class,
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): table prints the"
+          + " result in three lines, json one object.")
+  OutputFormat output;
 
   /** Runs the command on its own (until it is registered under {@code bin/lightpath}). */
   public static void main(String[] args) {
@@ -91,9 +94,6 @@ public final class SimCommand implements Callable<Integer> {
         default -> throw new IllegalArgumentException(
             "--path-order must be hops or km, not " + pathOrder);
       };
-      if (!output.equals("text") && !output.equals("json")) {
-        throw new IllegalArgumentException("--output must be text or json, not " + output);
-      }
       if (seeds < 1) {
         throw new IllegalArgumentException("--seeds must be at least 1");
       }
@@ -131,7 +131,7 @@ public final class SimCommand implements Callable<Integer> {
     }
     double sd = seeds > 1 ? Math.sqrt(var / (seeds - 1)) : 0;
     double rps = simulated / seconds;
-    if (output.equals("json")) {
+    if (output == OutputFormat.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("blocking_mean", mean);
       o.put("blocking_sd", sd);

@@ -114,6 +114,22 @@ class QotCommandTest {
   }
 
   @Test
+  void outputTableLikeEveryOtherCommandWithTextAsAHiddenAlias() {
+    String report = run(args("--from", "trx Alpha", "--to", "trx Beta")).out();
+    for (String format : new String[] {"table", "text"}) {
+      Run r = run(args("--from", "trx Alpha", "--to", "trx Beta", "--output", format));
+      assertEquals(0, r.exit(), format + ": " + r.err());
+      assertEquals(report, r.out(), format);
+    }
+    Run json = run(args("--from", "trx Alpha", "--to", "trx Beta", "-o", "json"));
+    assertEquals(0, json.exit(), json.err());
+    assertTrue(json.out().trim().startsWith("{"), json.out());
+    Run help = run("--help");
+    assertTrue(help.out().contains("table, json (default table)"), help.out());
+    assertTrue(!help.out().contains("text"), "text is a hidden alias: " + help.out());
+  }
+
+  @Test
   void catalogModeSetsTheChannelAndMargin() throws IOException {
     Run r = run(args("--from", "trx Alpha", "--to", "trx Beta", "--mode", "400ZR-DP16QAM-60G",
         "--output", "json"));

@@ -53,6 +53,34 @@ class SimCommandTest {
   }
 
   @Test
+  void outputTableLikeEveryOtherCommandWithTextAsAHiddenAlias() {
+    String[] base = {"--topology", "builtin:ring4", "--load", "2", "--requests", "500", "--warmup", "50",
+        "--seeds", "1"};
+    for (String format : new String[] {"table", "TABLE", "text"}) {
+      String[] args = java.util.Arrays.copyOf(base, base.length + 2);
+      args[base.length] = "--output";
+      args[base.length + 1] = format;
+      Run r = run(args);
+      assertEquals(0, r.code(), format + ": " + r.err());
+      assertTrue(r.out().startsWith("topology builtin:ring4:") && r.out().contains("blocking probability"),
+          format + ": " + r.out());
+    }
+    Run json = run("--topology", "builtin:ring4", "--load", "2", "--requests", "500", "--warmup", "50",
+        "--seeds", "1", "-o", "json");
+    assertEquals(0, json.code(), json.err());
+    assertTrue(json.out().startsWith("{\"blocking_mean\""), json.out());
+
+    Run help = run("--help");
+    String output = help.out().lines().filter(l -> l.contains("--output")).findFirst().orElseThrow();
+    assertTrue(output.contains("table, json (default: table)"), output);
+    assertTrue(!help.out().contains("text"), "text is a hidden alias: " + help.out());
+
+    Run bad = run("--topology", "builtin:ring4", "--load", "2", "--output", "csv");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("expected one of [table, json] but was 'csv'"), bad.err());
+  }
+
+  @Test
   void badInputGetsAClearErrorAndExitCode2() {
     Run r = run("--topology", "builtin:mesh6", "--load", "5", "--policy", "nonsense");
     assertEquals(2, r.code());
