@@ -67,28 +67,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter narrate = output == OutputFormat.table ? out : null;
-    LabTopology lab = DemoLab.topology();
-    long start = System.nanoTime();
-    if (narrate != null) {
-      narrate.println("Lightpath demo: lab '" + lab.name() + "' (" + lab.devices().size()
-          + " devices, " + lab.fibers().size() + " fibers) and a controller, all on loopback.");
-      narrate.flush();
-    }
-    DemoReport report;
-    try (DemoEnvironment env = DemoEnvironment.start(lab, null)) {
-      if (narrate != null) {
-        narrate.printf("[0] %-32s ok      %5d ms  controller 127.0.0.1:%d, lab admin %s%n",
-            "start lab and controller", (System.nanoTime() - start) / 1_000_000,
-            env.controllerPort(), env.lab().adminAddress());
-        narrate.flush();
-      }
-      report = new DemoRunner(env, narrate, Duration.ofSeconds(timeoutSeconds)).run();
-    }
+    DemoReport report = run(DemoLab.topology(), narrate, Duration.ofSeconds(timeoutSeconds));
     if (output == OutputFormat.json) {
       out.println(json(report));
       out.flush();
     }
     return report.ok() ? 0 : 1;
+  }
+
+  /**
+   * Starts {@code lab} and a controller, runs the demo's steps against them and stops both;
+   * narrates to {@code narrate} when it is not null. Starting the lab and the controller is step
+   * 0, in the report as in the narration, so the JSON's {@code steps[i]} is the narration's
+   * {@code [i]}.
+   */
+  static DemoReport run(LabTopology lab, PrintWriter narrate, Duration timeout) throws IOException {
+    if (narrate != null) {
+      narrate.println("Lightpath demo: lab '" + lab.name() + "' (" + lab.devices().size()
+          + " devices, " + lab.fibers().size() + " fibers) and a controller, all on loopback.");
+      narrate.flush();
+    }
+    long start = System.nanoTime();
+    try (DemoEnvironment env = DemoEnvironment.start(lab, null)) {
+      DemoRunner runner = new DemoRunner(env, narrate, timeout);
+      runner.done("start lab and controller", start, "controller 127.0.0.1:" + env.controllerPort()
+          + ", lab admin " + env.lab().adminAddress());
+      return runner.run();
+    }
   }
 
   static String json(DemoReport r) {

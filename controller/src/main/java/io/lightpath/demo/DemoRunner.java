@@ -318,6 +318,20 @@ public final class DemoRunner {
     currentDetail = d;
   }
 
+  /**
+   * Records a step that succeeded before {@link #run()} and narrates it: the demo's step 0,
+   * starting the lab and the controller this runner is given. Every step, this one included, is
+   * numbered by its place in {@link DemoReport#steps()}.
+   *
+   * @param startNanos {@link System#nanoTime()} when the step began
+   */
+  public void done(String name, long startNanos, String detail) {
+    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+    int n = steps.size();
+    steps.add(new DemoReport.Step(name, true, ms, detail));
+    say(String.format("[%d] %-32s %s  %5d ms  %s", n, name, "ok    ", ms, detail));
+  }
+
   private void step(String name, VoidBody body) {
     stepValue(name, () -> {
       body.run();
@@ -329,7 +343,7 @@ public final class DemoRunner {
     long start = System.nanoTime();
     currentDetail = "";
     currentOk = true;
-    int n = steps.size() + 1;
+    int n = steps.size(); // the step's index in the report, as narrated
     try {
       T value = body.run();
       long ms = (System.nanoTime() - start) / 1_000_000;

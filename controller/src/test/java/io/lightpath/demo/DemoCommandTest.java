@@ -12,7 +12,11 @@ import io.lightpath.proto.v1.Service;
 import io.lightpath.proto.v1.ServiceState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,6 +44,33 @@ class DemoCommandTest {
     String text = help.toString().replaceAll("\\s+", " ");
     assertTrue(text.contains("Output format: table, json (default: table)"), text);
     assertTrue(!text.contains("text"), "text is a hidden alias: " + text);
+  }
+
+  @Test
+  void jsonStepsAreTheNarratedStepsFromStepZero() throws Exception {
+    // a small generated lab without the demo's sites: the run stops at "provision services", which
+    // is enough to hold the narrated steps against the report's
+    StringWriter narration = new StringWriter();
+    DemoReport report = DemoCommand.run(new BenchLab(3, 1).topology(), new PrintWriter(narration),
+        Duration.ofSeconds(10));
+
+    Pattern line = Pattern.compile("^\\[(\\d+)\\] (.{32}) (ok|FAILED) .*");
+    List<String> narrated = new ArrayList<>();
+    for (String l : narration.toString().lines().toList()) {
+      Matcher m = line.matcher(l);
+      if (m.matches()) {
+        assertEquals(narrated.size(), Integer.parseInt(m.group(1)), "numbered in order: " + narration);
+        narrated.add(m.group(2).strip() + " " + m.group(3));
+      }
+    }
+    JsonNode steps = new ObjectMapper().readTree(DemoCommand.json(report)).get("steps");
+    List<String> inJson = new ArrayList<>();
+    steps.forEach(s -> inJson.add(s.get("name").asText() + " " + (s.get("ok").asBoolean() ? "ok" : "FAILED")));
+    assertEquals(narrated, inJson, narration.toString());
+    assertEquals("start lab and controller", steps.get(0).get("name").asText());
+    assertTrue(steps.get(0).get("ok").asBoolean());
+    assertTrue(steps.get(0).get("detail").asText().startsWith("controller 127.0.0.1:"), steps.get(0).toString());
+    assertTrue(steps.size() >= 4, "got as far as the watch: " + narration);
   }
 
   @Test
