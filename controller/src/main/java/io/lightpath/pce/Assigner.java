@@ -43,6 +43,7 @@ final class Assigner {
   private Set<Integer> fixedFibers = Set.of();
   private ParallelFibers twins;
   private final OcsJoints joints;
+  private final NodeFacts facts;
   final FailureTracker failures = new FailureTracker();
 
   Assigner(TopologyIndex index, ResourceSnapshot snapshot, QotEstimator qot, PceConfig config,
@@ -60,6 +61,7 @@ final class Assigner {
     this.scratch = new long[words];
     this.hop = new long[words];
     this.joints = new OcsJoints(index, snapshot);
+    this.facts = NodeFacts.of(index);
   }
 
   /**
@@ -143,21 +145,31 @@ final class Assigner {
             || joints.canJoinAny(ns[i + 1], m, candidates(fs[i + 1])));
   }
 
-  /** Whether {@code f}'s port at a transponder end is held by another channel end. */
-  boolean transponderPortBusy(int f) {
+  /**
+   * Whether a port at an end of {@code f} is held by another channel end: a transponder's line
+   * port, or a ROADM's ADD_DROP port. A channel over a fiber that lands on an add/drop port adds or
+   * drops on that port (the provisioner opens the media channel from the fiber's port), so the
+   * fiber is unusable while another channel holds the port.
+   */
+  boolean endPortBusy(int f) {
     Fiber fiber = index.fiber(f);
-    return portBusy(fiber.aNodeId(), fiber.aPortId()) || portBusy(fiber.zNodeId(), fiber.zPortId());
+    int ad = facts.addDropEnds(f);
+    return portBusy(fiber.aNodeId(), fiber.aPortId(), (ad & NodeFacts.A_END) != 0)
+        || portBusy(fiber.zNodeId(), fiber.zPortId(), (ad & NodeFacts.Z_END) != 0);
   }
 
-  private boolean portBusy(String nodeId, String portId) {
+  private boolean portBusy(String nodeId, String portId, boolean addDrop) {
+    if (addDrop) {
+      return snapshot.portInUse(nodeId, portId);
+    }
     Node n = index.node(index.nodeIndex(nodeId));
     return n.kind() == NodeKind.TRANSPONDER && !portId.isEmpty()
         && snapshot.portInUse(nodeId, portId);
   }
 
-  /** Writes the slots free on fiber {@code f} into {@code out}; none when its transponder port is busy. */
+  /** Writes the slots free on fiber {@code f} into {@code out}; none when an end's port is busy. */
   private void fiberFree(int f, long[] out) {
-    if (transponderPortBusy(f)) {
+    if (endPortBusy(f)) {
       Arrays.fill(out, 0L);
       return;
     }
@@ -465,20 +477,26 @@ final class Assigner {
     }
     int limitingIndex = index.fiberIndex(limiting);
     int[] group = alternatives(limitingIndex);
-    boolean allBusy = transponderPortBusy(limitingIndex);
+    boolean allBusy = endPortBusy(limitingIndex);
     for (int m : group) {
-      allBusy &= transponderPortBusy(m);
+      allBusy &= endPortBusy(m);
     }
     if (allBusy) {
       Fiber lf = index.fiber(limitingIndex);
-      String tp = portBusy(lf.aNodeId(), lf.aPortId()) ? lf.aNodeId() : lf.zNodeId();
-      String port = tp.equals(lf.aNodeId()) ? lf.aPortId() : lf.zPortId();
+      boolean aBusy = portBusy(lf.aNodeId(), lf.aPortId(),
+          (facts.addDropEnds(limitingIndex) & NodeFacts.A_END) != 0);
+      String node = aBusy ? lf.aNodeId() : lf.zNodeId();
+      String port = aBusy ? lf.aPortId() : lf.zPortId();
+      boolean roadm = index.node(index.nodeIndex(node)).kind() != NodeKind.TRANSPONDER;
+      String what = roadm ? "add/drop port " + port + " of ROADM " + node
+          : "line port " + port + " of transponder " + node;
       failures.offer(FailureTracker.TRANSPONDER_PORT, FailureReason.NO_TRANSCEIVER, group.length > 1
-          ? "all " + group.length + " line ports of transponder " + tp + " toward "
-              + lf.otherEnd(tp) + " already carry a channel"
-          : "line port " + port + " of transponder " + tp + " (fiber " + limiting
-              + ") already carries a channel, so route " + describe(route) + " cannot use it",
-          tp);
+          ? (roadm ? "all " + group.length + " fibers from " + lf.otherEnd(node) + " to ROADM "
+              + node + " land on a port that already carries a channel (" + what + ")"
+              : "all " + group.length + " line ports of transponder " + node + " toward "
+                  + lf.otherEnd(node) + " already carry a channel")
+          : what + " (fiber " + limiting + ") already carries a channel, so route "
+              + describe(route) + " cannot use it", node);
       return;
     }
     if (!failures.wants(FailureTracker.SPECTRUM)) {

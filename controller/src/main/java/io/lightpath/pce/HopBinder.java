@@ -16,14 +16,15 @@ import java.util.Set;
 
 /**
  * Binds the hops of one result's channels to fibers. Each hop takes one of its candidate fibers
- * ({@link Assigner#candidates}) with the channel's slots free and its transponder line port
- * neither in use nor taken by an earlier channel of the result, such that every OCS on the route
- * can join the fibers on either side of it ({@link OcsJoints}, which includes the joins of earlier
- * channels). Hops meeting at an OCS depend on each other (the fiber taken into it decides which
- * fibers out of it can be joined), so they are bound together with backtracking; hops meeting at
- * any other node are independent and bound one at a time, so the search does not multiply group
- * sizes along the route. A hop never moves onto a fiber another route of the result uses (routes
- * of a bundle or 1+1 pair stay disjoint). Confined to one result.
+ * ({@link Assigner#candidates}) with the channel's slots free and the ports at its ends (a
+ * transponder's line port, a ROADM's ADD_DROP port) neither in use nor taken by an earlier channel
+ * of the result, such that every OCS on the route can join the fibers on either side of it
+ * ({@link OcsJoints}, which includes the joins of earlier channels). Hops meeting at an OCS
+ * depend on each other (the fiber taken into it decides which fibers out of it can be joined), so
+ * they are bound together with backtracking; hops meeting at any other node are independent and
+ * bound one at a time, so the search does not multiply group sizes along the route. A hop never
+ * moves onto a fiber another route of the result uses (routes of a bundle or 1+1 pair stay
+ * disjoint). Confined to one result.
  */
 final class HopBinder {
   private final TopologyIndex index;
@@ -80,6 +81,30 @@ final class HopBinder {
     return fs;
   }
 
+  /**
+   * Marks a port (a ROADM's ADD_DROP port) as taken by a channel of this result, so later
+   * channels are not bound to a fiber landing on it.
+   */
+  void take(String nodeId, String portId) {
+    takenPorts.add(ResourceSnapshot.key(nodeId, portId));
+  }
+
+  /** Whether a channel of this result has taken the port. */
+  boolean taken(String nodeId, String portId) {
+    return takenPorts.contains(ResourceSnapshot.key(nodeId, portId));
+  }
+
+  /**
+   * Whether fiber {@code f} could carry one more channel end as far as its end ports go: neither
+   * port in use nor taken by a channel of this result.
+   */
+  boolean endPortsFree(int f) {
+    Fiber fiber = index.fiber(f);
+    return !assigner.endPortBusy(f)
+        && !takenPorts.contains(ResourceSnapshot.key(fiber.aNodeId(), fiber.aPortId()))
+        && !takenPorts.contains(ResourceSnapshot.key(fiber.zNodeId(), fiber.zPortId()));
+  }
+
   /** Why the last {@link #bind} failed. */
   Failure failure() {
     return failure;
@@ -118,16 +143,10 @@ final class HopBinder {
     return false;
   }
 
-  /** Not another route's fiber, and its transponder port neither in use nor taken. */
+  /** Not another route's fiber, and the ports at its ends neither in use nor taken. */
   private boolean portFree(Route route, int m) {
     Route o = owner.get(m);
-    if (o != null && !o.equals(route)) {
-      return false;
-    }
-    Fiber fiber = index.fiber(m);
-    return !assigner.transponderPortBusy(m)
-        && !takenPorts.contains(ResourceSnapshot.key(fiber.aNodeId(), fiber.aPortId()))
-        && !takenPorts.contains(ResourceSnapshot.key(fiber.zNodeId(), fiber.zPortId()));
+    return (o == null || o.equals(route)) && endPortsFree(m);
   }
 
   private boolean slotsFree(int m, SlotRange r) {
@@ -150,6 +169,11 @@ final class HopBinder {
       }
       String id = index.fiber(f).id();
       String tp = transponderEnd(f);
+      String roadm = heldAddDropEnd(f);
+      if (!port && roadm != null && (tp == null || !lineHeld(f, tp))) {
+        return new Failure(FailureReason.NO_TRANSCEIVER, "add/drop port " + portAt(f, roadm)
+            + " of ROADM " + roadm + " (fiber " + id + ") already carries a channel", roadm);
+      }
       if (!port && tp != null) {
         return new Failure(FailureReason.NO_TRANSCEIVER, "line port " + portAt(f, tp)
             + " of transponder " + tp + " (fiber " + id + ") already carries a channel", tp);
@@ -164,6 +188,27 @@ final class HopBinder {
         + " fibers parallel to " + index.fiber(route.fibers()[s]).id() + " and "
         + index.fiber(route.fibers()[s + 1]).id() + ": their ports are cross-connected elsewhere",
         ocs);
+  }
+
+  /** The ROADM at an end of fiber {@code f} whose ADD_DROP port there is held or taken, or null. */
+  private String heldAddDropEnd(int f) {
+    Fiber fiber = index.fiber(f);
+    int ad = NodeFacts.of(index).addDropEnds(f);
+    for (boolean atA : new boolean[] {true, false}) {
+      String n = atA ? fiber.aNodeId() : fiber.zNodeId();
+      String p = atA ? fiber.aPortId() : fiber.zPortId();
+      if ((ad & (atA ? NodeFacts.A_END : NodeFacts.Z_END)) != 0 && (snapshot.portInUse(n, p)
+          || takenPorts.contains(ResourceSnapshot.key(n, p)))) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Whether transponder {@code tp}'s line port on fiber {@code f} is held or taken. */
+  private boolean lineHeld(int f, String tp) {
+    String p = portAt(f, tp);
+    return snapshot.portInUse(tp, p) || takenPorts.contains(ResourceSnapshot.key(tp, p));
   }
 
   /** The transponder at an end of fiber {@code f}, or {@code null}. */

@@ -18,9 +18,10 @@ import java.util.WeakHashMap;
  * Per-node facts path computation asks on every request, computed once per topology snapshot
  * (a snapshot's index is immutable): the transceiver holders of an endpoint (a transponder: itself
  * only; another node: itself, then the transponders of its site), the other transponders of its
- * site, a node's ADD_DROP ports, and the ports of a node that fibers land on
- * (the transponder line ports the ledger may claim). Without it each request walked every node of
- * the network to find a site's transponders and every port of a ROADM to find its add/drop ports.
+ * site, a node's ADD_DROP ports, the ports of a node that fibers land on (the transponder line
+ * ports the ledger may claim), and which fiber ends land on a ROADM's ADD_DROP port. Without it
+ * each request walked every node of the network to find a site's transponders and every port of a
+ * ROADM to find its add/drop ports.
  * Thread-safe; entries go with their snapshot.
  */
 final class NodeFacts {
@@ -31,6 +32,7 @@ final class NodeFacts {
   private final List<List<Node>> siteMates;
   private final List<List<String>> addDropPorts;
   private final List<Set<String>> fiberPorts;
+  private final byte[] addDropEnds;
 
   private NodeFacts(TopologyIndex index) {
     int n = index.nodeCount();
@@ -84,6 +86,29 @@ final class NodeFacts {
       }
       addDropPorts.add(List.copyOf(ports));
     }
+    addDropEnds = new byte[index.fiberCount()];
+    for (int f = 0; f < addDropEnds.length; f++) {
+      Fiber fiber = index.fiber(f);
+      addDropEnds[f] = (byte) ((isAddDrop(index, fiber.aNodeId(), fiber.aPortId()) ? A_END : 0)
+          | (isAddDrop(index, fiber.zNodeId(), fiber.zPortId()) ? Z_END : 0));
+    }
+  }
+
+  /** Bits of {@link #addDropEnds}: the fiber's A (Z) end lands on a ROADM's ADD_DROP port. */
+  static final int A_END = 1;
+  static final int Z_END = 2;
+
+  private static boolean isAddDrop(TopologyIndex index, String nodeId, String portId) {
+    Node n = index.node(index.nodeIndex(nodeId));
+    if (n.kind() != NodeKind.ROADM || portId.isEmpty()) {
+      return false;
+    }
+    for (Port p : n.ports()) {
+      if (p.id().equals(portId)) {
+        return p.role() == Port.PortRole.ADD_DROP;
+      }
+    }
+    return false;
   }
 
   static NodeFacts of(TopologyIndex index) {
@@ -111,6 +136,14 @@ final class NodeFacts {
   /** Whether a fiber of the topology lands on the node's port {@code portId}. */
   boolean fiberLandsOn(int node, String portId) {
     return fiberPorts.get(node).contains(portId);
+  }
+
+  /**
+   * Which ends of fiber {@code f} land on an ADD_DROP port of a ROADM ({@link #A_END}, {@link
+   * #Z_END}): the port is then the fiber's, so a channel over the fiber adds or drops there.
+   */
+  int addDropEnds(int f) {
+    return addDropEnds[f];
   }
 
   /** Ids of the node's ADD_DROP ports, in port order; empty when it models none. */

@@ -1,5 +1,6 @@
 package io.lightpath.pce;
 
+import io.lightpath.model.Fiber;
 import io.lightpath.model.Node;
 import io.lightpath.model.NodeKind;
 import io.lightpath.model.TopologyIndex;
@@ -27,6 +28,7 @@ final class ResultBuilder {
   private final ResourceSnapshot snapshot;
   private final PceConfig config;
   private final Assigner binder;
+  private final NodeFacts facts;
   private final List<Pending> pending = new ArrayList<>();
   private int transceiverPairs;
 
@@ -40,6 +42,7 @@ final class ResultBuilder {
     this.snapshot = snapshot;
     this.config = config;
     this.binder = binder;
+    this.facts = NodeFacts.of(index);
   }
 
   /**
@@ -87,21 +90,46 @@ final class ResultBuilder {
     HopBinder hopBinder = new HopBinder(index, snapshot, binder, routes);
     SpectrumGrid grid = config.grid();
     for (Pending p : pending) {
-      String aPort = addDropPort(p.route(), false, ports);
-      String zPort = aPort == null ? null : addDropPort(p.route(), true, ports);
-      if (aPort == null || zPort == null) {
-        int roadm = addDropRoadm(p.route(), aPort != null);
-        String id = index.node(roadm).id();
-        return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "ROADM " + id
-            + " has no free add/drop port for route " + describe(p.route()), id);
-      }
       int count = SpectrumGrid.slotsFor(p.mode().widthMhz());
       SlotRange range = new SlotRange(p.first(), count);
       SlotRange reserved = range.withGuard(config.guardSlots());
       int[] ns = p.route().nodes();
+      // Fibers first: where a fiber of the route brings the light into the add/drop ROADM, the
+      // provisioner opens the media channel from the port that fiber lands on, so that port is
+      // the one to claim; the binder skips fibers whose port is held, which makes the choice of
+      // fiber and of port one decision. (Claiming the first free port instead put the ledger on
+      // one port and the light on another.)
       int[] fs = hopBinder.bind(p.route(), reserved);
       if (fs == null) {
         return hopBinder.failure();
+      }
+      String aPort = landingPort(ns, fs, false, hopBinder);
+      String zPort = landingPort(ns, fs, true, hopBinder);
+      // A route that starts (ends) at the ROADM: a free port, after the landing ports are taken.
+      for (boolean atZ : new boolean[] {false, true}) {
+        if ((atZ ? zPort : aPort) != null) {
+          continue;
+        }
+        String holder = (atZ ? zNode : aNode)[p.txIndex()];
+        String port = pooledPort(addDropRoadm(p.route(), atZ), holder, hopBinder);
+        if (port == null) {
+          String id = index.node(addDropRoadm(p.route(), atZ)).id();
+          return new PathResult.Failure(FailureReason.NO_TRANSCEIVER, "ROADM " + id
+              + " has no free add/drop port" + (holder.equals(id) ? ""
+                  : " that a fiber from transponder " + holder + " lands on")
+              + " for route " + describe(p.route()), id);
+        }
+        if (atZ) {
+          zPort = port;
+        } else {
+          aPort = port;
+        }
+      }
+      for (boolean atZ : new boolean[] {false, true}) {
+        String port = atZ ? zPort : aPort;
+        if (!port.isEmpty()) {
+          ports.add(new PortClaim(index.node(addDropRoadm(p.route(), atZ)).id(), port));
+        }
       }
       // Each channel end's line port is the transceiver's optical output: one channel per port.
       ports.addAll(hopBinder.linePorts(ns, fs));
@@ -123,32 +151,96 @@ final class ResultBuilder {
 
   /** The ROADM where the channel is added (from A) or dropped (from Z): the first along the route. */
   private int addDropRoadm(Route route, boolean fromZ) {
-    int[] ns = route.nodes();
+    return route.nodes()[addDropIndex(route.nodes(), fromZ)];
+  }
+
+  /** Position in {@code ns} of the add/drop ROADM of an end; the end itself when none is. */
+  private int addDropIndex(int[] ns, boolean fromZ) {
     for (int i = 0; i < ns.length; i++) {
-      int n = ns[fromZ ? ns.length - 1 - i : i];
-      if (index.node(n).kind() == NodeKind.ROADM) {
-        return n;
+      int at = fromZ ? ns.length - 1 - i : i;
+      if (index.node(ns[at]).kind() == NodeKind.ROADM) {
+        return at;
       }
     }
-    return ns[fromZ ? ns.length - 1 : 0];
+    return fromZ ? ns.length - 1 : 0;
   }
 
   /**
-   * A free ADD_DROP port at the add/drop ROADM, "" when that ROADM models none (unlimited), or
-   * {@code null} when all are in use.
+   * The add/drop port of an end whose add/drop ROADM a fiber of the route leads into (from the
+   * transponder, or the OCS in front of the ROADM): the port that fiber lands on, which the
+   * binder has checked is neither in use nor taken; "" when the ROADM models no ADD_DROP ports
+   * (unlimited) or the fiber lands on a port it does not model as one (no add/drop port is used);
+   * {@code null} when the route starts (ends) at the ROADM itself, see {@link #pooledPort}.
    */
-  private String addDropPort(Route route, boolean fromZ, List<PortClaim> taken) {
-    int r = addDropRoadm(route, fromZ);
-    Node roadm = index.node(r);
-    List<String> ports = NodeFacts.of(index).addDropPorts(r);
-    for (String port : ports) {
-      PortClaim claim = new PortClaim(roadm.id(), port);
-      if (!snapshot.portInUse(roadm.id(), port) && !taken.contains(claim)) {
-        taken.add(claim);
-        return port;
+  private String landingPort(int[] ns, int[] fs, boolean atZ, HopBinder hb) {
+    int end = atZ ? ns.length - 1 : 0;
+    int k = addDropIndex(ns, atZ);
+    if (facts.addDropPorts(ns[k]).isEmpty()) {
+      return "";
+    }
+    if (k == end) {
+      return null;
+    }
+    int f = atZ ? fs[k] : fs[k - 1];
+    Fiber fiber = index.fiber(f);
+    String roadm = index.node(ns[k]).id();
+    boolean roadmAtA = fiber.aNodeId().equals(roadm);
+    if ((facts.addDropEnds(f) & (roadmAtA ? NodeFacts.A_END : NodeFacts.Z_END)) == 0) {
+      return "";
+    }
+    String port = roadmAtA ? fiber.aPortId() : fiber.zPortId();
+    hb.take(roadm, port);
+    return port;
+  }
+
+  /**
+   * A free ADD_DROP port at ROADM {@code r} for a route that starts (ends) there, first in port
+   * order, or {@code null} when none will do. When the channel's transceiver is on a site
+   * transponder, the provisioner patches it in over a fiber from that transponder landing on the
+   * port claimed here ({@code ChannelMapper.accessFiber}), so only a port such a fiber lands on,
+   * with neither of its ports in use, will do: any other port would leave the light on one port
+   * and the claim on another.
+   */
+  private String pooledPort(int r, String holder, HopBinder hb) {
+    String roadm = index.node(r).id();
+    List<String> ports = facts.addDropPorts(r);
+    String best = null;
+    if (holder.equals(roadm)) {
+      for (String port : ports) {
+        if (!snapshot.portInUse(roadm, port) && !hb.taken(roadm, port)) {
+          best = port;
+          break;
+        }
+      }
+    } else {
+      int bestAt = Integer.MAX_VALUE;
+      for (int f : index.incident(index.nodeIndex(holder))) {
+        String port = cordPort(f, holder, roadm);
+        int at = port == null ? -1 : ports.indexOf(port);
+        if (at >= 0 && at < bestAt && hb.endPortsFree(f)) {
+          best = port;
+          bestAt = at;
+        }
       }
     }
-    return ports.isEmpty() ? "" : null;
+    if (best != null) {
+      hb.take(roadm, best);
+    }
+    return best;
+  }
+
+  /**
+   * The ADD_DROP port of {@code roadm} that fiber {@code f} from {@code transponder} lands on, or
+   * {@code null} when the fiber joins other nodes or lands on no ADD_DROP port.
+   */
+  private String cordPort(int f, String transponder, String roadm) {
+    Fiber fiber = index.fiber(f);
+    boolean roadmAtA = fiber.aNodeId().equals(roadm) && fiber.zNodeId().equals(transponder);
+    if (!roadmAtA && !(fiber.zNodeId().equals(roadm) && fiber.aNodeId().equals(transponder))) {
+      return null;
+    }
+    return (facts.addDropEnds(f) & (roadmAtA ? NodeFacts.A_END : NodeFacts.Z_END)) != 0
+        ? (roadmAtA ? fiber.aPortId() : fiber.zPortId()) : null;
   }
 
 
@@ -161,16 +253,45 @@ final class ResultBuilder {
     if (!config.enforceTransceivers()) {
       return index.node(endpoint).id();
     }
+    Node pick = null;
     for (Node n : PathComputer.Transceivers.holders(index, endpoint)) {
       String key = n.id() + '\u0000' + type;
       int free = n.transceiverCounts().getOrDefault(type, 0)
           - snapshot.transceiversUsed(n.id(), type) - taken.getOrDefault(key, 0);
       if (free > 0) {
-        taken.merge(key, 1, Integer::sum);
-        claims.add(new TransceiverClaim(n.id(), type));
-        return n.id();
+        pick = pick == null ? n : pick;
+        // A site transponder with no free patch cord to the ROADM's add/drop ports could not be
+        // patched in (see pooledPort): prefer one that can; else the first, and pooledPort says
+        // which ROADM lacks the port.
+        if (canReach(n, endpoint)) {
+          pick = n;
+          break;
+        }
       }
     }
-    return null;
+    if (pick == null) {
+      return null;
+    }
+    taken.merge(pick.id() + '\u0000' + type, 1, Integer::sum);
+    claims.add(new TransceiverClaim(pick.id(), type));
+    return pick.id();
+  }
+
+  /**
+   * Whether {@code holder} can light a channel end at {@code endpoint}: it is the endpoint, the
+   * endpoint is no ROADM with ADD_DROP ports, or a fiber from it lands on a free ADD_DROP port.
+   */
+  private boolean canReach(Node holder, int endpoint) {
+    String id = index.node(endpoint).id();
+    if (holder.id().equals(id) || index.node(endpoint).kind() != NodeKind.ROADM
+        || facts.addDropPorts(endpoint).isEmpty()) {
+      return true;
+    }
+    for (int f : index.incident(index.nodeIndex(holder.id()))) {
+      if (cordPort(f, holder.id(), id) != null && !binder.endPortBusy(f)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -28,12 +28,17 @@ final class TopoBuilder {
 
   /** A ROADM with the given ADD_DROP ports (it can add/drop that many channels at once). */
   TopoBuilder roadmWithAddDrop(String id, String... portIds) {
+    return siteRoadm(id, "", portIds);
+  }
+
+  /** As {@link #roadmWithAddDrop}, at site {@code site}. */
+  TopoBuilder siteRoadm(String id, String site, String... portIds) {
     List<io.lightpath.model.Port> ports = new ArrayList<>();
     for (String p : portIds) {
       ports.add(new io.lightpath.model.Port(p, io.lightpath.model.Port.PortRole.ADD_DROP));
     }
     ports.add(new io.lightpath.model.Port("line-1", io.lightpath.model.Port.PortRole.LINE));
-    nodes.put(id, new Node(id, "", NodeKind.ROADM, ports, 0, 0, Map.of()));
+    nodes.put(id, new Node(id, site, NodeKind.ROADM, ports, 0, 0, Map.of()));
     return this;
   }
 
