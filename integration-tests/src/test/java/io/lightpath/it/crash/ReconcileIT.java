@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,10 @@ class ReconcileIT {
               && m.upperFrequencyMhz() == removed.upperFrequencyMhz()
               && m.sourcePort().equals(removed.sourcePort()) && m.destPort().equals(removed.destPort())));
 
+      // each finding is logged once its correction is acknowledged, so a device can agree a
+      // moment before its line reaches the controller's output: wait for the lines too
+      awaitTrue(() -> Stream.of("anna-roadm kind=MISSING", "dora-ocs kind=ORPHAN", "bert-tp2 kind=MISMATCH")
+          .allMatch(f -> controller.log().contains("reconcile finding device=" + f)), controller);
       String log = controller.log();
       assertFinding(log, "anna-roadm", "MISSING", id(first));
       assertFinding(log, "dora-ocs", "ORPHAN", "");
@@ -175,7 +180,7 @@ class ReconcileIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("devices not corrected within 30 s; controller log:\n" + controller.log());
+        throw new AssertionError("devices not corrected, or findings not logged, within 30 s; controller log:\n" + controller.log());
       }
       Thread.sleep(100);
     }
