@@ -200,7 +200,8 @@ class ServiceFlowsIT {
   @Test
   void deviceRefusingTheChangeFailsTheServiceAndRollsEverythingBack() throws Exception {
     // configuration the controller does not know about: a media channel over the whole C band
-    // from carl-roadm's chord port, so the service's channel chord -> add1 overlaps it there
+    // from carl-roadm's chord port, so the service's channel from chord to carl-tp1's add port
+    // overlaps it there
     String rogue = "/wavelength-router/media-channels/channel[index=900]";
     lab.edit("carl-roadm", rogue, """
         {"index": 900, "config": {"index": 900, "lower-frequency": 191325000,

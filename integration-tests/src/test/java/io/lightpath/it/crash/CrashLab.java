@@ -11,6 +11,7 @@ import io.lightpath.proto.v1.NodeKind;
 import io.lightpath.proto.v1.Port;
 import io.lightpath.proto.v1.PortRole;
 import io.lightpath.proto.v1.RegisterDeviceRequest;
+import io.lightpath.proto.v1.Site;
 import io.lightpath.proto.v1.TlsSettings;
 import io.lightpath.proto.v1.Topology;
 import io.lightpath.proto.v1.TransceiverPool;
@@ -78,11 +79,13 @@ public final class CrashLab implements AutoCloseable {
   /** The controller topology of the lab: node id = device name, fibers carry the lab's ports. */
   public Topology controllerTopology() {
     Topology.Builder t = Topology.newBuilder();
+    topology.devices().stream().map(DeviceSpec::site).distinct()
+        .forEach(site -> t.addSites(Site.newBuilder().setId(site)));
     for (DeviceSpec d : topology.devices()) {
-      Node.Builder n = Node.newBuilder().setId(d.name()).setKind(kind(d)).setDevice("devices/" + d.name());
-      // No site: the path computation may take a transceiver of another transponder of the same
-      // site while the route still starts at the requested one, which double-books that one's
-      // single line port (reported in docs/crash-testing.md); without sites each node is its own pool.
+      // with its site: path computation keeps a service on the transceivers of the transponder it
+      // names, although its site-mates have free ones (SiteTransceiverTest)
+      Node.Builder n = Node.newBuilder().setId(d.name()).setKind(kind(d)).setDevice("devices/" + d.name())
+          .setSiteId(d.site());
       for (String p : d.ports()) {
         PortRole role = switch (d.role()) {
           case ROADM -> p.startsWith("add") ? PortRole.ADD_DROP : PortRole.LINE;
