@@ -155,6 +155,42 @@ final class CliErrors implements IExecutionExceptionHandler {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
   }
 
+  /**
+   * picocli's own usage errors (an unknown option, a bad value, a missing parameter) with JSON as
+   * well when the command line asks for it: the line and the usage help stay on stderr as
+   * {@code fallback} prints them, and a script reading stdout gets the same JSON object as for any
+   * other failure ({@code "code": "USAGE"}, exit 2) instead of nothing. The option's value cannot
+   * be read from a parse that failed, so the arguments are searched for {@code -o json},
+   * {@code --output json}, {@code --output=json} or {@code -ojson}.
+   */
+  static CommandLine.IParameterExceptionHandler usageErrors(
+      CommandLine.IParameterExceptionHandler fallback) {
+    return (ex, args) -> {
+      if (asksForJson(args)) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getOut().println(error(CliException.defaultCode(USAGE), "",
+            ex.getMessage() == null ? "" : ex.getMessage().replace('\n', ' '), USAGE).toString());
+        cmd.getOut().flush();
+      }
+      return fallback.handleParseException(ex, args);
+    };
+  }
+
+  static boolean asksForJson(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.length
+          && args[i + 1].equalsIgnoreCase("json")) {
+        return true;
+      }
+      if (a.equalsIgnoreCase("--output=json") || a.equalsIgnoreCase("-ojson")
+          || a.equalsIgnoreCase("-o=json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the failing command prints JSON (its {@code --output} option says json). */
   private static boolean jsonOutput(CommandLine cmd) {
     OptionSpec output = cmd.getCommandSpec().findOption("--output");
@@ -264,7 +300,7 @@ final class CliErrors implements IExecutionExceptionHandler {
       return service;
     }
 
-    private static String defaultCode(int exitCode) {
+    static String defaultCode(int exitCode) {
       return switch (exitCode) {
         case USAGE -> "USAGE";
         case INVALID -> "INVALID_ARGUMENT";

@@ -59,6 +59,7 @@ public final class Main {
     // proto enum options offer and accept only meaningful values (no *_UNSPECIFIED, UNRECOGNIZED)
     ProtoEnumOptions.restrict(cli);
     cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setParameterExceptionHandler(CliErrors.usageErrors(cli.getParameterExceptionHandler()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

@@ -65,6 +65,28 @@ class ErrorOutputTest extends ServerCliTest {
   }
 
   @Test
+  void picocliUsageErrorsAreJsonTooWhenJsonIsAskedFor() throws Exception {
+    for (String[] json : new String[][] {{"-o", "json"}, {"--output=json"}, {"--output", "JSON"}}) {
+      List<String> args = new ArrayList<>(List.of("device", "list", "--bogus", "--server", rs.target()));
+      args.addAll(List.of(json));
+      assertEquals(CliErrors.USAGE, run(args.toArray(String[]::new)));
+      JsonNode error = new ObjectMapper().readTree(cli.out());
+      assertEquals("USAGE", error.get("code").asText(), cli.out());
+      assertEquals(CliErrors.USAGE, error.get("exit_code").asInt());
+      assertTrue(error.get("message").asText().contains("--bogus"), cli.out());
+      assertTrue(cli.err().contains("--bogus"), "the line and usage stay on stderr: " + cli.err());
+    }
+    // a proto enum's meaningless value is a usage error like any other
+    assertEquals(CliErrors.USAGE, run("service", "list", "--state", "UNRECOGNIZED", "-o", "json",
+        "--server", rs.target()));
+    assertTrue(new ObjectMapper().readTree(cli.out()).get("message").asText().contains("UNRECOGNIZED"),
+        cli.out());
+    // without JSON asked for, stdout stays empty
+    assertEquals(CliErrors.USAGE, run("device", "list", "--bogus", "--server", rs.target()));
+    assertEquals("", cli.out().trim());
+  }
+
+  @Test
   void aMissingFileIsOneUsageLine() {
     Path missing = dir.resolve("nonexistent.json");
     assertEquals(CliErrors.USAGE, run("topology", "import", missing.toString(), "--server", rs.target()));
