@@ -153,9 +153,8 @@ final class Assigner {
    */
   boolean endPortBusy(int f) {
     Fiber fiber = index.fiber(f);
-    int ad = facts.addDropEnds(f);
-    return portBusy(fiber.aNodeId(), fiber.aPortId(), (ad & NodeFacts.A_END) != 0)
-        || portBusy(fiber.zNodeId(), fiber.zPortId(), (ad & NodeFacts.Z_END) != 0);
+    return portBusy(fiber.aNodeId(), fiber.aPortId(), facts.landsOnAddDrop(f, true))
+        || portBusy(fiber.zNodeId(), fiber.zPortId(), facts.landsOnAddDrop(f, false));
   }
 
   private boolean portBusy(String nodeId, String portId, boolean addDrop) {
@@ -483,8 +482,7 @@ final class Assigner {
     }
     if (allBusy) {
       Fiber lf = index.fiber(limitingIndex);
-      boolean aBusy = portBusy(lf.aNodeId(), lf.aPortId(),
-          (facts.addDropEnds(limitingIndex) & NodeFacts.A_END) != 0);
+      boolean aBusy = portBusy(lf.aNodeId(), lf.aPortId(), facts.landsOnAddDrop(limitingIndex, true));
       String node = aBusy ? lf.aNodeId() : lf.zNodeId();
       String port = aBusy ? lf.aPortId() : lf.zPortId();
       boolean roadm = index.node(index.nodeIndex(node)).kind() != NodeKind.TRANSPONDER;

@@ -193,11 +193,11 @@ final class HopBinder {
   /** The ROADM at an end of fiber {@code f} whose ADD_DROP port there is held or taken, or null. */
   private String heldAddDropEnd(int f) {
     Fiber fiber = index.fiber(f);
-    int ad = NodeFacts.of(index).addDropEnds(f);
+    NodeFacts facts = NodeFacts.of(index);
     for (boolean atA : new boolean[] {true, false}) {
       String n = atA ? fiber.aNodeId() : fiber.zNodeId();
       String p = atA ? fiber.aPortId() : fiber.zPortId();
-      if ((ad & (atA ? NodeFacts.A_END : NodeFacts.Z_END)) != 0 && (snapshot.portInUse(n, p)
+      if (facts.landsOnAddDrop(f, atA) && (snapshot.portInUse(n, p)
           || takenPorts.contains(ResourceSnapshot.key(n, p)))) {
         return n;
       }

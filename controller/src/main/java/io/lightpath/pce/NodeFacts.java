@@ -95,8 +95,8 @@ final class NodeFacts {
   }
 
   /** Bits of {@link #addDropEnds}: the fiber's A (Z) end lands on a ROADM's ADD_DROP port. */
-  static final int A_END = 1;
-  static final int Z_END = 2;
+  private static final int A_END = 1;
+  private static final int Z_END = 2;
 
   private static boolean isAddDrop(TopologyIndex index, String nodeId, String portId) {
     Node n = index.node(index.nodeIndex(nodeId));
@@ -139,11 +139,11 @@ final class NodeFacts {
   }
 
   /**
-   * Which ends of fiber {@code f} land on an ADD_DROP port of a ROADM ({@link #A_END}, {@link
-   * #Z_END}): the port is then the fiber's, so a channel over the fiber adds or drops there.
+   * Whether fiber {@code f}'s A end ({@code aEnd}) or Z end lands on an ADD_DROP port of a ROADM:
+   * the port is then the fiber's, so a channel over the fiber adds or drops there.
    */
-  int addDropEnds(int f) {
-    return addDropEnds[f];
+  boolean landsOnAddDrop(int f, boolean aEnd) {
+    return (addDropEnds[f] & (aEnd ? A_END : Z_END)) != 0;
   }
 
   /** Ids of the node's ADD_DROP ports, in port order; empty when it models none. */

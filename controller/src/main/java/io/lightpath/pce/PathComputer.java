@@ -474,8 +474,7 @@ public final class PathComputer {
       for (Node n : NodeFacts.of(index).siteMates(endpoint)) {
         int f = 0;
         for (String type : types) {
-          f += Math.max(0,
-              n.transceiverCounts().getOrDefault(type, 0) - s.transceiversUsed(n.id(), type));
+          f += Math.max(0, freeOn(n, s, type));
         }
         if (f > 0) {
           free.add(n.id() + " (" + f + " free)");
@@ -492,10 +491,14 @@ public final class PathComputer {
     static int free(TopologyIndex index, ResourceSnapshot s, int endpoint, String type) {
       int free = 0;
       for (Node n : holders(index, endpoint)) {
-        free += Math.max(0,
-            n.transceiverCounts().getOrDefault(type, 0) - s.transceiversUsed(n.id(), type));
+        free += Math.max(0, freeOn(n, s, type));
       }
       return free;
+    }
+
+    /** Node {@code n}'s transceivers of {@code type} not in use (negative if over-claimed). */
+    static int freeOn(Node n, ResourceSnapshot s, String type) {
+      return n.transceiverCounts().getOrDefault(type, 0) - s.transceiversUsed(n.id(), type);
     }
   }
 

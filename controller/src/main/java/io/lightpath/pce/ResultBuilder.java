@@ -185,7 +185,7 @@ final class ResultBuilder {
     Fiber fiber = index.fiber(f);
     String roadm = index.node(ns[k]).id();
     boolean roadmAtA = fiber.aNodeId().equals(roadm);
-    if ((facts.addDropEnds(f) & (roadmAtA ? NodeFacts.A_END : NodeFacts.Z_END)) == 0) {
+    if (!facts.landsOnAddDrop(f, roadmAtA)) {
       return "";
     }
     String port = roadmAtA ? fiber.aPortId() : fiber.zPortId();
@@ -239,8 +239,7 @@ final class ResultBuilder {
     if (!roadmAtA && !(fiber.zNodeId().equals(roadm) && fiber.aNodeId().equals(transponder))) {
       return null;
     }
-    return (facts.addDropEnds(f) & (roadmAtA ? NodeFacts.A_END : NodeFacts.Z_END)) != 0
-        ? (roadmAtA ? fiber.aPortId() : fiber.zPortId()) : null;
+    return facts.landsOnAddDrop(f, roadmAtA) ? (roadmAtA ? fiber.aPortId() : fiber.zPortId()) : null;
   }
 
 
@@ -256,8 +255,7 @@ final class ResultBuilder {
     Node pick = null;
     for (Node n : PathComputer.Transceivers.holders(index, endpoint)) {
       String key = n.id() + '\u0000' + type;
-      int free = n.transceiverCounts().getOrDefault(type, 0)
-          - snapshot.transceiversUsed(n.id(), type) - taken.getOrDefault(key, 0);
+      int free = PathComputer.Transceivers.freeOn(n, snapshot, type) - taken.getOrDefault(key, 0);
       if (free > 0) {
         pick = pick == null ? n : pick;
         // A site transponder with no free patch cord to the ROADM's add/drop ports could not be
