@@ -28,14 +28,24 @@ import java.util.Optional;
 public final class GnmiDriverFactory implements DriverFactory {
   /** Interval of the liveness check of ROADMs and optical switches (docs/southbound.md). */
   public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofSeconds(30);
+  /**
+   * How long a written change may take to show in a device's config stream before the driver reads
+   * it back instead (docs/southbound.md, "Config mirror"). A device normally streams a change
+   * before or just after it answers the Set; only a change the device dropped waits this long.
+   */
+  public static final Duration DEFAULT_CONFIG_MIRROR_GRACE = Duration.ofMillis(500);
 
   private final CredentialResolver credentials;
   private final PayloadValidator validator;
   private final Scheduler scheduler;
   private final Duration rpcDeadline;
   private final Duration livenessInterval;
+  private final Duration configMirrorGrace;
 
-  /** A factory whose ROADM and OCS drivers check liveness every {@link #DEFAULT_LIVENESS_INTERVAL}. */
+  /**
+   * A factory whose ROADM and OCS drivers check liveness every {@link #DEFAULT_LIVENESS_INTERVAL}
+   * and whose drivers keep a config mirror ({@link #DEFAULT_CONFIG_MIRROR_GRACE}).
+   */
   public GnmiDriverFactory(
       CredentialResolver credentials,
       PayloadValidator validator,
@@ -54,6 +64,25 @@ public final class GnmiDriverFactory implements DriverFactory {
       Scheduler scheduler,
       Duration rpcDeadline,
       Duration livenessInterval) {
+    this(credentials, validator, scheduler, rpcDeadline, livenessInterval,
+        DEFAULT_CONFIG_MIRROR_GRACE);
+  }
+
+  /**
+   * @param configMirrorGrace zero for drivers that read priors and verify with Gets on every
+   *     change; otherwise each driver keeps a config mirror fed by the device's stream ({@link
+   *     GnmiDeviceDriver#startConfigMirror}) and waits this long for a change to show in it
+   */
+  public GnmiDriverFactory(
+      CredentialResolver credentials,
+      PayloadValidator validator,
+      Scheduler scheduler,
+      Duration rpcDeadline,
+      Duration livenessInterval,
+      Duration configMirrorGrace) {
+    if (configMirrorGrace.isNegative()) {
+      throw new IllegalArgumentException("configMirrorGrace must not be negative: " + configMirrorGrace);
+    }
     if (livenessInterval.isNegative()) {
       throw new IllegalArgumentException("livenessInterval must not be negative: " + livenessInterval);
     }
@@ -62,6 +91,7 @@ public final class GnmiDriverFactory implements DriverFactory {
     this.scheduler = scheduler;
     this.rpcDeadline = rpcDeadline;
     this.livenessInterval = livenessInterval;
+    this.configMirrorGrace = configMirrorGrace;
   }
 
   @Override
@@ -87,6 +117,10 @@ public final class GnmiDriverFactory implements DriverFactory {
       // transponders report through their state stream; the others would show CONNECTED until
       // next used
       driver.startLivenessChecks(livenessInterval);
+    }
+    if (!configMirrorGrace.isZero()) {
+      // Changes read the device with Gets until the mirror's first sync; nothing waits for it here.
+      driver.startConfigMirror(configMirrorGrace);
     }
     return driver;
   }

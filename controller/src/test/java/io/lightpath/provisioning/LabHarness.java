@@ -72,21 +72,38 @@ final class LabHarness implements AutoCloseable {
     this(LabTopologyFile.readBundled(bundledLab), edit, options, credentialRef, tls, environment);
   }
 
-  /** A default (plaintext) lab of {@code labTopology}. */
+  /**
+   * A default (plaintext) lab of {@code labTopology}, whose drivers read priors and verify with
+   * Gets on every change (no config mirror), so tests can count those Gets.
+   */
   LabHarness(LabTopology labTopology) throws Exception {
-    this(labTopology, t -> t, LabOptions.defaults(), "", LabBridge.plaintext(), v -> null);
+    this(labTopology, t -> t, LabOptions.defaults(), "", LabBridge.plaintext(), v -> null,
+        Duration.ZERO);
+  }
+
+  /** As {@link #LabHarness(LabTopology)}, with drivers that keep a config mirror. */
+  static LabHarness withConfigMirror(LabTopology labTopology) throws Exception {
+    return new LabHarness(labTopology, t -> t, LabOptions.defaults(), "", LabBridge.plaintext(),
+        v -> null, GnmiDriverFactory.DEFAULT_CONFIG_MIRROR_GRACE);
   }
 
   private LabHarness(LabTopology labTopology, UnaryOperator<Topology> edit, LabOptions options,
       String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment)
       throws Exception {
+    this(labTopology, edit, options, credentialRef, tls, environment, Duration.ZERO);
+  }
+
+  private LabHarness(LabTopology labTopology, UnaryOperator<Topology> edit, LabOptions options,
+      String credentialRef, ManagedDevice.Tls tls, Function<String, String> environment,
+      Duration configMirrorGrace) throws Exception {
     lab = EmulatedLab.start(labTopology, options);
     topology = edit.apply(LabBridge.topology(labTopology, MODE.type()));
     for (ManagedDevice d : LabBridge.devices(lab, credentialRef, tls, Instant.EPOCH)) {
       registry.register(d);
     }
     drivers = new DeviceDrivers(registry, new GnmiDriverFactory(
-        new CredentialResolver(environment), VALIDATOR, Scheduler.of(driverTimer), RPC_DEADLINE));
+        new CredentialResolver(environment), VALIDATOR, Scheduler.of(driverTimer), RPC_DEADLINE,
+        GnmiDriverFactory.DEFAULT_LIVENESS_INTERVAL, configMirrorGrace));
     time = new VirtualTime(verifyExecutor);
     ProvisioningConfig config = ProvisioningConfig.defaults()
         .withVerification(Duration.ofSeconds(5), Duration.ofMillis(100));

@@ -38,6 +38,7 @@ public final class GnmiDeviceDriver implements DeviceDriver {
     private final List<ResilientSubscription> subscriptions = new ArrayList<>();
     private final Scheduler scheduler;
     private LivenessCheck liveness;
+    private ConfigMirror mirror;
     private boolean closed;
 
     /**
@@ -97,6 +98,47 @@ public final class GnmiDeviceDriver implements DeviceDriver {
             check = liveness;
         }
         check.start();
+    }
+
+    /**
+     * Starts keeping a {@link ConfigMirror} of the configuration this driver writes, fed by a STREAM subscription
+     * ({@link ResilientSubscription}, reconnecting with the config's backoff): once it has synced, changes take their
+     * priors from it and are verified by the device's own stream instead of Gets (docs/southbound.md, "Config
+     * mirror"). Until then, and whenever the stream is down, changes read the device as before. A second call does
+     * nothing.
+     *
+     * @param grace how long a written change may take to show in the stream before it is read back instead
+     * @return completes at the mirror's first sync (never fails; it may never complete if the device never answers)
+     */
+    public CompletableFuture<Void> startConfigMirror(Duration grace) {
+        return startConfigMirror(grace, scheduler);
+    }
+
+    /** As {@link #startConfigMirror(Duration)}, with the grace timer and reconnects on {@code mirrorScheduler}. */
+    CompletableFuture<Void> startConfigMirror(Duration grace, Scheduler mirrorScheduler) {
+        ConfigMirror m;
+        ResilientSubscription subscription;
+        synchronized (this) {
+            if (closed) {
+                throw new DeviceException(deviceId(), DeviceException.Kind.UNAVAILABLE, "driver is closed");
+            }
+            if (mirror != null) {
+                return mirror.firstSync();
+            }
+            m = new ConfigMirror(deviceId(), ConfigMirror.scopes(config.type()), mirrorScheduler, grace);
+            mirror = m;
+            subscription = new ResilientSubscription(client, mirrorScheduler, config.backoff(),
+                    m.request(config.prefix()), m);
+            subscriptions.add(subscription);
+        }
+        session.attach(m);
+        subscription.start();
+        return m.firstSync();
+    }
+
+    /** The config mirror, if started; for tests. */
+    synchronized Optional<ConfigMirror> configMirror() {
+        return Optional.ofNullable(mirror);
     }
 
     /** Consecutive failed liveness checks (0 without checks or while the device answers); for tests. */

@@ -74,7 +74,9 @@ public final class GnmiPaths {
         StringBuilder out = new StringBuilder();
         for (PathElem elem : path.getElemList()) {
             out.append('/').append(elem.getName());
-            for (Map.Entry<String, String> key : new TreeMap<>(elem.getKeyMap()).entrySet()) {
+            // one key (nearly every list here) needs no sorting; this runs per streamed leaf
+            Map<String, String> keys = elem.getKeyCount() <= 1 ? elem.getKeyMap() : new TreeMap<>(elem.getKeyMap());
+            for (Map.Entry<String, String> key : keys.entrySet()) {
                 out.append('[').append(key.getKey()).append('=')
                         .append(key.getValue().replace("\\", "\\\\").replace("]", "\\]")).append(']');
             }

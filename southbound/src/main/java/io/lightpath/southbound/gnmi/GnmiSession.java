@@ -65,9 +65,30 @@ public final class GnmiSession {
     /** At most this many read-ahead results are kept (a prefetched change that never comes must not pile up). */
     private static final int MAX_PREFETCHED = 64;
 
+    /** The device's streamed configuration, when the driver keeps one ({@link ConfigMirror}); else null. */
+    private volatile ConfigMirror mirror;
+    /** Changes verified from the stream, and by a read-back Get (for tests and the docs' numbers). */
+    private final java.util.concurrent.atomic.LongAdder shownByStream = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder readBacks = new java.util.concurrent.atomic.LongAdder();
+
     public GnmiSession(GnmiClient client, PayloadValidator validator) {
         this.client = client;
         this.validator = validator;
+    }
+
+    /** From now on, take priors and verification from {@code configMirror} whenever it can answer. */
+    void attach(ConfigMirror configMirror) {
+        this.mirror = configMirror;
+    }
+
+    /** Writes verified from the device's config stream so far (no read-back Get). */
+    public long verifiedFromStream() {
+        return shownByStream.sum();
+    }
+
+    /** Writes verified by a read-back Get so far. */
+    public long verifiedByReadBack() {
+        return readBacks.sum();
     }
 
     public String deviceId() {
@@ -174,6 +195,10 @@ public final class GnmiSession {
             return CompletableFuture.completedFuture(null);
         }
         List<Path> key = List.copyOf(paths);
+        ConfigMirror m = mirror;
+        if (m != null && m.priors(key) != null) {
+            return CompletableFuture.completedFuture(null); // the change will take its priors from the stream
+        }
         long generation;
         synchronized (this) {
             if (setsInFlight > 0) {
@@ -254,8 +279,12 @@ public final class GnmiSession {
                     description + ": " + e.getMessage(), e));
         }
         List<Path> paths = all.stream().map(ConfigEdit::path).toList();
-        CompletableFuture<List<Optional<JsonNode>>> ahead = takePrefetched(paths);
-        CompletableFuture<List<Optional<JsonNode>>> priors = ahead != null
+        ConfigMirror m = mirror;
+        List<Optional<JsonNode>> mirrored = m == null ? null : m.priors(paths);
+        CompletableFuture<List<Optional<JsonNode>>> ahead = mirrored != null ? null : takePrefetched(paths);
+        CompletableFuture<List<Optional<JsonNode>>> priors = mirrored != null
+                ? CompletableFuture.completedFuture(mirrored)
+                : ahead != null
                 ? ahead.exceptionallyCompose(t -> readConfigs(paths, likelyAbsent))
                 : readConfigs(paths, likelyAbsent);
         return priors.thenCompose(allPriors -> {
@@ -473,28 +502,38 @@ public final class GnmiSession {
                     }
                 })
                 .thenCompose(response -> {
-                    // the read-back is on its way before whatever waits for the acknowledgement runs here
-                    CompletableFuture<List<Optional<JsonNode>>> readBack =
-                            readConfigs(edits.stream().map(ConfigEdit::path).toList());
+                    ConfigMirror m = mirror;
+                    CompletableFuture<Boolean> shown = m == null ? CompletableFuture.completedFuture(false)
+                            : m.awaitShown(edits, exact);
                     if (acknowledged != null) {
                         acknowledged.complete(null);
                     }
-                    return readBack;
+                    return shown.thenCompose(ok -> {
+                        if (ok) {
+                            shownByStream.increment();
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        readBacks.increment();
+                        return readConfigs(edits.stream().map(ConfigEdit::path).toList());
+                    });
                 }).thenAccept(readBack -> {
-            for (int i = 0; i < edits.size(); i++) {
-                ConfigEdit edit = edits.get(i);
-                Optional<JsonNode> actual = readBack.get(i);
-                boolean ok = edit.value().isEmpty() ? actual.isEmpty()
-                        : actual.isPresent() && (exact ? IetfJson.equivalent(actual.get(), edit.value().get())
-                                : IetfJson.containsAll(actual.get(), edit.value().get()));
-                if (!ok) {
-                    throw new DeviceException(deviceId(), DeviceException.Kind.VERIFICATION_FAILED,
-                            description + ": read-back of " + GnmiPaths.format(edit.path()) + " is "
-                                    + actual.map(JsonNode::toString).orElse("absent") + ", expected "
-                                    + edit.value().map(JsonNode::toString).orElse("absent"));
-                }
-            }
-        });
+                    if (readBack == null) {
+                        return; // the device's stream showed every written leaf
+                    }
+                    for (int i = 0; i < edits.size(); i++) {
+                        ConfigEdit edit = edits.get(i);
+                        Optional<JsonNode> actual = readBack.get(i);
+                        boolean ok = edit.value().isEmpty() ? actual.isEmpty()
+                                : actual.isPresent() && (exact ? IetfJson.equivalent(actual.get(), edit.value().get())
+                                        : IetfJson.containsAll(actual.get(), edit.value().get()));
+                        if (!ok) {
+                            throw new DeviceException(deviceId(), DeviceException.Kind.VERIFICATION_FAILED,
+                                    description + ": read-back of " + GnmiPaths.format(edit.path()) + " is "
+                                            + actual.map(JsonNode::toString).orElse("absent") + ", expected "
+                                            + edit.value().map(JsonNode::toString).orElse("absent"));
+                        }
+                    }
+                });
     }
 
     /** The revertible record of one applied change. */

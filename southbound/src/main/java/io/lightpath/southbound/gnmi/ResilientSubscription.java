@@ -45,12 +45,30 @@ final class ResilientSubscription implements StateSubscription {
     record Target(String resource, StateMetric metric) {
     }
 
+    /**
+     * What a stream delivers, in order, under the subscription's lock (never concurrently): every new stream
+     * starts with {@link #onStreamStart()}, then its notifications, its sync marker, and at most one
+     * {@link #onDisconnected} per outage.
+     */
+    interface StreamHandler {
+        /** A new stream is about to be opened: what earlier streams delivered may be out of date. */
+        default void onStreamStart() {
+        }
+
+        void onNotification(Notification notification);
+
+        void onSynced();
+
+        void onDisconnected(DeviceException cause);
+    }
+
     private final GnmiClient client;
     private final Scheduler scheduler;
     private final BackoffPolicy backoff;
     private final SubscribeRequest request;
     private final Map<Path, Target> targets;
     private final StateListener listener;
+    private final StreamHandler handler;
 
     private volatile boolean closed;
     /**
@@ -74,6 +92,34 @@ final class ResilientSubscription implements StateSubscription {
         this.request = request;
         this.targets = Map.copyOf(targets);
         this.listener = listener;
+        this.handler = new StreamHandler() {
+            @Override
+            public void onNotification(Notification notification) {
+                deliver(notification);
+            }
+
+            @Override
+            public void onSynced() {
+                listener.onSynced();
+            }
+
+            @Override
+            public void onDisconnected(DeviceException cause) {
+                listener.onDisconnected(cause);
+            }
+        };
+    }
+
+    /** A stream whose responses go to {@code handler} as they come (no per-metric decoding). */
+    ResilientSubscription(GnmiClient client, Scheduler scheduler, BackoffPolicy backoff, SubscribeRequest request,
+            StreamHandler handler) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.request = request;
+        this.targets = Map.of();
+        this.listener = null;
+        this.handler = handler;
     }
 
     /**
@@ -105,6 +151,7 @@ final class ResilientSubscription implements StateSubscription {
             call = null;
         }
         int myGeneration = ++generation;
+        handler.onStreamStart();
         client.subscribe(request, new StreamObserver<>() {
             @Override
             public void onNext(SubscribeResponse response) {
@@ -138,8 +185,8 @@ final class ResilientSubscription implements StateSubscription {
         outageReported = false;
         failures = 0;
         switch (response.getResponseCase()) {
-            case SYNC_RESPONSE -> listener.onSynced();
-            case UPDATE -> deliver(response.getUpdate());
+            case SYNC_RESPONSE -> handler.onSynced();
+            case UPDATE -> handler.onNotification(response.getUpdate());
             default -> LOG.debug("{}: ignoring Subscribe response {}", client.deviceId(), response.getResponseCase());
         }
     }
@@ -240,7 +287,7 @@ final class ResilientSubscription implements StateSubscription {
         if (!outageReported) {
             // Once per outage: a stream that fails again before delivering anything is the same outage.
             outageReported = true;
-            listener.onDisconnected(cause);
+            handler.onDisconnected(cause);
         }
         scheduleRetry(cause);
     }
