@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import io.lightpath.southbound.emulator.DeviceEndpoint;
 import io.lightpath.southbound.emulator.EmulatedLab;
 import io.lightpath.southbound.emulator.device.EmulatedDevice;
 import io.lightpath.southbound.emulator.topology.DeviceSpec;
@@ -113,6 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
       + "this machine's cores).")
   boolean labProcess;
 
+  @Option(names = "--lab-shared-port",
+      description = "Serve every device of the emulated lab on one gNMI port, addressed by gNMI "
+          + "target name, as a gNMI gateway does (the lab's --shared-port); the controller then "
+          + "shares a few HTTP/2 connections among the devices instead of opening one per device.")
+  boolean labSharedPort;
+
   @Option(names = "--lab-java-opts", defaultValue = "-Xmx1g -XX:+UseParallelGC", split = " ",
       description = "JVM options of the --lab-process JVM, space-separated (default: ${DEFAULT-VALUE}).")
   List<String> labJavaOpts;
@@ -154,12 +161,17 @@ public final class BenchCommand implements Callable<Integer> {
     BenchLab lab = synthetic ? null : new BenchLab(sites, services);
     long t0 = System.nanoTime();
     try (BenchLabProcess external = !synthetic && labProcess
-            ? BenchLabProcess.start(sites, services, labYangValidation, labJavaOpts) : null;
+            ? BenchLabProcess.start(sites, services, labYangValidation, labSharedPort, labJavaOpts)
+            : null;
         DemoEnvironment env = DemoEnvironment.start(synthetic || external != null ? null
-            : lab.topology(), LabOptions.defaults().withYangValidation(labYangValidation), dataDir,
+            : lab.topology(), LabOptions.defaults().withYangValidation(labYangValidation)
+                .withSharedPort(labSharedPort), dataDir,
             synthetic ? new InstantProvisioner() : null, null)) {
-      out.printf("setup: %s%s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
-          external != null ? " (in a separate JVM)" : "", ms(System.nanoTime() - t0));
+      Map<String, DeviceEndpoint> endpoints = synthetic ? null
+          : external != null ? external.endpoints() : env.endpoints();
+      out.printf("setup: %s%s%s; started in %d ms%n", synthetic ? net.describe() : lab.describe(),
+          synthetic ? "" : ports(endpoints), external != null ? " (in a separate JVM)" : "",
+          ms(System.nanoTime() - t0));
       if (synthetic) {
         out.println("setup: no devices; provisioning is a no-op reporting carrier up"
             + " (measures the controller only)");
@@ -170,8 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (synthetic) {
         importTopology(ch, net.topology());
       } else {
-        LabImport imp = LabImport.of(lab.topology(),
-            external != null ? external.endpoints() : env.endpoints(), BenchLab.TRANSCEIVER_TYPE);
+        LabImport imp = LabImport.of(lab.topology(), endpoints, BenchLab.TRANSCEIVER_TYPE);
         importTopology(ch, imp.topology());
         DeviceServiceGrpc.DeviceServiceBlockingStub devices = DeviceServiceGrpc.newBlockingStub(ch);
         for (RegisterDeviceRequest r : imp.devices()) {
@@ -220,6 +231,12 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** " on N gNMI port(s)": one per device, or one for all with --lab-shared-port. */
+  private static String ports(Map<String, DeviceEndpoint> endpoints) {
+    long n = endpoints.values().stream().map(ep -> ep.host() + ":" + ep.port()).distinct().count();
+    return " on " + n + " gNMI port" + (n == 1 ? "" : "s");
   }
 
   private record Result(long[] settleNanos, long[] createNanos, int settled, long wallNanos,

@@ -35,10 +35,14 @@ final class BenchLabProcess implements AutoCloseable {
     this.endpoints = endpoints;
   }
 
-  /** Child entry point: {@code SITES SERVICES YANG_VALIDATION}. */
+  /**
+   * Child entry point: {@code SITES SERVICES YANG_VALIDATION [SHARED_PORT]}; SHARED_PORT true
+   * serves every device on one port (default false).
+   */
   public static void main(String[] args) throws Exception {
     BenchLab lab = new BenchLab(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
-    LabOptions options = LabOptions.defaults().withYangValidation(Boolean.parseBoolean(args[2]));
+    LabOptions options = LabOptions.defaults().withYangValidation(Boolean.parseBoolean(args[2]))
+        .withSharedPort(args.length > 3 && Boolean.parseBoolean(args[3]));
     try (EmulatedLab running = EmulatedLab.start(lab.topology(), options)) {
       for (DeviceEndpoint ep : running.endpoints()) {
         System.out.printf("endpoint %s %s %s %d%n", ep.name(), ep.role(), ep.host(), ep.port());
@@ -58,7 +62,7 @@ final class BenchLabProcess implements AutoCloseable {
    * @throws IOException when the child does not start or dies before it is ready
    */
   static BenchLabProcess start(int sites, int services, boolean yangValidation,
-      List<String> jvmOptions) throws IOException {
+      boolean sharedPort, List<String> jvmOptions) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -68,6 +72,7 @@ final class BenchLabProcess implements AutoCloseable {
     cmd.add(Integer.toString(sites));
     cmd.add(Integer.toString(services));
     cmd.add(Boolean.toString(yangValidation));
+    cmd.add(Boolean.toString(sharedPort));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Map<String, DeviceEndpoint> endpoints = new LinkedHashMap<>();
     BufferedReader out = new BufferedReader(

@@ -1,17 +1,12 @@
 package io.lightpath.southbound.gnmi;
 
 import io.grpc.CallOptions;
-import io.grpc.ChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.Context;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
@@ -25,28 +20,31 @@ import io.lightpath.proto.gnmi.SubscribeRequest;
 import io.lightpath.proto.gnmi.SubscribeResponse;
 import io.lightpath.proto.gnmi.gNMIGrpc;
 import io.lightpath.southbound.spi.DeviceException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Thin asynchronous gNMI client for one target on grpc-java async stubs: one {@link ManagedChannel}, a deadline
- * on every unary RPC, credentials as call metadata, gRPC failures mapped to {@link DeviceException}.
+ * Thin asynchronous gNMI client for one target on grpc-java async stubs: a {@link ManagedChannel} shared with the
+ * other clients of the same endpoint ({@link GnmiChannels}), a deadline on every unary RPC, credentials as call
+ * metadata, gRPC failures mapped to {@link DeviceException}.
  *
  * <p>Thread-safe. The returned futures complete on the channel's network (event loop) thread: callbacks must be
  * short and must not block.
  */
 public final class GnmiClient implements AutoCloseable {
 
-    private static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
-
     private final GnmiDeviceConfig config;
-    private final ManagedChannel channel;
+    private final GnmiChannels.Lease lease;
     private final gNMIGrpc.gNMIStub stub;
     private final SessionState session;
+    /**
+     * The Context every call of this client starts in: a child of ROOT, so a call outlives the caller's RPC (see
+     * {@link #detached}), and cancellable, so that {@link #close()} ends this client's calls, and refuses later ones,
+     * as shutting down a channel of its own did, without touching the other devices' calls on the shared channel.
+     */
+    private final Context.CancellableContext calls = Context.ROOT.withCancellation();
+    private volatile boolean closed;
 
     public GnmiClient(GnmiDeviceConfig config) {
         this(config, java.time.Clock.systemUTC());
@@ -54,42 +52,23 @@ public final class GnmiClient implements AutoCloseable {
 
     /** @param clock time of session state changes ({@link #connectionStatus()}) */
     public GnmiClient(GnmiDeviceConfig config, java.time.Clock clock) {
+        this(config, clock, GnmiChannels.shared());
+    }
+
+    /**
+     * @param channels where the channel comes from: shared with the other clients of the same endpoint (host, port
+     *     and transport), see {@link GnmiChannels}
+     */
+    GnmiClient(GnmiDeviceConfig config, java.time.Clock clock, GnmiChannels channels) {
         this.config = config;
         this.session = new SessionState(clock);
-        ManagedChannelBuilder<?> builder =
-                Grpc.newChannelBuilderForAddress(config.host(), config.port(), channelCredentials(config.transport()))
-                        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-                        // Responses are handled on the channel's network thread instead of being handed to gRPC's
-                        // cached executor: every callback of this driver is short and never blocks (the SPI
-                        // forbids blocking in callbacks), and the hand-off was a thread wake-up per RPC.
-                        .directExecutor()
-                        // Retries are our callers' decision (backoff, compensation); gRPC's retry support, on by
-                        // default, wraps every call in a buffering layer this channel does not need.
-                        .disableRetry();
-        if (config.transport() instanceof GnmiTransport.Tls tls) {
-            tls.authorityOverride().ifPresent(builder::overrideAuthority);
-        }
-        this.channel = builder.build();
-        gNMIGrpc.gNMIStub s = gNMIGrpc.newStub(channel);
+        this.lease = channels.acquire(config);
+        gNMIGrpc.gNMIStub s = gNMIGrpc.newStub(lease.channel());
         if (config.credentials().isPresent()) {
+            // per call, so devices with different credentials can share one channel
             s = s.withCallCredentials(new UsernamePasswordCallCredentials(config.credentials().get()));
         }
         this.stub = s;
-    }
-
-    private static ChannelCredentials channelCredentials(GnmiTransport transport) {
-        if (transport instanceof GnmiTransport.Tls tls) {
-            TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
-            if (tls.trustedCertificatesPem().isPresent()) {
-                try {
-                    b.trustManager(new ByteArrayInputStream(tls.trustedCertificatesPem().get()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read trusted certificates", e);
-                }
-            }
-            return b.build();
-        }
-        return InsecureChannelCredentials.create();
     }
 
     public String deviceId() {
@@ -137,8 +116,8 @@ public final class GnmiClient implements AutoCloseable {
      * One unary call, on a {@link ClientCall} of its own rather than through the async stub: the stub's
      * adapter turns every non-OK status into a {@link io.grpc.StatusRuntimeException} with a filled stack
      * trace, and NOT_FOUND is an ordinary answer here (the absent prior of every entry a service creates).
-     * The call carries the stub's options (credentials) and a deadline, and starts outside the caller's
-     * {@link Context} (see {@link #detached}).
+     * The call carries the stub's options (credentials) and a deadline, and starts in this client's
+     * {@link Context} rather than the caller's (see {@link #detached}).
      */
     private <Q, R> CompletableFuture<R> unary(MethodDescriptor<Q, R> method, Q request, String operation,
             boolean waitForReady) {
@@ -148,7 +127,7 @@ public final class GnmiClient implements AutoCloseable {
         if (waitForReady) {
             options = options.withWaitForReady();
         }
-        ClientCall<Q, R> call = detached(stub.getChannel(), method, options);
+        ClientCall<Q, R> call = detached(method, options);
         call.start(new UnaryListener<>(f, operation), new Metadata());
         // two: a second message would be a protocol violation we want to see, not to wait for
         call.request(2);
@@ -159,15 +138,15 @@ public final class GnmiClient implements AutoCloseable {
 
     /**
      * Creates the call outside the caller's gRPC {@link Context}: a driver call made while serving an RPC (e.g.
-     * the connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends.
+     * the connection a RegisterDevice opens) must not be cancelled, or inherit a deadline, when that RPC ends. It
+     * is created in {@link #calls} instead, which only {@link #close()} cancels.
      */
-    private static <Q, R> ClientCall<Q, R> detached(io.grpc.Channel channel, MethodDescriptor<Q, R> method,
-            CallOptions options) {
-        Context previous = Context.ROOT.attach();
+    private <Q, R> ClientCall<Q, R> detached(MethodDescriptor<Q, R> method, CallOptions options) {
+        Context previous = calls.attach();
         try {
-            return channel.newCall(method, options);
+            return stub.getChannel().newCall(method, options);
         } finally {
-            Context.ROOT.detach(previous);
+            calls.detach(previous);
         }
     }
 
@@ -203,10 +182,12 @@ public final class GnmiClient implements AutoCloseable {
             }
             DeviceException e = GnmiErrors.toDeviceException(config.deviceId(), operation, status, trailers);
             session.failed(e);
-            if (e.kind() == DeviceException.Kind.UNAVAILABLE) {
+            if (e.kind() == DeviceException.Kind.UNAVAILABLE && !closed) {
                 // Without this, calls keep failing fast with the stale error until gRPC's hidden connect
-                // backoff (up to 2 minutes) expires; retry policy belongs to our callers.
-                channel.resetConnectBackoff();
+                // backoff (up to 2 minutes) expires; retry policy belongs to our callers. On a shared channel it
+                // reconnects for every device of the endpoint, which is what they all need. Not once closed:
+                // then the failure is this client's own cancellation, not the endpoint's.
+                lease.channel().resetConnectBackoff();
             }
             future.completeExceptionally(e);
         }
@@ -223,11 +204,11 @@ public final class GnmiClient implements AutoCloseable {
             SubscribeRequest request,
             StreamObserver<SubscribeResponse> responses,
             Consumer<ClientCallStreamObserver<SubscribeRequest>> onStart) {
-        Context previous = Context.ROOT.attach();
+        Context previous = calls.attach();
         try {
             subscribeNow(request, responses, onStart);
         } finally {
-            Context.ROOT.detach(previous);
+            calls.detach(previous);
         }
     }
 
@@ -264,19 +245,30 @@ public final class GnmiClient implements AutoCloseable {
 
     /**
      * Asks the channel to reconnect now instead of after gRPC's own backoff: the subscription manager runs its
-     * own capped backoff and calls this when a retry is due.
+     * own capped backoff and calls this when a retry is due. The channel may be shared with other devices of the
+     * endpoint; reconnecting sooner is right for them too.
      */
     public void resetConnectBackoff() {
-        channel.resetConnectBackoff();
+        if (!closed) {
+            lease.channel().resetConnectBackoff();
+        }
     }
 
+    /** The channel this client's calls use, possibly shared with other clients; for tests. */
+    ManagedChannel channel() {
+        return lease.channel();
+    }
+
+    /**
+     * Ends this client's calls in flight (they fail UNAVAILABLE, as on a channel being shut down), makes later
+     * calls fail the same way, and releases the channel: the last client of a channel shuts it down and waits up
+     * to 5 s for it to terminate. Idempotent.
+     */
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closed = true;
+        calls.cancel(Status.UNAVAILABLE.withDescription("gNMI client of " + config.deviceId() + " is closed")
+                .asRuntimeException());
+        lease.release();
     }
 }

@@ -24,10 +24,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The gNMI {@link DeviceDriver}: one channel to one target, offering the behaviours of its
- * {@link GnmiDeviceType}.
+ * The gNMI {@link DeviceDriver}: one target, reached over a channel shared with the other devices of its endpoint
+ * ({@link GnmiChannels}), offering the behaviours of its {@link GnmiDeviceType}.
  *
- * <p>Thread-safe. {@link #close()} cancels every subscription and shuts the channel down.
+ * <p>Thread-safe. {@link #close()} cancels every subscription and call of this device and releases the channel,
+ * which shuts down with its last device.
  */
 public final class GnmiDeviceDriver implements DeviceDriver {
 

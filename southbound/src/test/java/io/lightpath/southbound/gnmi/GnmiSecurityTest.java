@@ -42,7 +42,7 @@ class GnmiSecurityTest {
         }
     }
 
-    private static X509Bundle certificate(String dnsName, boolean withLoopbackIp) throws Exception {
+    static X509Bundle certificate(String dnsName, boolean withLoopbackIp) throws Exception {
         CertificateBuilder b = new CertificateBuilder().subject("CN=" + dnsName).ecp256()
                 .setIsCertificateAuthority(true).addSanDnsName(dnsName).addExtendedKeyUsageServerAuth();
         if (withLoopbackIp) {
@@ -51,7 +51,7 @@ class GnmiSecurityTest {
         return b.buildSelfSigned();
     }
 
-    private static ServerCredentials serverCredentials(X509Bundle cert) throws Exception {
+    static ServerCredentials serverCredentials(X509Bundle cert) throws Exception {
         return TlsServerCredentials.create(
                 new ByteArrayInputStream(cert.getCertificatePathPEM().getBytes(StandardCharsets.US_ASCII)),
                 new ByteArrayInputStream(cert.getPrivateKeyPEM().getBytes(StandardCharsets.US_ASCII)));
@@ -77,7 +77,7 @@ class GnmiSecurityTest {
         return de;
     }
 
-    private static byte[] pem(X509Bundle cert) {
+    static byte[] pem(X509Bundle cert) {
         return cert.getCertificatePEM().getBytes(StandardCharsets.US_ASCII);
     }
 
