@@ -97,7 +97,8 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
 
     @Override
     public CompletableFuture<Void> prefetch(List<ConfigChange> changes) {
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || session.configMirrorSynced()) {
+            // a synced mirror answers every path a ConfigChange touches: nothing to read ahead
             return CompletableFuture.completedFuture(null);
         }
         // the same edits, in the same order, as applyAll will build; any failure is applyAll's to report

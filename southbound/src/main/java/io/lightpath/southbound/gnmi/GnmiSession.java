@@ -81,6 +81,12 @@ public final class GnmiSession {
         this.mirror = configMirror;
     }
 
+    /** True while a config mirror is attached and synced (changes then read no priors from the device). */
+    public boolean configMirrorSynced() {
+        ConfigMirror m = mirror;
+        return m != null && m.synced();
+    }
+
     /** Writes verified from the device's config stream so far (no read-back Get). */
     public long verifiedFromStream() {
         return shownByStream.sum();
