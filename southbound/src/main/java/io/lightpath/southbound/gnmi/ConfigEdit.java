@@ -28,6 +28,17 @@ public record ConfigEdit(Path path, Optional<JsonNode> value) {
         return new ConfigEdit(path, Optional.empty());
     }
 
+    /**
+     * Whether {@code actual} (what the device reports at {@link #path}, empty = absent) shows this edit: absent for a
+     * delete; for a replace every written leaf, and with {@code exact} nothing else (the device may add defaults
+     * otherwise). Numbers compare numerically and module prefixes are ignored ({@link IetfJson#containsAll}).
+     */
+    public boolean shownBy(Optional<JsonNode> actual, boolean exact) {
+        return value.isEmpty() ? actual.isEmpty()
+                : actual.isPresent() && (exact ? IetfJson.equivalent(actual.get(), value.get())
+                        : IetfJson.containsAll(actual.get(), value.get()));
+    }
+
     @Override
     public String toString() {
         return (value.isPresent() ? "replace " : "delete ") + GnmiPaths.format(path);

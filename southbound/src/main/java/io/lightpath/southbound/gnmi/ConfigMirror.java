@@ -203,10 +203,7 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
             } catch (IllegalArgumentException e) {
                 return false; // not shown; the read-back after the grace period decides
             }
-            boolean ok = edit.value().isEmpty() ? actual.isEmpty()
-                    : actual.isPresent() && (w.exact() ? IetfJson.equivalent(actual.get(), edit.value().get())
-                            : IetfJson.containsAll(actual.get(), edit.value().get()));
-            if (!ok) {
+            if (!edit.shownBy(actual, w.exact())) {
                 return false;
             }
         }

@@ -529,10 +529,7 @@ public final class GnmiSession {
                     for (int i = 0; i < edits.size(); i++) {
                         ConfigEdit edit = edits.get(i);
                         Optional<JsonNode> actual = readBack.get(i);
-                        boolean ok = edit.value().isEmpty() ? actual.isEmpty()
-                                : actual.isPresent() && (exact ? IetfJson.equivalent(actual.get(), edit.value().get())
-                                        : IetfJson.containsAll(actual.get(), edit.value().get()));
-                        if (!ok) {
+                        if (!edit.shownBy(actual, exact)) {
                             throw new DeviceException(deviceId(), DeviceException.Kind.VERIFICATION_FAILED,
                                     description + ": read-back of " + GnmiPaths.format(edit.path()) + " is "
                                             + actual.map(JsonNode::toString).orElse("absent") + ", expected "
