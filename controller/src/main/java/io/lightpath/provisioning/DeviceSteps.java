@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -158,7 +159,7 @@ final class DeviceSteps {
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
       MediaChannelChanges planned = mediaChannelChanges(known, ops);
       return batch(driver, planned.changes(), acknowledged).thenApply(change -> {
-        planned.added().forEach(c -> known.put(c.index(), c));
+        planned.added().forEach(known::add);
         return change;
       });
     });
@@ -168,26 +169,23 @@ final class DeviceSteps {
   private record MediaChannelChanges(List<ConfigChange> changes, List<MediaChannel> added) {}
 
   /**
-   * One pass over the ROADM's channels (a busy ROADM has hundreds, and this runs for the prior
-   * read and again for the Set): drops the ops already configured, then fills the lowest gaps of
-   * the sorted indexes.
+   * Drops the ops already configured (a retried provision), each a lookup in the inventory's slot
+   * index rather than a scan of the ROADM's channels (hundreds on a busy ROADM, and this runs for
+   * the prior read and again for the Set), then fills the lowest gaps of the sorted indexes.
    */
-  private static MediaChannelChanges mediaChannelChanges(NavigableMap<Integer, MediaChannel> known,
+  private static MediaChannelChanges mediaChannelChanges(LineInventory.RoadmChannels known,
       List<DeviceOp> ops) {
     List<DeviceOp.OpenMediaChannel> wanted = new ArrayList<>(ops.size());
     for (DeviceOp op : ops) {
-      wanted.add((DeviceOp.OpenMediaChannel) op);
-    }
-    for (MediaChannel m : known.values()) {
-      if (wanted.isEmpty()) {
-        break;
-      }
+      DeviceOp.OpenMediaChannel mc = (DeviceOp.OpenMediaChannel) op;
       // already there (a retried provision): leave it and do not own it
-      wanted.removeIf(mc -> same(m, mc));
+      if (!known.has(LineInventory.Slot.of(mc))) {
+        wanted.add(mc);
+      }
     }
     List<ConfigChange> changes = new ArrayList<>(wanted.size());
     List<MediaChannel> added = new ArrayList<>(wanted.size());
-    Iterator<Integer> used = known.keySet().iterator();
+    Iterator<Integer> used = known.indexes().iterator();
     int usedIndex = used.hasNext() ? used.next() : Integer.MAX_VALUE;
     int next = 1;
     for (DeviceOp.OpenMediaChannel mc : wanted) {
@@ -209,12 +207,15 @@ final class DeviceSteps {
       DeviceDriver driver, List<DeviceOp> ops, boolean reloaded) {
     MediaChannelConfig roadm = driver.require(MediaChannelConfig.class);
     return inventory.mediaChannels(driver.deviceId(), roadm).thenCompose(known -> {
-      List<MediaChannel> ours = new ArrayList<>();
-      for (MediaChannel m : known.values()) {
-        if (ops.stream().anyMatch(op -> same(m, (DeviceOp.OpenMediaChannel) op))) {
-          ours.add(m);
+      // the ops' channels in index order, each once (two ops may ask for the same slot)
+      NavigableMap<Integer, MediaChannel> byIndex = new TreeMap<>();
+      for (DeviceOp op : ops) {
+        LineInventory.Slot slot = LineInventory.Slot.of((DeviceOp.OpenMediaChannel) op);
+        for (MediaChannel m : known.withSlot(slot)) {
+          byIndex.put(m.index(), m);
         }
       }
+      List<MediaChannel> ours = List.copyOf(byIndex.values());
       if (ours.isEmpty() && !reloaded) {
         // Nothing known to remove: make sure by reading the device once (idempotent deprovision,
         // or a channel made by someone else's retry that the inventory never saw).
@@ -224,7 +225,7 @@ final class DeviceSteps {
       return batch(driver, ours.stream()
           .<ConfigChange>map(ConfigChange.RemoveMediaChannel::new).toList())
           .thenApply(change -> {
-            ours.forEach(m -> known.remove(m.index(), m));
+            ours.forEach(known::remove);
             return change;
           });
     });
@@ -313,13 +314,6 @@ final class DeviceSteps {
   static boolean joins(CrossConnect a, CrossConnect b) {
     return (a.inputPort().equals(b.inputPort()) && a.outputPort().equals(b.outputPort()))
         || (a.inputPort().equals(b.outputPort()) && a.outputPort().equals(b.inputPort()));
-  }
-
-  private static boolean same(MediaChannel m, DeviceOp.OpenMediaChannel op) {
-    return m.lowerFrequencyMhz() == op.lowerFrequencyMhz()
-        && m.upperFrequencyMhz() == op.upperFrequencyMhz()
-        && m.sourcePort().equals(op.sourcePort())
-        && m.destPort().equals(op.destPort());
   }
 
 
