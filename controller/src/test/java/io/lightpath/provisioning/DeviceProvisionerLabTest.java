@@ -151,6 +151,25 @@ class DeviceProvisionerLabTest {
     assertTrue(now.contains(foreign), "the other channel is untouched: " + now);
   }
 
+  @Test
+  void aMediaChannelAlreadyOnTheRoadmIsLeftAsItIsAndOnlyTheMissingOneIsAdded() throws Exception {
+    // A retried provision: alder-roadm already has the channel's add1 -> east media channel, at
+    // index 5 (an earlier attempt made it). Creating it again would overlap it on add1.
+    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannel there = new MediaChannel(5, 193_075_000, 193_125_000, "add1", "east", 0.0);
+    roadm.configureMediaChannel(there).get(10, TimeUnit.SECONDS);
+
+    ProvisioningResult result =
+        h.provisioner.provision("svc-1", List.of(ALDER_BIRCH)).get(30, TimeUnit.SECONDS);
+
+    assertEquals(List.of(true), result.carrierUp());
+    List<MediaChannel> now = roadm.readMediaChannels().get(10, TimeUnit.SECONDS);
+    assertTrue(now.contains(there), "left as it was: " + now);
+    assertEquals(List.of(1, 5), now.stream().map(MediaChannel::index).sorted().toList(),
+        "only east -> add1 was added, at the lowest free index: " + now);
+  }
+
   /**
    * Takes media channel index 1 of alder-roadm (through the provisioner's own driver, so its
    * inventory does not see it), provisions ALDER_BIRCH and checks that it came up on other

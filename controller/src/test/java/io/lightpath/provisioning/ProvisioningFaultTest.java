@@ -90,6 +90,25 @@ class ProvisioningFaultTest {
   }
 
   @Test
+  void rollbackLeavesAMediaChannelThatWasAlreadyOnTheRoadm() throws Exception {
+    h = new LabHarness("tri-site.yaml");
+    // A retried provision: alder-roadm already has the channel's add1 -> east media channel (an
+    // earlier attempt made it). This attempt does not own it, so its rollback leaves it there.
+    MediaChannelConfig alder = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
+    alder.configureMediaChannel(new MediaChannel(5, 193_075_000, 193_125_000, "add1", "east", 0))
+        .get(10, TimeUnit.SECONDS);
+    Map<String, String> before = h.snapshots();
+    Failpoints.enable("provision.before-verify", FailpointAction.error());
+
+    ProvisioningException e = failure(h.provisioner.provision("svc", List.of(CHANNEL)));
+
+    assertEquals("verify-carrier", e.step());
+    assertTrue(e.rolledBack());
+    assertEquals(before, h.snapshots());
+  }
+
+  @Test
   void deviceRefusingTheChangeIsRejectedAndRolledBack() throws Exception {
     h = new LabHarness("tri-site.yaml");
     // A channel already on birch-roadm's west port overlapping the new one: the ROADM refuses.
