@@ -136,4 +136,21 @@ public final class MvStateStore extends MvccStateStore {
   public long fileSizeBytes() {
     return mvTables.fileSizeBytes();
   }
+
+  /**
+   * What the store wrote to and read from its file since it was opened.
+   *
+   * @param commits durable commits (a group commit of several transactions is one; so is a
+   *     compaction, a lease grant or a keep-alive)
+   * @param writes file writes ({@code pwrite}s)
+   * @param bytesWritten bytes written
+   * @param reads file reads (pages that were not in MVStore's cache)
+   * @param bytesRead bytes read
+   */
+  public record FileIo(long commits, long writes, long bytesWritten, long reads, long bytesRead) {}
+
+  /** What the store wrote to and read from its file since it was opened (for benchmarks). */
+  public FileIo fileIo() {
+    return mvTables.fileIo();
+  }
 }

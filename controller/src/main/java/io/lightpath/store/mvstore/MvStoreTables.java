@@ -6,6 +6,7 @@ import io.lightpath.store.internal.Tables;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -40,7 +41,8 @@ final class MvStoreTables implements Tables {
   static final int COMPACT_WRITE_BYTES = 1 << 20;
 
   private final MVStore store;
-  private long commits;
+  /** Written under the engine's write lock only; volatile for {@link #fileIo} readers. */
+  private volatile long commits;
 
   MvStoreTables(Path file) {
     try {
@@ -96,6 +98,16 @@ final class MvStoreTables implements Tables {
   /** Size of the store file in bytes, for benchmarks and diagnostics. */
   long fileSizeBytes() {
     return store.getFileStore().size();
+  }
+
+  /** What this store wrote to and read from its file since it was opened. */
+  MvStateStore.FileIo fileIo() {
+    Map<String, String> info = new HashMap<>();
+    // FileStore's byte counters are not public in h2 2.3.232, its info map has them
+    store.getFileStore().populateInfo(info::put);
+    return new MvStateStore.FileIo(commits, store.getFileStore().getWriteCount(),
+        Long.parseLong(info.get("info.FILE_WRITE_BYTES")), store.getFileStore().getReadCount(),
+        Long.parseLong(info.get("info.FILE_READ_BYTES")));
   }
 
   private static final class MvTable implements SortedTable {

@@ -73,6 +73,22 @@ class MvStateStoreTest {
     }
   }
 
+  /** The I/O counters the commit-cost benchmark reads: one commit per write, its bytes counted. */
+  @Test
+  void fileIoCountsEachDurableWrite() {
+    try (MvStateStore store = MvStateStore.open(dataDir, new ManualClock())) {
+      MvStateStore.FileIo before = store.fileIo();
+      store.put("/services/s1", "x".repeat(700));
+      store.put("/services/s2", "y".repeat(700));
+      MvStateStore.FileIo after = store.fileIo();
+
+      assertEquals(2, after.commits() - before.commits());
+      assertTrue(after.writes() - before.writes() >= 2, after + " after " + before);
+      // each commit writes at least its chunk (whole 4 KiB blocks) holding the 700-byte value
+      assertTrue(after.bytesWritten() - before.bytesWritten() >= 2 * 4096, after + " after " + before);
+    }
+  }
+
   @Test
   void closedStoreRejectsOperations() {
     StateStore store = MvStateStore.open(dataDir, new ManualClock());
