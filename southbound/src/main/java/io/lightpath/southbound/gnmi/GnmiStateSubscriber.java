@@ -73,7 +73,7 @@ final class GnmiStateSubscriber extends GnmiBehaviour implements StateSubscriber
 
     private StateSubscription start(SubscriptionList.Builder list, Map<Path, ResilientSubscription.Target> targets,
             StateListener listener) {
-        ResilientSubscription subscription = new ResilientSubscription(session.client(), scheduler, backoff,
+        ResilientSubscription subscription = ResilientSubscription.ofStates(session.client(), scheduler, backoff,
                 SubscribeRequest.newBuilder().setSubscribe(list).build(), targets, listener);
         registry.accept(subscription);
         subscription.start();

@@ -66,8 +66,6 @@ final class ResilientSubscription implements StateSubscription {
     private final Scheduler scheduler;
     private final BackoffPolicy backoff;
     private final SubscribeRequest request;
-    private final Map<Path, Target> targets;
-    private final StateListener listener;
     private final StreamHandler handler;
 
     private volatile boolean closed;
@@ -84,42 +82,21 @@ final class ResilientSubscription implements StateSubscription {
     private ClientCallStreamObserver<SubscribeRequest> call;
     private Scheduler.Cancellable pendingRetry;
 
-    ResilientSubscription(GnmiClient client, Scheduler scheduler, BackoffPolicy backoff, SubscribeRequest request,
-            Map<Path, Target> targets, StateListener listener) {
-        this.client = client;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
-        this.request = request;
-        this.targets = Map.copyOf(targets);
-        this.listener = listener;
-        this.handler = new StreamHandler() {
-            @Override
-            public void onNotification(Notification notification) {
-                deliver(notification);
-            }
-
-            @Override
-            public void onSynced() {
-                listener.onSynced();
-            }
-
-            @Override
-            public void onDisconnected(DeviceException cause) {
-                listener.onDisconnected(cause);
-            }
-        };
-    }
-
-    /** A stream whose responses go to {@code handler} as they come (no per-metric decoding). */
+    /** A stream whose responses go to {@code handler} as they come. */
     ResilientSubscription(GnmiClient client, Scheduler scheduler, BackoffPolicy backoff, SubscribeRequest request,
             StreamHandler handler) {
         this.client = client;
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.request = request;
-        this.targets = Map.of();
-        this.listener = null;
         this.handler = handler;
+    }
+
+    /** A stream of state metrics: each update at a subscribed leaf ({@code targets}) becomes a {@link StateEvent}. */
+    static ResilientSubscription ofStates(GnmiClient client, Scheduler scheduler, BackoffPolicy backoff,
+            SubscribeRequest request, Map<Path, Target> targets, StateListener listener) {
+        return new ResilientSubscription(client, scheduler, backoff, request,
+                new StateDelivery(client.deviceId(), targets, listener));
     }
 
     /**
@@ -191,35 +168,6 @@ final class ResilientSubscription implements StateSubscription {
         }
     }
 
-    private void deliver(Notification notification) {
-        Instant at = Instant.ofEpochSecond(0, notification.getTimestamp());
-        for (Update update : notification.getUpdateList()) {
-            Path path = GnmiPaths.join(notification.getPrefix(), update.getPath());
-            JsonNode value;
-            try {
-                value = TypedValues.toJson(update.getVal());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("{}: ignoring malformed update at {}: {}", client.deviceId(), GnmiPaths.format(path),
-                        e.getMessage());
-                continue;
-            }
-            for (Map.Entry<Path, Target> t : targets.entrySet()) {
-                Target target = t.getValue();
-                if (ANY.equals(target.resource())) {
-                    // Wildcard targets: the target reports each matching leaf at its concrete path.
-                    wildcardResource(t.getKey(), path).flatMap(r -> event(new Target(r, target.metric()), value, at))
-                            .ifPresent(listener::onEvent);
-                    continue;
-                }
-                if (!GnmiPaths.startsWith(t.getKey(), path)) {
-                    continue;
-                }
-                Optional<JsonNode> leaf = IetfJson.at(value, t.getKey(), path.getElemCount());
-                leaf.flatMap(v -> event(target, v, at)).ifPresent(listener::onEvent);
-            }
-        }
-    }
-
     /**
      * The value of the wildcard key when {@code path} is the leaf {@code pattern} names (same elements, keys equal
      * or wildcard in the pattern); empty otherwise.
@@ -248,34 +196,6 @@ final class ResilientSubscription implements StateSubscription {
             }
         }
         return Optional.ofNullable(resource);
-    }
-
-    private Optional<StateEvent> event(Target target, JsonNode value, Instant at) {
-        String device = client.deviceId();
-        try {
-            return Optional.of(switch (target.metric()) {
-                case OPER_STATUS -> {
-                    OperStatus s = switch (IetfJson.identity(value)) {
-                        case "UP", "ACTIVE" -> OperStatus.UP;
-                        case "DOWN", "INACTIVE", "DISABLED" -> OperStatus.DOWN;
-                        default -> OperStatus.UNKNOWN;
-                    };
-                    yield new StateEvent(device, target.resource(), target.metric(), s == OperStatus.UP ? 1 : 0, s, at);
-                }
-                case LOSS_OF_SIGNAL -> {
-                    if (!value.isBoolean()) {
-                        throw new IllegalArgumentException("carrier-present is not a boolean: " + value);
-                    }
-                    yield new StateEvent(device, target.resource(), target.metric(), value.booleanValue() ? 0 : 1,
-                            OperStatus.UNKNOWN, at);
-                }
-                default -> new StateEvent(device, target.resource(), target.metric(),
-                        IetfJson.decimal(value).doubleValue(), OperStatus.UNKNOWN, at);
-            });
-        } catch (IllegalArgumentException e) {
-            LOG.warn("{}: ignoring malformed {} of {}: {}", device, target.metric(), target.resource(), e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private synchronized void ended(int myGeneration, DeviceException cause) {
@@ -347,6 +267,87 @@ final class ResilientSubscription implements StateSubscription {
         if (call != null) {
             call.cancel("subscription closed", null);
             call = null;
+        }
+    }
+
+    /** Turns the updates of subscribed state leaves into {@link StateEvent}s for a {@link StateListener}. */
+    private static final class StateDelivery implements StreamHandler {
+        private final String deviceId;
+        private final Map<Path, Target> targets;
+        private final StateListener listener;
+
+        StateDelivery(String deviceId, Map<Path, Target> targets, StateListener listener) {
+            this.deviceId = deviceId;
+            this.targets = Map.copyOf(targets);
+            this.listener = listener;
+        }
+
+        @Override
+        public void onSynced() {
+            listener.onSynced();
+        }
+
+        @Override
+        public void onDisconnected(DeviceException cause) {
+            listener.onDisconnected(cause);
+        }
+
+        @Override
+        public void onNotification(Notification notification) {
+            Instant at = Instant.ofEpochSecond(0, notification.getTimestamp());
+            for (Update update : notification.getUpdateList()) {
+                Path path = GnmiPaths.join(notification.getPrefix(), update.getPath());
+                JsonNode value;
+                try {
+                    value = TypedValues.toJson(update.getVal());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("{}: ignoring malformed update at {}: {}", deviceId, GnmiPaths.format(path),
+                            e.getMessage());
+                    continue;
+                }
+                for (Map.Entry<Path, Target> t : targets.entrySet()) {
+                    Target target = t.getValue();
+                    if (ANY.equals(target.resource())) {
+                        // Wildcard targets: the target reports each matching leaf at its concrete path.
+                        wildcardResource(t.getKey(), path).flatMap(r -> event(new Target(r, target.metric()), value, at))
+                                .ifPresent(listener::onEvent);
+                        continue;
+                    }
+                    if (!GnmiPaths.startsWith(t.getKey(), path)) {
+                        continue;
+                    }
+                    Optional<JsonNode> leaf = IetfJson.at(value, t.getKey(), path.getElemCount());
+                    leaf.flatMap(v -> event(target, v, at)).ifPresent(listener::onEvent);
+                }
+            }
+        }
+
+        private Optional<StateEvent> event(Target target, JsonNode value, Instant at) {
+            String device = deviceId;
+            try {
+                return Optional.of(switch (target.metric()) {
+                    case OPER_STATUS -> {
+                        OperStatus s = switch (IetfJson.identity(value)) {
+                            case "UP", "ACTIVE" -> OperStatus.UP;
+                            case "DOWN", "INACTIVE", "DISABLED" -> OperStatus.DOWN;
+                            default -> OperStatus.UNKNOWN;
+                        };
+                        yield new StateEvent(device, target.resource(), target.metric(), s == OperStatus.UP ? 1 : 0, s, at);
+                    }
+                    case LOSS_OF_SIGNAL -> {
+                        if (!value.isBoolean()) {
+                            throw new IllegalArgumentException("carrier-present is not a boolean: " + value);
+                        }
+                        yield new StateEvent(device, target.resource(), target.metric(), value.booleanValue() ? 0 : 1,
+                                OperStatus.UNKNOWN, at);
+                    }
+                    default -> new StateEvent(device, target.resource(), target.metric(),
+                            IetfJson.decimal(value).doubleValue(), OperStatus.UNKNOWN, at);
+                });
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: ignoring malformed {} of {}: {}", device, target.metric(), target.resource(), e.getMessage());
+                return Optional.empty();
+            }
         }
     }
 }
