@@ -117,28 +117,36 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
         return notifications;
     }
 
-    /** True when every config leaf at or below {@code path} lies inside a scope. */
-    boolean covers(Path path) {
+    /** The scope {@code path} lies at or below, or null: every config leaf at or below it is then mirrored. */
+    private Path scopeOf(Path path) {
         for (Path scope : scopes) {
             if (path.getElemCount() >= scope.getElemCount() && matchesPrefix(scope, path)) {
-                return true;
+                return scope;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** True while the mirror can answer for every one of {@code paths}: synced, and each inside a scope. */
+    synchronized boolean answers(List<Path> paths) {
+        if (!synced) {
+            return false;
+        }
+        for (Path p : paths) {
+            if (scopeOf(p) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The config subtrees at {@code paths} (empty = absent), as a CONFIG Get would answer them; null when the mirror
-     * cannot answer for all of them (not synced, or a path outside the scopes).
+     * cannot answer for all of them ({@link #answers}).
      */
     synchronized List<Optional<JsonNode>> priors(List<Path> paths) {
-        if (!synced) {
+        if (!answers(paths)) {
             return null;
-        }
-        for (Path p : paths) {
-            if (!covers(p)) {
-                return null;
-            }
         }
         List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
         try {
@@ -161,7 +169,7 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
     CompletableFuture<Boolean> awaitShown(List<ConfigEdit> edits, boolean exact) {
         Waiter w = new Waiter(List.copyOf(edits), exact, new CompletableFuture<>());
         synchronized (this) {
-            if (!synced || !edits.stream().allMatch(e -> covers(e.path()))) {
+            if (!answers(edits.stream().map(ConfigEdit::path).toList())) {
                 return CompletableFuture.completedFuture(false);
             }
             if (shows(w)) {
@@ -289,17 +297,16 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
 
     /** Inside a scope, and not below a {@code state} container. */
     private boolean isConfig(Path path) {
-        for (Path scope : scopes) {
-            if (path.getElemCount() >= scope.getElemCount() && matchesPrefix(scope, path)) {
-                for (int i = scope.getElemCount(); i < path.getElemCount(); i++) {
-                    if (path.getElem(i).getName().equals("state")) {
-                        return false;
-                    }
-                }
-                return true;
+        Path scope = scopeOf(path);
+        if (scope == null) {
+            return false;
+        }
+        for (int i = scope.getElemCount(); i < path.getElemCount(); i++) {
+            if (path.getElem(i).getName().equals("state")) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** The first elements of {@code path} are {@code scope}'s, its {@code *} keys matching any value. */

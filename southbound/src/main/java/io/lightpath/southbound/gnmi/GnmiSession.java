@@ -202,7 +202,7 @@ public final class GnmiSession {
         }
         List<Path> key = List.copyOf(paths);
         ConfigMirror m = mirror;
-        if (m != null && m.priors(key) != null) {
+        if (m != null && m.answers(key)) {
             return CompletableFuture.completedFuture(null); // the change will take its priors from the stream
         }
         long generation;
