@@ -427,10 +427,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static final String[] STAGES = {"line", "transponders", "verify"};
 
-  /** Count and total milliseconds of each stage timer (and the whole provision) so far. */
   /** Key of the direct carrier reads in {@link #stageTotals} (not a stage). */
   private static final String CARRIER_READS = "carrier-reads";
 
+  /**
+   * Count and total milliseconds of each stage timer (and the whole provision) so far, and the
+   * direct carrier reads so far.
+   */
   private static Map<String, double[]> stageTotals(ProvisioningMetrics m) {
     Map<String, double[]> totals = new TreeMap<>();
     for (String stage : STAGES) {
