@@ -138,8 +138,7 @@ class DeviceProvisionerLabTest {
 
   @Test
   void newMediaChannelsFillTheLowestFreeIndexesAroundOneInUse() throws Exception {
-    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannelConfig roadm = h.roadm("alder-roadm");
     MediaChannel foreign = new MediaChannel(2, 195_000_000, 195_050_000, "add1", "east", 0.0);
     roadm.configureMediaChannel(foreign).get(10, TimeUnit.SECONDS);
 
@@ -155,8 +154,7 @@ class DeviceProvisionerLabTest {
   void aMediaChannelAlreadyOnTheRoadmIsLeftAsItIsAndOnlyTheMissingOneIsAdded() throws Exception {
     // A retried provision: alder-roadm already has the channel's add1 -> east media channel, at
     // index 5 (an earlier attempt made it). Creating it again would overlap it on add1.
-    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannelConfig roadm = h.roadm("alder-roadm");
     MediaChannel there = new MediaChannel(5, 193_075_000, 193_125_000, "add1", "east", 0.0);
     roadm.configureMediaChannel(there).get(10, TimeUnit.SECONDS);
 
@@ -176,8 +174,7 @@ class DeviceProvisionerLabTest {
    * indexes and left that channel alone.
    */
   private void provisionAroundAForeignChannelAtIndexOne() throws Exception {
-    MediaChannelConfig roadm = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannelConfig roadm = h.roadm("alder-roadm");
     MediaChannel foreign = new MediaChannel(1, 195_000_000, 195_050_000, "add1", "east", 0.0);
     roadm.configureMediaChannel(foreign).get(10, TimeUnit.SECONDS);
 
@@ -195,9 +192,7 @@ class DeviceProvisionerLabTest {
   }
 
   private List<List<Object>> mediaChannels(String roadm) throws Exception {
-    MediaChannelConfig mc = h.drivers.driverFor(h.registry.get(roadm).orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
-    return mc.readMediaChannels().get(10, TimeUnit.SECONDS).stream()
+    return h.roadm(roadm).readMediaChannels().get(10, TimeUnit.SECONDS).stream()
         .map((MediaChannel m) -> List.<Object>of(
             m.lowerFrequencyMhz(), m.upperFrequencyMhz(), m.sourcePort(), m.destPort()))
         .toList();

@@ -11,7 +11,6 @@ import io.lightpath.southbound.emulator.tls.SelfSignedTls;
 import io.lightpath.southbound.emulator.topology.PortRef;
 import io.lightpath.southbound.spi.CrossConnect;
 import io.lightpath.southbound.spi.CrossConnectConfig;
-import io.lightpath.southbound.spi.MediaChannelConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +131,6 @@ class HexaMetroProvisioningTest {
   }
 
   private int mediaChannelCount(String roadm) throws Exception {
-    return h.drivers.driverFor(h.registry.get(roadm).orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow()
-        .readMediaChannels().get(10, TimeUnit.SECONDS).size();
+    return h.roadm(roadm).readMediaChannels().get(10, TimeUnit.SECONDS).size();
   }
 }

@@ -14,6 +14,7 @@ import io.lightpath.southbound.gnmi.GnmiDeviceDriver;
 import io.lightpath.southbound.gnmi.GnmiPaths;
 import io.lightpath.southbound.gnmi.Scheduler;
 import io.lightpath.southbound.gnmi.YangPayloadValidator;
+import io.lightpath.southbound.spi.MediaChannelConfig;
 import io.lightpath.spectrum.SpectrumGrid;
 import io.lightpath.proto.gnmi.Encoding;
 import io.lightpath.proto.gnmi.GetRequest;
@@ -108,6 +109,12 @@ final class LabHarness implements AutoCloseable {
     ProvisioningConfig config = ProvisioningConfig.defaults()
         .withVerification(Duration.ofSeconds(5), Duration.ofMillis(100));
     provisioner = new DeviceProvisioner(() -> topology, drivers, config, time, time);
+  }
+
+  /** The media-channel behaviour of ROADM {@code deviceId}'s driver (the provisioner's own). */
+  MediaChannelConfig roadm(String deviceId) {
+    return drivers.driverFor(registry.get(deviceId).orElseThrow())
+        .behaviour(MediaChannelConfig.class).orElseThrow();
   }
 
   /** The registration LabBridge makes for one device of a running lab. */

@@ -94,8 +94,7 @@ class ProvisioningFaultTest {
     h = new LabHarness("tri-site.yaml");
     // A retried provision: alder-roadm already has the channel's add1 -> east media channel (an
     // earlier attempt made it). This attempt does not own it, so its rollback leaves it there.
-    MediaChannelConfig alder = h.drivers.driverFor(h.registry.get("alder-roadm").orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannelConfig alder = h.roadm("alder-roadm");
     alder.configureMediaChannel(new MediaChannel(5, 193_075_000, 193_125_000, "add1", "east", 0))
         .get(10, TimeUnit.SECONDS);
     Map<String, String> before = h.snapshots();
@@ -112,8 +111,7 @@ class ProvisioningFaultTest {
   void deviceRefusingTheChangeIsRejectedAndRolledBack() throws Exception {
     h = new LabHarness("tri-site.yaml");
     // A channel already on birch-roadm's west port overlapping the new one: the ROADM refuses.
-    MediaChannelConfig birch = h.drivers.driverFor(h.registry.get("birch-roadm").orElseThrow())
-        .behaviour(MediaChannelConfig.class).orElseThrow();
+    MediaChannelConfig birch = h.roadm("birch-roadm");
     birch.configureMediaChannel(new MediaChannel(9, 193_100_000, 193_150_000, "west", "east", 0))
         .get(10, TimeUnit.SECONDS);
     Map<String, String> before = h.snapshots();
