@@ -197,8 +197,7 @@ final class HopBinder {
     for (boolean atA : new boolean[] {true, false}) {
       String n = atA ? fiber.aNodeId() : fiber.zNodeId();
       String p = atA ? fiber.aPortId() : fiber.zPortId();
-      if (facts.landsOnAddDrop(f, atA) && (snapshot.portInUse(n, p)
-          || takenPorts.contains(ResourceSnapshot.key(n, p)))) {
+      if (facts.landsOnAddDrop(f, atA) && held(n, p)) {
         return n;
       }
     }
@@ -207,8 +206,12 @@ final class HopBinder {
 
   /** Whether transponder {@code tp}'s line port on fiber {@code f} is held or taken. */
   private boolean lineHeld(int f, String tp) {
-    String p = portAt(f, tp);
-    return snapshot.portInUse(tp, p) || takenPorts.contains(ResourceSnapshot.key(tp, p));
+    return held(tp, portAt(f, tp));
+  }
+
+  /** Whether a port is in use in the ledger or taken by a channel of this result. */
+  private boolean held(String nodeId, String portId) {
+    return snapshot.portInUse(nodeId, portId) || taken(nodeId, portId);
   }
 
   /** The transponder at an end of fiber {@code f}, or {@code null}. */
