@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded, durable {@link StateStore}: etcd semantics on one H2 MVStore file ({@code
- * state.mv.db}) in a data directory. Every acknowledged write is committed and synced to disk;
- * revisions, history (until compacted) and leases with their deadlines survive restart. One
- * process at a time may open a directory (MVStore locks the file).
+ * state.mv.db}) and its write-ahead log ({@code state.mv.db.wal}) in a data directory. Every
+ * acknowledged write is in the log and synced to disk; the MVStore file is written at
+ * checkpoints. Revisions, history (until compacted) and leases with their deadlines survive
+ * restart. One process at a time may open a directory (MVStore locks the file).
  */
 public final class MvStateStore extends MvccStateStore {
 
@@ -63,6 +64,11 @@ public final class MvStateStore extends MvccStateStore {
    * of it (until {@link #compact}ed) when {@code historyRevisions} is 0.
    */
   public static MvStateStore open(Path dataDir, Clock clock, long historyRevisions) {
+    return open(dataDir, clock, historyRevisions, MvStoreTables.CHECKPOINT_LOG_BYTES);
+  }
+
+  private static MvStateStore open(Path dataDir, Clock clock, long historyRevisions,
+      long checkpointLogBytes) {
     if (historyRevisions < 0) {
       throw new IllegalArgumentException("historyRevisions must be >= 0: " + historyRevisions);
     }
@@ -71,7 +77,7 @@ public final class MvStateStore extends MvccStateStore {
     } catch (IOException e) {
       throw new StoreException("cannot create state store directory " + dataDir, e);
     }
-    MvStoreTables tables = new MvStoreTables(dataDir.resolve(FILE_NAME));
+    MvStoreTables tables = new MvStoreTables(dataDir.resolve(FILE_NAME), checkpointLogBytes);
     MvStateStore store;
     try {
       store = new MvStateStore(tables, clock);
@@ -91,7 +97,15 @@ public final class MvStateStore extends MvccStateStore {
    * when idle. This is the production configuration.
    */
   public static MvStateStore open(Path dataDir) {
-    MvStateStore store = open(dataDir, Clock.systemUTC());
+    return open(dataDir, MvStoreTables.CHECKPOINT_LOG_BYTES);
+  }
+
+  /**
+   * The production configuration, checkpointing every {@code checkpointLogBytes} of write-ahead
+   * log instead of the default (crash tests use a small value to crash inside checkpoints too).
+   */
+  static MvStateStore open(Path dataDir, long checkpointLogBytes) {
+    MvStateStore store = open(dataDir, Clock.systemUTC(), HISTORY_REVISIONS, checkpointLogBytes);
     store.startLeaseReaper(Duration.ofMillis(500), "mvstore");
     return store;
   }
@@ -140,16 +154,19 @@ public final class MvStateStore extends MvccStateStore {
   /**
    * What the store wrote to and read from its file since it was opened.
    *
-   * @param commits durable commits (a group commit of several transactions is one; so is a
-   *     compaction, a lease grant or a keep-alive)
-   * @param writes file writes ({@code pwrite}s)
+   * @param commits durable commits, each one write-ahead log record (a group commit of several
+   *     transactions is one; so is a compaction, a lease grant or a keep-alive)
+   * @param checkpoints checkpoints: writes of the committed state to the MVStore file
+   * @param checkpointNanos time spent in checkpoints (the writes queued behind one wait for it)
+   * @param writes file writes ({@code pwrite}s), the log's and the MVStore file's
    * @param bytesWritten bytes written
    * @param reads file reads (pages that were not in MVStore's cache)
    * @param bytesRead bytes read
    */
-  public record FileIo(long commits, long writes, long bytesWritten, long reads, long bytesRead) {}
+  public record FileIo(long commits, long checkpoints, long checkpointNanos, long writes,
+      long bytesWritten, long reads, long bytesRead) {}
 
-  /** What the store wrote to and read from its file since it was opened (for benchmarks). */
+  /** What the store wrote to and read from its files since it was opened (for benchmarks). */
   public FileIo fileIo() {
     return mvTables.fileIo();
   }

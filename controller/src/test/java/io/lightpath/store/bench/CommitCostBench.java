@@ -52,8 +52,9 @@ public final class CommitCostBench {
         + " %d threads%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), preload, services, threads);
     System.out.println("| round | commits/service | bytes/commit | bytes/service | pwrites/commit"
-        + " | read bytes/service | CPU us/service | wall us/service | file MB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+        + " | read bytes/service | CPU us/service | wall us/service | file MB | checkpoints"
+        + " | ms/checkpoint |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (int round = 1; round <= rounds; round++) {
       Path dir = Files.createTempDirectory(parent, "commit-cost-");
       try (MvStateStore store = MvStateStore.open(dir, Clock.systemUTC())) {
@@ -64,12 +65,15 @@ public final class CommitCostBench {
         MvStateStore.FileIo after = store.fileIo();
         double commits = after.commits() - before.commits();
         double written = after.bytesWritten() - before.bytesWritten();
-        System.out.printf(Locale.ROOT, "| %d | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %.1f |%n",
+        long checkpoints = after.checkpoints() - before.checkpoints();
+        System.out.printf(Locale.ROOT,
+            "| %d | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %.1f | %d | %.0f |%n",
             round, commits / services, written / commits, written / services,
             (after.writes() - before.writes()) / commits,
             (double) (after.bytesRead() - before.bytesRead()) / services,
             cpuAndWall[0] / 1e3 / services, cpuAndWall[1] / 1e3 / services,
-            store.fileSizeBytes() / 1e6);
+            store.fileSizeBytes() / 1e6, checkpoints,
+            checkpoints == 0 ? 0.0 : (after.checkpointNanos() - before.checkpointNanos()) / 1e6 / checkpoints);
       } finally {
         deleteRecursively(dir);
       }

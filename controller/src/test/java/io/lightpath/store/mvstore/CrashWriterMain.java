@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Child JVM for {@link MvStoreCrashTest}: opens the store in {@code args[0]} and runs {@code
- * args[1]} writer threads (default 1) until killed. Writer {@code t} continues its sequence where
+ * args[1]} writer threads (default 1) until killed; {@code args[2]}, when given, is the
+ * write-ahead log size at which the store checkpoints (small: crashes land in checkpoints too). Writer {@code t} continues its sequence where
  * the last run stopped; each step is one transaction putting {@code k/t/i}, {@code pair/t/i} and
  * {@code last/t = i}. "ACK t i" is printed only after the transaction returned, i.e. after it was
  * acknowledged as durable. Several writers exercise the group commit.
@@ -20,7 +21,9 @@ public final class CrashWriterMain {
   private CrashWriterMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    StateStore store = MvStateStore.open(Path.of(args[0]));
+    StateStore store = args.length > 2
+        ? MvStateStore.open(Path.of(args[0]), Long.parseLong(args[2]))
+        : MvStateStore.open(Path.of(args[0]));
     int writers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < writers; t++) {

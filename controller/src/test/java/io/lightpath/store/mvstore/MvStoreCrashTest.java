@@ -50,12 +50,12 @@ class MvStoreCrashTest {
     Map<Integer, TreeSet<Long>> acked = new HashMap<>();
     for (int trial = 0; trial < TRIALS; trial++) {
       int killAfterAcks = 1 + random.nextInt(400);
-      Process child =
-          ChildJvm.start(
-              CrashWriterMain.class,
-              List.of(),
-              List.of(dataDir.toString(), Integer.toString(WRITERS)),
-              Map.of());
+      // every other trial checkpoints every 16 KiB of log (~60 transactions), so kills also land
+      // inside checkpoints and right after them; the others use the production size
+      List<String> args = trial % 2 == 0
+          ? List.of(dataDir.toString(), Integer.toString(WRITERS), Integer.toString(16 << 10))
+          : List.of(dataDir.toString(), Integer.toString(WRITERS));
+      Process child = ChildJvm.start(CrashWriterMain.class, List.of(), args, Map.of());
       try (BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         int acksThisRun = 0;
