@@ -245,6 +245,33 @@ public final class ConfigDatastore {
         }
 
         /**
+         * Replaces the node at {@code path} with {@code content}, as {@link #replace(YangPath, String)}
+         * does with the same value as JSON_IETF text (same checks, same errors), without rendering
+         * and parsing text.
+         *
+         * @throws YangValidationException if the path or the value does not match the schema
+         */
+        public Transaction replace(YangPath path, NodeContent content) {
+            checkOpen();
+            ResolvedPath target = codec.resolve(path);
+            ops.add(new Op(OpType.REPLACE, target, schema.transcoder().build(target, content)));
+            return this;
+        }
+
+        /**
+         * Merges {@code content} into the node at {@code path}, as {@link #merge(YangPath, String)}
+         * does with the same value as JSON_IETF text.
+         *
+         * @throws YangValidationException if the path or the value does not match the schema
+         */
+        public Transaction merge(YangPath path, NodeContent content) {
+            checkOpen();
+            ResolvedPath target = codec.resolve(path);
+            ops.add(new Op(OpType.MERGE, target, schema.transcoder().build(target, content)));
+            return this;
+        }
+
+        /**
          * Checks the operations against the current content without applying them.
          *
          * @throws YangValidationException if committing now would fail

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.internal.bind.JsonTreeReader;
 import com.google.gson.stream.JsonWriter;
+import io.lightpath.yang.NodeContent;
 import io.lightpath.yang.YangPath;
 import io.lightpath.yang.YangValidationException;
 import java.io.IOException;
@@ -49,11 +50,21 @@ public final class JsonTranscoder {
     private final PathResolver resolver;
 
     private final SchemaChecks identities;
+    private final ContentBuilder content;
 
     public JsonTranscoder(JSONCodecFactory codecs, PathResolver resolver) {
         this.codecs = codecs;
         this.resolver = resolver;
         this.identities = new SchemaChecks(resolver.contextOf(), resolver);
+        this.content = new ContentBuilder(resolver.contextOf(), codecs, resolver, identities);
+    }
+
+    /**
+     * Builds the node {@code value} describes for {@code target}, as {@link #decode} would from
+     * the same value's JSON_IETF text (see {@link ContentBuilder}).
+     */
+    public NormalizedNode build(ResolvedPath target, NodeContent value) {
+        return content.build(target, value);
     }
 
     /** Parses a gNMI JSON_IETF value for the node at {@code target}. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Converts gNMI paths and typed values to and from the emulator's data model. */
 public final class GnmiValues {
@@ -41,9 +42,34 @@ public final class GnmiValues {
   public static Path toPath(DataPath path) {
     Path.Builder b = Path.newBuilder();
     for (DataPath.Elem e : path.elems()) {
-      b.addElem(PathElem.newBuilder().setName(e.name()).putAllKey(e.keys()));
+      b.addElem(pathElem(e));
     }
     return b.build();
+  }
+
+  /**
+   * Bound of {@link #PATH_ELEMS}: the lab's distinct elements are far fewer (an element's text is
+   * shared by every device and path using it); past it, elements are built each time.
+   */
+  static final int MAX_CACHED_ELEMS = 1 << 16;
+  /**
+   * The gNMI element of each data path element (protobuf messages are immutable): every
+   * subscription update names its leaf by a full path, and building each element with its key
+   * map anew was the largest allocation of a Set in the lab. A cached message also keeps its
+   * memoized serialized size.
+   */
+  private static final ConcurrentHashMap<DataPath.Elem, PathElem> PATH_ELEMS = new ConcurrentHashMap<>();
+
+  static PathElem pathElem(DataPath.Elem e) {
+    PathElem p = PATH_ELEMS.get(e);
+    if (p == null) {
+      p = PathElem.newBuilder().setName(e.name()).putAllKey(e.keys()).build();
+      if (PATH_ELEMS.size() < MAX_CACHED_ELEMS) {
+        PathElem raced = PATH_ELEMS.putIfAbsent(e, p);
+        p = raced == null ? p : raced;
+      }
+    }
+    return p;
   }
 
   /** A set value as JSON: JSON/JSON_IETF bytes are parsed, scalars wrapped. */

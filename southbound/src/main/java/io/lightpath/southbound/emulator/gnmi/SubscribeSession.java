@@ -172,6 +172,10 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
   }
 
   private Notification notification(Map<DataPath, JsonNode> leaves, List<Sub> which, long ts) {
+    return notificationBuilder(leaves, which, ts).build();
+  }
+
+  private Notification.Builder notificationBuilder(Map<DataPath, JsonNode> leaves, List<Sub> which, long ts) {
     Notification.Builder n = Notification.newBuilder().setTimestamp(ts)
         .setPrefix(Path.newBuilder().setTarget(device.name()));
     for (Map.Entry<DataPath, JsonNode> e : leaves.entrySet()) {
@@ -181,7 +185,7 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
             .setVal(GnmiValues.scalar(device.schema(), e.getKey(), e.getValue())));
       }
     }
-    return n.build();
+    return n;
   }
 
   private static boolean matches(DataPath leaf, List<Sub> which) {
@@ -204,8 +208,7 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest>, TreeLi
     if (onChange.isEmpty()) {
       return;
     }
-    Notification.Builder n = notification(new java.util.TreeMap<>(updated), onChange, timestampNanos)
-        .toBuilder();
+    Notification.Builder n = notificationBuilder(new java.util.TreeMap<>(updated), onChange, timestampNanos);
     for (DataPath d : deleted) {
       if (matches(d, onChange)) {
         n.addDelete(GnmiValues.toPath(d));

@@ -213,7 +213,42 @@ public final class DataPath implements Comparable<DataPath> {
   public DataPath child(Elem elem) {
     Elem[] l = Arrays.copyOf(path, path.length + 1);
     l[path.length] = intern(Objects.requireNonNull(elem));
-    return new DataPath(l);
+    DataPath child = new DataPath(l);
+    String t = template;
+    if (t != null) {
+      // Parsing a value walks down with child(): its template follows from this one's.
+      child.template = childTemplate(t, elem.name());
+    }
+    return child;
+  }
+
+  /** Bound of {@link #CHILD_TEMPLATES}: templates are schema names, but client paths may hold any. */
+  static final int MAX_CHILD_TEMPLATES = 1 << 14;
+  /** Interned templates by parent template, then child name (template strings were a large part of a Set's garbage). */
+  private static final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> CHILD_TEMPLATES =
+      new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicInteger CHILD_TEMPLATE_COUNT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The template {@code parent/name} (as {@link #buildTemplate}: no separator after an empty parent). */
+  private static String childTemplate(String parent, String name) {
+    if (parent.isEmpty()) {
+      return name;
+    }
+    ConcurrentHashMap<String, String> byName = CHILD_TEMPLATES.get(parent);
+    String t = byName == null ? null : byName.get(name);
+    if (t == null) {
+      t = parent + "/" + name;
+      if (CHILD_TEMPLATE_COUNT.get() < MAX_CHILD_TEMPLATES) {
+        String raced = CHILD_TEMPLATES.computeIfAbsent(parent, k -> new ConcurrentHashMap<>()).putIfAbsent(name, t);
+        if (raced == null) {
+          CHILD_TEMPLATE_COUNT.incrementAndGet();
+        } else {
+          t = raced;
+        }
+      }
+    }
+    return t;
   }
 
   /** This path with a key-less element appended. */

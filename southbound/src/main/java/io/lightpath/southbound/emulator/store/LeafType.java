@@ -26,7 +26,7 @@ public sealed interface LeafType {
       long v;
       if (json.isIntegralNumber() && json.canConvertToLong()) {
         v = json.asLong();
-      } else if (json.isTextual() && json.asText().matches("[0-9]{1,19}")) {
+      } else if (json.isTextual() && isDigits(json.asText(), 19)) {
         v = Long.parseLong(json.asText());
       } else {
         throw ConfigException.invalid("expected uint" + bits + ", got " + json);
@@ -40,6 +40,24 @@ public sealed interface LeafType {
     @Override
     public JsonNode toJsonIetf(JsonNode value) {
       return bits == 64 ? TextNode.valueOf(value.asText()) : value;
+    }
+
+    /**
+     * True when {@code text} is 1 to {@code max} ASCII digits (what {@code [0-9]{1,max}} matches,
+     * without compiling a regex for every value parsed).
+     */
+    static boolean isDigits(String text, int max) {
+      int n = text.length();
+      if (n == 0 || n > max) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

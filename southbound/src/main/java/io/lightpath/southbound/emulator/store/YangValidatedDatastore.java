@@ -3,24 +3,27 @@ package io.lightpath.southbound.emulator.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.lightpath.yang.ConfigDatastore;
+import io.lightpath.yang.NodeContent;
 import io.lightpath.yang.YangPath;
 import io.lightpath.yang.YangSchema;
 import io.lightpath.yang.YangValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
-import java.util.SortedMap;
 
 /**
  * A {@link DeviceDatastore} that keeps the emulator's leaf store and the project's YANG {@link
  * ConfigDatastore} (module {@code yang}) in lockstep: a commit is first applied and checked by the
  * leaf store (schema subset and the device's cross-leaf rules, which give the precise
- * FAILED_PRECONDITION conflicts), then the same edits, re-encoded as RFC 7951 JSON at their own
- * paths, go to the YANG datastore as one transaction, so the real YANG modules (types, ranges,
- * keys, mandatory nodes, unique, leafrefs) validate the result too. Only when both accept is
- * anything visible.
+ * FAILED_PRECONDITION conflicts), then the same edits, as {@link NodeContent} trees of the leaf
+ * store's already parsed leaves (canonical RFC 7951 value texts) at their own paths, go to the
+ * YANG datastore as one transaction, so the real YANG modules (types, ranges, identities, keys,
+ * mandatory nodes, unique, leafrefs) validate the result too. Only when both accept is anything
+ * visible. (The content is built into yangtools nodes directly with the schema's own codecs, with
+ * the same checks as the JSON_IETF text of the same value; only the rare delete-then-write shape
+ * still goes as JSON text of the whole configuration.)
  *
  * <p>Only the edited subtrees are parsed and re-validated (yangtools validates modified nodes;
  * leafrefs are checked incrementally unless the transaction deletes something, when the whole tree
@@ -103,39 +106,53 @@ public final class YangValidatedDatastore implements DeviceDatastore {
 
   /**
    * Adds {@code edit} to {@code tx}: its value, as the leaf store's schema (which already
-   * accepted it) flattened it ({@code flat}), is rendered back as canonical RFC 7951 JSON for the
-   * edit's path, so the emulator's lenient input forms (unqualified names, numbers for uint64,
-   * typed scalars) reach yangtools in the one form it accepts.
+   * accepted it) flattened it ({@code flat}), goes to the YANG datastore as a {@link NodeContent}
+   * of the leaves' canonical RFC 7951 texts, so the emulator's lenient input forms (unqualified
+   * names, numbers for uint64, typed scalars) reach yangtools in the one form it accepts, without
+   * rendering JSON text for yangtools to parse again.
    */
-  private void add(ConfigDatastore.Transaction tx, Edit edit, NavigableMap<DataPath, JsonNode> flat)
-      throws JsonProcessingException {
+  private void add(ConfigDatastore.Transaction tx, Edit edit, NavigableMap<DataPath, JsonNode> flat) {
     DataPath path = edit.path();
     DeviceSchema schema = leaves.schema();
     if (edit instanceof Edit.Delete) {
       tx.delete(yangPath(schema, path));
       return;
     }
-    SortedMap<DataPath, JsonNode> rendered = JsonTree.render(schema, flat, path, true);
-    boolean replace = edit instanceof Edit.Replace;
-    if (JsonTree.concretePrefix(schema, path).size() < path.size()) {
-      // A whole list (no keys): its value is the array of its entries.
-      ArrayNode entries = JSON.createArrayNode();
-      rendered.values().forEach(entries::add);
-      String array = JSON.writeValueAsString(entries);
-      if (replace) {
-        tx.replace(yangPath(schema, path), array);
-      } else if (!entries.isEmpty()) {
-        tx.merge(yangPath(schema, path), array);
-      }
+    // A whole list (no keys) holds its entries: the leaves' paths start at the list element.
+    int from = JsonTree.concretePrefix(schema, path).size() < path.size() ? path.size() - 1 : path.size();
+    NodeContent content = new NodeContent();
+    for (Map.Entry<DataPath, JsonNode> leaf : flat.entrySet()) {
+      add(content, schema, leaf.getKey(), from, leaf.getValue());
+    }
+    if (edit instanceof Edit.Replace) {
+      tx.replace(yangPath(schema, path), content);
+    } else if (!flat.isEmpty()) {
+      tx.merge(yangPath(schema, path), content);
+    }
+  }
+
+  /** Adds the leaf at {@code leafPath} to {@code content}, which stands for its elements before {@code from}. */
+  private static void add(NodeContent content, DeviceSchema schema, DataPath leafPath, int from, JsonNode value) {
+    List<DataPath.Elem> elems = leafPath.elems();
+    String text = schema.leaf(leafPath.template()).map(s -> s.type().toJsonIetf(value)).orElse(value).asText();
+    if (from == elems.size()) {
+      content.value(text);
       return;
     }
-    JsonNode json = rendered.getOrDefault(path, JSON.createObjectNode());
-    String text = JSON.writeValueAsString(json);
-    if (replace) {
-      tx.replace(yangPath(schema, path), text);
-    } else if (!rendered.isEmpty()) {
-      tx.merge(yangPath(schema, path), text);
+    NodeContent node = content;
+    for (int i = from; i < elems.size() - 1; i++) {
+      DataPath.Elem e = elems.get(i);
+      String name = i == 0 ? qualified(schema, e.name()) : e.name();
+      node = e.keys().isEmpty() ? node.container(name) : node.entry(name, e.keys());
     }
+    int last = elems.size() - 1;
+    node.leaf(last == 0 ? qualified(schema, elems.get(last).name()) : elems.get(last).name(), text);
+  }
+
+  /** A top-level node's name qualified with its module (as JSON_IETF names them), when known. */
+  private static String qualified(DeviceSchema schema, String topName) {
+    String module = schema.moduleOf(topName);
+    return module.isEmpty() ? topName : module + ":" + topName;
   }
 
   /** The YANG path of {@code path}, its top-level element qualified with its module. */

@@ -117,6 +117,24 @@ class DataPathTest {
   }
 
   @Test
+  void childTemplatesDerivedFromTheParentsAreThoseBuiltFromScratch() {
+    Random r = new Random(12);
+    for (int i = 0; i < 5_000; i++) {
+      DataPath a = randomPath(r);
+      if (r.nextInt(5) == 0) {
+        a = new DataPath(List.of(new DataPath.Elem("", Map.of()))).concat(a);
+      }
+      DataPath.Elem e = new DataPath.Elem(r.nextBoolean() ? "x" : "y" + r.nextInt(3),
+          r.nextBoolean() ? Map.of() : Map.of("k", "v"));
+      // With the parent's template known (derived) and not (built from the elements).
+      a.template();
+      DataPath derived = a.child(e);
+      DataPath built = new DataPath(derived.elems());
+      assertEquals(built.template(), derived.template(), derived.toString());
+    }
+  }
+
+  @Test
   void equalElementsShareOneInstanceUnlessPrivate() {
     DataPath a = DataPath.parse("/components/component[name=p1]/config");
     DataPath b = DataPath.ROOT.child("components")

@@ -65,4 +65,42 @@ class YangValidatedDatastoreTest {
     assertEquals(before, d.yangContent());
     assertEquals(beforeLeaves, d.config());
   }
+
+  @Test
+  void yangRejectsADecimalBeyondDecimal64AndNothingChanges() throws Exception {
+    EmulatedDevice d = device(DeviceRole.TRANSPONDER, "line1");
+    String before = d.yangContent();
+    var beforeLeaves = d.config();
+    // The leaf store holds decimals as doubles and has no rule for allocation; decimal64 with
+    // three fraction digits ends near 9.2e15.
+    var e = assertThrows(ConfigException.class, () -> d.commit(List.of(new Edit.Update(
+        DataPath.parse("/terminal-device/logical-channels/channel[index=9]"),
+        JSON.readTree("{\"config\": {\"index\": 9, \"admin-state\": \"ENABLED\"},"
+            + "\"logical-channel-assignments\": {\"assignment\": [{\"index\": 1, \"config\": {\"index\": 1,"
+            + "\"assignment-type\": \"OPTICAL_CHANNEL\", \"optical-channel\": \"line1\","
+            + "\"allocation\": \"1e20\"}}]}}")))));
+    assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, e.code());
+    assertTrue(e.getMessage().startsWith("YANG validation"), e.getMessage());
+    assertTrue(e.getMessage().contains("allocation"), e.getMessage());
+    assertEquals(before, d.yangContent());
+    assertEquals(beforeLeaves, d.config());
+  }
+
+  @Test
+  void wholeListAndSingleLeafEditsPassBothStores() throws Exception {
+    EmulatedDevice r = device(DeviceRole.ROADM, "add1", "east");
+    r.commit(List.of(new Edit.Replace(DataPath.parse("/wavelength-router/media-channels/channel"),
+        JSON.readTree("[{\"index\": 1, \"config\": {\"index\": 1, \"lower-frequency\": \"193075000\","
+            + " \"upper-frequency\": \"193125000\"}, \"source\": {\"config\": {\"port-name\": \"add1\"}},"
+            + " \"dest\": {\"config\": {\"port-name\": \"east\"}}},"
+            + " {\"index\": 2, \"config\": {\"index\": 2, \"lower-frequency\": \"193200000\","
+            + " \"upper-frequency\": \"193250000\"}, \"source\": {\"config\": {\"port-name\": \"add1\"}},"
+            + " \"dest\": {\"config\": {\"port-name\": \"east\"}}}]"))));
+    assertTrue(r.yangContent().contains("193250000"), r.yangContent());
+    r.commit(List.of(new Edit.Update(
+        DataPath.parse("/wavelength-router/media-channels/channel[index=2]/config/upper-frequency"),
+        JSON.readTree("193300000"))));
+    assertTrue(r.yangContent().contains("193300000"), r.yangContent());
+    assertTrue(!r.yangContent().contains("193250000"), r.yangContent());
+  }
 }
