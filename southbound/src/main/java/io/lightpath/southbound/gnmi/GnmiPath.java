@@ -161,10 +161,14 @@ record GnmiPath(List<Elem> elems) {
         if (elems.isEmpty()) {
             return "/";
         }
-        StringBuilder out = new StringBuilder(16 * elems.size());
-        for (Elem elem : elems) {
+        // indexed loops: this runs for every streamed leaf, and the lists' iterators were a visible allocation
+        StringBuilder out = new StringBuilder(24 * elems.size());
+        for (int i = 0; i < elems.size(); i++) {
+            Elem elem = elems.get(i);
             out.append('/').append(elem.name());
-            for (Key key : elem.keys()) {
+            List<Key> keys = elem.keys();
+            for (int k = 0; k < keys.size(); k++) {
+                Key key = keys.get(k);
                 out.append('[').append(key.name()).append('=');
                 appendEscaped(out, key.value());
                 out.append(']');
