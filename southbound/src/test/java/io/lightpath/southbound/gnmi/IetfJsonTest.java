@@ -53,6 +53,15 @@ class IetfJsonTest {
     }
 
     @Test
+    void toBytesIsTheUtf8OfTheJsonText() throws Exception {
+        JsonNode tree = json("{\"name\": \"port-\u00e9\\\"1\\\\\", \"f\": \"193100000\", \"n\": 1.5, \"l\": [true, null]}");
+        ByteString bytes = IetfJson.toBytes(tree);
+        assertEquals(ByteString.copyFromUtf8(IetfJson.MAPPER.writeValueAsString(tree)), bytes);
+        assertEquals(tree, IetfJson.parse(bytes));
+        assertEquals("port-\u00e9\"1\\", IetfJson.parse(bytes).get("name").asText());
+    }
+
+    @Test
     void updatesAtDescendantPathsAssembleIntoOneTree() {
         String state = "/components/component[name=x]/optical-channel/state";
         JsonNode tree = TypedValues.assemble(path(state), List.of(
