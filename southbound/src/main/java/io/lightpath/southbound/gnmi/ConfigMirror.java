@@ -251,13 +251,21 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
 
     private Optional<JsonNode> subtree(GnmiPath path) {
         String at = path.format();
-        List<Map.Entry<GnmiPath, TypedValue>> found = new ArrayList<>();
         Map.Entry<GnmiPath, TypedValue> exact = leaves.get(at);
+        String below = at + '/';
+        NavigableMap<String, Map.Entry<GnmiPath, TypedValue>> under =
+                leaves.subMap(below, true, below + '\uffff', true);
+        if (exact == null && under.isEmpty()) {
+            return Optional.empty(); // e.g. the prior of every entry a change creates
+        }
+        List<Map.Entry<GnmiPath, TypedValue>> found = new ArrayList<>();
         if (exact != null) {
             found.add(exact);
         }
-        found.addAll(leaves.subMap(at + "/", true, at + "/\uffff", true).values());
-        return found.isEmpty() ? Optional.empty() : TypedValues.assemble(path, found);
+        for (Map.Entry<GnmiPath, TypedValue> leaf : under.values()) { // one pass (addAll would count the range first)
+            found.add(leaf);
+        }
+        return TypedValues.assemble(path, found);
     }
 
     @Override
