@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lightpath.proto.gnmi.Encoding;
 import io.lightpath.proto.gnmi.Notification;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import io.lightpath.proto.gnmi.SubscribeRequest;
 import io.lightpath.proto.gnmi.Subscription;
 import io.lightpath.proto.gnmi.SubscriptionList;
@@ -47,21 +46,30 @@ import org.slf4j.LoggerFactory;
 final class ConfigMirror implements ResilientSubscription.StreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigMirror.class);
-    private static final String WILDCARD = "*";
+    private static final String WILDCARD = GnmiPath.WILDCARD;
 
     private final String deviceId;
     private final List<Path> scopes;
+    /** {@link #scopes} in the form streamed paths are compared in. */
+    private final List<GnmiPath> scopePaths;
     private final Scheduler scheduler;
     private final Duration grace;
-    /** Config leaves by formatted path; the value keeps its path for {@link TypedValues#assemble}. */
-    private final NavigableMap<String, Map.Entry<Path, TypedValue>> leaves = new TreeMap<>();
+    /**
+     * Config leaves by formatted path; the value keeps its path for {@link TypedValues#assemble}, converted once when
+     * the leaf arrives ({@link GnmiPath} says why not the protobuf path).
+     */
+    private final NavigableMap<String, Map.Entry<GnmiPath, TypedValue>> leaves = new TreeMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
     private boolean synced;
     private long notifications;
 
-    /** A change waiting to be shown by the stream. */
-    private record Waiter(List<ConfigEdit> edits, boolean exact, CompletableFuture<Boolean> shown) {
+    /**
+     * A change waiting to be shown by the stream; {@code paths} are the edits' paths, converted once since every
+     * notification until then checks them again.
+     */
+    private record Waiter(List<ConfigEdit> edits, List<GnmiPath> paths, boolean exact,
+            CompletableFuture<Boolean> shown) {
     }
 
     /**
@@ -74,6 +82,7 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
         }
         this.deviceId = deviceId;
         this.scopes = List.copyOf(scopes);
+        this.scopePaths = this.scopes.stream().map(GnmiPath::of).toList();
         this.scheduler = scheduler;
         this.grace = grace;
     }
@@ -118,9 +127,9 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
     }
 
     /** The scope {@code path} lies at or below, or null: every config leaf at or below it is then mirrored. */
-    private Path scopeOf(Path path) {
-        for (Path scope : scopes) {
-            if (path.getElemCount() >= scope.getElemCount() && matchesPrefix(scope, path)) {
+    private GnmiPath scopeOf(GnmiPath path) {
+        for (GnmiPath scope : scopePaths) {
+            if (path.matchedBy(scope)) {
                 return scope;
             }
         }
@@ -129,10 +138,14 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
 
     /** True while the mirror can answer for every one of {@code paths}: synced, and each inside a scope. */
     synchronized boolean answers(List<Path> paths) {
+        return synced && answersAll(convert(paths));
+    }
+
+    private boolean answersAll(List<GnmiPath> paths) {
         if (!synced) {
             return false;
         }
-        for (Path p : paths) {
+        for (GnmiPath p : paths) {
             if (scopeOf(p) == null) {
                 return false;
             }
@@ -140,17 +153,29 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
         return true;
     }
 
+    private static List<GnmiPath> convert(List<Path> paths) {
+        List<GnmiPath> out = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            out.add(GnmiPath.of(p));
+        }
+        return out;
+    }
+
     /**
      * The config subtrees at {@code paths} (empty = absent), as a CONFIG Get would answer them; null when the mirror
      * cannot answer for all of them ({@link #answers}).
      */
-    synchronized List<Optional<JsonNode>> priors(List<Path> paths) {
-        if (!answers(paths)) {
+    synchronized List<Optional<JsonNode>> priors(List<Path> requested) {
+        if (!synced) {
+            return null;
+        }
+        List<GnmiPath> paths = convert(requested);
+        if (!answersAll(paths)) {
             return null;
         }
         List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
         try {
-            for (Path p : paths) {
+            for (GnmiPath p : paths) {
                 out.add(subtree(p));
             }
         } catch (IllegalArgumentException e) {
@@ -167,9 +192,13 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
      * is lost first. Completes at once, with false, when the mirror cannot answer for the edits' paths.
      */
     CompletableFuture<Boolean> awaitShown(List<ConfigEdit> edits, boolean exact) {
-        Waiter w = new Waiter(List.copyOf(edits), exact, new CompletableFuture<>());
+        List<GnmiPath> paths = new ArrayList<>(edits.size());
+        for (ConfigEdit e : edits) {
+            paths.add(GnmiPath.of(e.path()));
+        }
+        Waiter w = new Waiter(List.copyOf(edits), List.copyOf(paths), exact, new CompletableFuture<>());
         synchronized (this) {
-            if (!answers(edits.stream().map(ConfigEdit::path).toList())) {
+            if (!answersAll(w.paths())) {
                 return CompletableFuture.completedFuture(false);
             }
             if (shows(w)) {
@@ -188,10 +217,11 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
                 return;
             }
             if (LOG.isDebugEnabled()) {
-                for (ConfigEdit e : w.edits()) {
+                for (int i = 0; i < w.edits().size(); i++) {
+                    ConfigEdit e = w.edits().get(i);
                     Optional<JsonNode> actual;
                     try {
-                        actual = subtree(e.path());
+                        actual = subtree(w.paths().get(i));
                     } catch (IllegalArgumentException ex) {
                         actual = Optional.empty();
                     }
@@ -204,10 +234,11 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
     }
 
     private boolean shows(Waiter w) {
-        for (ConfigEdit edit : w.edits()) {
+        for (int i = 0; i < w.edits().size(); i++) {
+            ConfigEdit edit = w.edits().get(i);
             Optional<JsonNode> actual;
             try {
-                actual = subtree(edit.path());
+                actual = subtree(w.paths().get(i));
             } catch (IllegalArgumentException e) {
                 return false; // not shown; the read-back after the grace period decides
             }
@@ -218,15 +249,23 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
         return true;
     }
 
-    private Optional<JsonNode> subtree(Path path) {
-        String at = GnmiPaths.format(path);
-        List<Map.Entry<Path, TypedValue>> found = new ArrayList<>();
-        Map.Entry<Path, TypedValue> exact = leaves.get(at);
+    private Optional<JsonNode> subtree(GnmiPath path) {
+        String at = path.format();
+        Map.Entry<GnmiPath, TypedValue> exact = leaves.get(at);
+        String below = at + '/';
+        NavigableMap<String, Map.Entry<GnmiPath, TypedValue>> under =
+                leaves.subMap(below, true, below + '\uffff', true);
+        if (exact == null && under.isEmpty()) {
+            return Optional.empty(); // e.g. the prior of every entry a change creates
+        }
+        List<Map.Entry<GnmiPath, TypedValue>> found = new ArrayList<>();
         if (exact != null) {
             found.add(exact);
         }
-        found.addAll(leaves.subMap(at + "/", true, at + "/\uffff", true).values());
-        return found.isEmpty() ? Optional.empty() : TypedValues.assemble(path, found);
+        for (Map.Entry<GnmiPath, TypedValue> leaf : under.values()) { // one pass (addAll would count the range first)
+            found.add(leaf);
+        }
+        return TypedValues.assemble(path, found);
     }
 
     @Override
@@ -239,21 +278,21 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
         List<Waiter> done = new ArrayList<>();
         synchronized (this) {
             notifications++;
-            Path prefix = n.getPrefix().toBuilder().clearTarget().clearOrigin().build();
+            GnmiPath prefix = GnmiPath.of(n.getPrefix()); // its target and origin are not part of a GnmiPath
             for (Path delete : n.getDeleteList()) {
-                String at = GnmiPaths.format(GnmiPaths.join(prefix, delete));
+                String at = prefix.append(delete).format();
                 leaves.remove(at);
                 leaves.subMap(at + "/", true, at + "/\uffff", true).clear();
             }
             for (Update u : n.getUpdateList()) {
-                Path path = GnmiPaths.join(prefix, u.getPath());
-                if (!isConfig(path)) {
-                    continue;
-                }
                 if (u.getVal().getValueCase() == TypedValue.ValueCase.VALUE_NOT_SET) {
                     continue;
                 }
-                leaves.put(GnmiPaths.format(path), Map.entry(path, u.getVal()));
+                GnmiPath path = prefix.append(u.getPath());
+                if (!isConfig(path)) {
+                    continue;
+                }
+                leaves.put(path.format(), Map.entry(path, u.getVal()));
             }
             if (!waiters.isEmpty()) {
                 for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
@@ -296,32 +335,14 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
     }
 
     /** Inside a scope, and not below a {@code state} container. */
-    private boolean isConfig(Path path) {
-        Path scope = scopeOf(path);
+    private boolean isConfig(GnmiPath path) {
+        GnmiPath scope = scopeOf(path);
         if (scope == null) {
             return false;
         }
-        for (int i = scope.getElemCount(); i < path.getElemCount(); i++) {
-            if (path.getElem(i).getName().equals("state")) {
+        for (int i = scope.size(); i < path.size(); i++) {
+            if (path.elem(i).name().equals("state")) {
                 return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first elements of {@code path} are {@code scope}'s, its {@code *} keys matching any value. */
-    private static boolean matchesPrefix(Path scope, Path path) {
-        for (int i = 0; i < scope.getElemCount(); i++) {
-            PathElem s = scope.getElem(i);
-            PathElem p = path.getElem(i);
-            if (!s.getName().equals(p.getName()) || s.getKeyCount() != p.getKeyCount()) {
-                return false;
-            }
-            for (Map.Entry<String, String> k : s.getKeyMap().entrySet()) {
-                String actual = p.getKeyMap().get(k.getKey());
-                if (actual == null || !(WILDCARD.equals(k.getValue()) || k.getValue().equals(actual))) {
-                    return false;
-                }
             }
         }
         return true;

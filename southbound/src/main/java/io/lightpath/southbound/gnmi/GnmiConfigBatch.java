@@ -69,7 +69,7 @@ final class GnmiConfigBatch extends GnmiBehaviour implements ConfigBatch {
             List<ConfigEdit> edits = checked.stream().map(Checked::edit).toList();
             Set<String> paths = new HashSet<>();
             for (ConfigEdit e : edits) {
-                if (!paths.add(GnmiPaths.format(e.path()))) {
+                if (!paths.add(GnmiPath.of(e.path()).format())) {
                     return CompletableFuture.<AppliedChange>failedFuture(new DeviceException(deviceId(),
                             DeviceException.Kind.INVALID_REQUEST, description + ": two changes touch " + e));
                 }

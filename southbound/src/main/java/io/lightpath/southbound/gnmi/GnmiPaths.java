@@ -5,7 +5,6 @@ import io.lightpath.proto.gnmi.PathElem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Conversion between gNMI {@link Path} messages and their string form
@@ -66,22 +65,12 @@ public final class GnmiPaths {
         return path.build();
     }
 
-    /** Formats a path; keys are sorted by name so equal paths format equally. */
+    /**
+     * Formats a path; keys are sorted by name so equal paths format equally. Goes through {@link GnmiPath}, which
+     * reads each element's key map once (every protobuf key accessor allocates).
+     */
     public static String format(Path path) {
-        if (path.getElemCount() == 0) {
-            return "/";
-        }
-        StringBuilder out = new StringBuilder();
-        for (PathElem elem : path.getElemList()) {
-            out.append('/').append(elem.getName());
-            // one key (nearly every list here) needs no sorting; this runs per streamed leaf
-            Map<String, String> keys = elem.getKeyCount() <= 1 ? elem.getKeyMap() : new TreeMap<>(elem.getKeyMap());
-            for (Map.Entry<String, String> key : keys.entrySet()) {
-                out.append('[').append(key.getKey()).append('=')
-                        .append(key.getValue().replace("\\", "\\\\").replace("]", "\\]")).append(']');
-            }
-        }
-        return out.toString();
+        return GnmiPath.of(path).format();
     }
 
     /** Concatenates a prefix and a path (the gNMI rule for {@code prefix} fields). */

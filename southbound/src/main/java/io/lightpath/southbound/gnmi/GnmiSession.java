@@ -130,8 +130,8 @@ public final class GnmiSession {
         });
     }
 
-    private static List<Map.Entry<Path, TypedValue>> updatesOf(GetResponse response) {
-        List<Map.Entry<Path, TypedValue>> updates = new ArrayList<>();
+    private static List<Map.Entry<GnmiPath, TypedValue>> updatesOf(GetResponse response) {
+        List<Map.Entry<GnmiPath, TypedValue>> updates = new ArrayList<>();
         for (Notification n : response.getNotificationList()) {
             for (Update u : n.getUpdateList()) {
                 updates.add(TypedValues.entry(n.getPrefix(), u));
@@ -141,9 +141,9 @@ public final class GnmiSession {
     }
 
     private Optional<JsonNode> decode(Path path, GetResponse response) {
-        List<Map.Entry<Path, TypedValue>> updates = updatesOf(response);
+        List<Map.Entry<GnmiPath, TypedValue>> updates = updatesOf(response);
         try {
-            return TypedValues.assemble(path, updates);
+            return TypedValues.assemble(GnmiPath.of(path), updates);
         } catch (IllegalArgumentException e) {
             throw new DeviceException(deviceId(), DeviceException.Kind.MALFORMED_REPLY,
                     "Get " + GnmiPaths.format(path) + ": " + e.getMessage(), e);
@@ -461,11 +461,11 @@ public final class GnmiSession {
                 }
                 throw GnmiErrors.toDeviceException(deviceId(), "Get", error);
             }
-            List<Map.Entry<Path, TypedValue>> updates = updatesOf(response);
+            List<Map.Entry<GnmiPath, TypedValue>> updates = updatesOf(response);
             List<Optional<JsonNode>> out = new ArrayList<>(paths.size());
             for (Path path : paths) {
                 try {
-                    out.add(TypedValues.assemble(path, updates));
+                    out.add(TypedValues.assemble(GnmiPath.of(path), updates));
                 } catch (IllegalArgumentException e) {
                     throw new DeviceException(deviceId(), DeviceException.Kind.MALFORMED_REPLY,
                             "Get " + GnmiPaths.format(path) + ": " + e.getMessage(), e);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Iterator;
@@ -49,7 +49,9 @@ public final class IetfJson {
 
     public static ByteString toBytes(JsonNode node) {
         try {
-            return ByteString.copyFromUtf8(MAPPER.writeValueAsString(node));
+            // straight to UTF-8, wrapped without a copy (the array is ours alone): a String and a second array less
+            // per payload than writeValueAsString + copyFromUtf8, the same bytes
+            return UnsafeByteOperations.unsafeWrap(MAPPER.writeValueAsBytes(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise JSON tree", e);
         }
@@ -74,15 +76,20 @@ public final class IetfJson {
      * match); empty when it is not there.
      */
     static Optional<JsonNode> at(JsonNode value, Path path, int from) {
+        return at(value, GnmiPath.of(path), from);
+    }
+
+    /** As {@link #at(JsonNode, Path, int)}, on a converted path. */
+    static Optional<JsonNode> at(JsonNode value, GnmiPath path, int from) {
         Optional<JsonNode> cur = Optional.of(value);
-        for (int i = from; i < path.getElemCount() && cur.isPresent(); i++) {
-            PathElem elem = path.getElem(i);
-            cur = cur.flatMap(n -> member(n, elem.getName()));
-            if (elem.getKeyCount() > 0) {
+        for (int i = from; i < path.size() && cur.isPresent(); i++) {
+            GnmiPath.Elem elem = path.elem(i);
+            cur = cur.flatMap(n -> member(n, elem.name()));
+            if (!elem.keys().isEmpty()) {
                 cur = cur.flatMap(list -> {
                     for (JsonNode entry : list) {
-                        boolean match = elem.getKeyMap().entrySet().stream().allMatch(k -> member(entry, k.getKey())
-                                .map(v -> v.asText().equals(k.getValue())).orElse(false));
+                        boolean match = elem.keys().stream().allMatch(k -> member(entry, k.name())
+                                .map(v -> v.asText().equals(k.value())).orElse(false));
                         if (match) {
                             return Optional.of(entry);
                         }

@@ -2,7 +2,6 @@ package io.lightpath.southbound.gnmi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,14 +51,12 @@ final class MemoizingPayloadValidator implements PayloadValidator {
         StringBuilder shape = new StringBuilder();
         List<String> found = new ArrayList<>();
         StringBuilder position = new StringBuilder();
-        for (PathElem elem : path.getElemList()) {
-            position.append('/').append(elem.getName());
-            shape.append('/').append(elem.getName());
-            if (elem.getKeyCount() > 0) {
-                for (Map.Entry<String, String> k : new java.util.TreeMap<>(elem.getKeyMap()).entrySet()) {
-                    shape.append('[').append(k.getKey()).append(']');
-                    found.add(position + "[" + k.getKey() + "]=" + k.getValue());
-                }
+        for (GnmiPath.Elem elem : GnmiPath.of(path).elems()) { // keys sorted by name, each key map read once
+            position.append('/').append(elem.name());
+            shape.append('/').append(elem.name());
+            for (GnmiPath.Key k : elem.keys()) {
+                shape.append('[').append(k.name()).append(']');
+                found.add(position + "[" + k.name() + "]=" + k.value());
             }
         }
         shape.append(' ');

@@ -24,8 +24,12 @@ final class OpticalSwitchMapping {
     private OpticalSwitchMapping() {
     }
 
+    /** Built once: messages are immutable, and a shared one keeps its memoized size and hash for every Set. */
+    private static final Path CROSS_CONNECTS =
+            GnmiPaths.builder().elem("optical-switch").elem("cross-connects").build();
+
     static Path crossConnects() {
-        return GnmiPaths.builder().elem("optical-switch").elem("cross-connects").build();
+        return CROSS_CONNECTS;
     }
 
     static Path crossConnect(String inputPort) {

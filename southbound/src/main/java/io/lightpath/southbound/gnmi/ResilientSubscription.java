@@ -5,7 +5,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.lightpath.proto.gnmi.Notification;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import io.lightpath.proto.gnmi.SubscribeRequest;
 import io.lightpath.proto.gnmi.SubscribeResponse;
 import io.lightpath.proto.gnmi.Update;
@@ -17,6 +16,7 @@ import io.lightpath.southbound.spi.StateMetric;
 import io.lightpath.southbound.spi.StateSubscription;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -173,24 +173,31 @@ final class ResilientSubscription implements StateSubscription {
      * or wildcard in the pattern); empty otherwise.
      */
     static Optional<String> wildcardResource(Path pattern, Path path) {
-        if (pattern.getElemCount() != path.getElemCount()) {
+        return wildcardResource(GnmiPath.of(pattern), GnmiPath.of(path));
+    }
+
+    /** As {@link #wildcardResource(Path, Path)}, on converted paths (no protobuf key map access per element). */
+    static Optional<String> wildcardResource(GnmiPath pattern, GnmiPath path) {
+        if (pattern.size() != path.size()) {
             return Optional.empty();
         }
         String resource = null;
-        for (int i = 0; i < pattern.getElemCount(); i++) {
-            PathElem p = pattern.getElem(i);
-            PathElem e = path.getElem(i);
-            if (!p.getName().equals(e.getName()) || p.getKeyCount() != e.getKeyCount()) {
+        for (int i = 0; i < pattern.size(); i++) {
+            GnmiPath.Elem p = pattern.elem(i);
+            GnmiPath.Elem e = path.elem(i);
+            if (!p.name().equals(e.name()) || p.keys().size() != e.keys().size()) {
                 return Optional.empty();
             }
-            for (Map.Entry<String, String> k : p.getKeyMap().entrySet()) {
-                String actual = e.getKeyMap().get(k.getKey());
-                if (actual == null) {
+            // both sorted by name and of one size: the same names are at the same positions
+            for (int k = 0; k < p.keys().size(); k++) {
+                GnmiPath.Key pk = p.keys().get(k);
+                GnmiPath.Key ek = e.keys().get(k);
+                if (!pk.name().equals(ek.name())) {
                     return Optional.empty();
                 }
-                if (ANY.equals(k.getValue())) {
-                    resource = actual;
-                } else if (!k.getValue().equals(actual)) {
+                if (ANY.equals(pk.value())) {
+                    resource = ek.value();
+                } else if (!pk.value().equals(ek.value())) {
                     return Optional.empty();
                 }
             }
@@ -273,12 +280,14 @@ final class ResilientSubscription implements StateSubscription {
     /** Turns the updates of subscribed state leaves into {@link StateEvent}s for a {@link StateListener}. */
     private static final class StateDelivery implements StreamHandler {
         private final String deviceId;
-        private final Map<Path, Target> targets;
+        /** The subscribed leaves, converted once, in the iteration order of an immutable copy of the targets. */
+        private final List<Map.Entry<GnmiPath, Target>> targets;
         private final StateListener listener;
 
         StateDelivery(String deviceId, Map<Path, Target> targets, StateListener listener) {
             this.deviceId = deviceId;
-            this.targets = Map.copyOf(targets);
+            this.targets = Map.copyOf(targets).entrySet().stream()
+                    .map(t -> Map.entry(GnmiPath.of(t.getKey()), t.getValue())).toList();
             this.listener = listener;
         }
 
@@ -295,17 +304,18 @@ final class ResilientSubscription implements StateSubscription {
         @Override
         public void onNotification(Notification notification) {
             Instant at = Instant.ofEpochSecond(0, notification.getTimestamp());
+            GnmiPath prefix = GnmiPath.of(notification.getPrefix());
             for (Update update : notification.getUpdateList()) {
-                Path path = GnmiPaths.join(notification.getPrefix(), update.getPath());
+                GnmiPath path = prefix.append(update.getPath());
                 JsonNode value;
                 try {
                     value = TypedValues.toJson(update.getVal());
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("{}: ignoring malformed update at {}: {}", deviceId, GnmiPaths.format(path),
+                    LOG.warn("{}: ignoring malformed update at {}: {}", deviceId, path.format(),
                             e.getMessage());
                     continue;
                 }
-                for (Map.Entry<Path, Target> t : targets.entrySet()) {
+                for (Map.Entry<GnmiPath, Target> t : targets) {
                     Target target = t.getValue();
                     if (ANY.equals(target.resource())) {
                         // Wildcard targets: the target reports each matching leaf at its concrete path.
@@ -313,10 +323,10 @@ final class ResilientSubscription implements StateSubscription {
                                 .ifPresent(listener::onEvent);
                         continue;
                     }
-                    if (!GnmiPaths.startsWith(t.getKey(), path)) {
+                    if (!t.getKey().startsWith(path)) {
                         continue;
                     }
-                    Optional<JsonNode> leaf = IetfJson.at(value, t.getKey(), path.getElemCount());
+                    Optional<JsonNode> leaf = IetfJson.at(value, t.getKey(), path.size());
                     leaf.flatMap(v -> event(target, v, at)).ifPresent(listener::onEvent);
                 }
             }

@@ -23,13 +23,18 @@ final class TerminalDeviceMapping {
     private TerminalDeviceMapping() {
     }
 
+    /** Built once: messages are immutable, and a shared one keeps its memoized size and hash for every Set. */
+    private static final Path COMPONENTS = GnmiPaths.builder().elem("components").build();
+    private static final Path LOGICAL_CHANNELS =
+            GnmiPaths.builder().elem("terminal-device").elem("logical-channels").build();
+
     /** The component list ({@code /components}). */
     static Path components() {
-        return GnmiPaths.builder().elem("components").build();
+        return COMPONENTS;
     }
 
     static Path component(String name) {
-        return GnmiPaths.builder().elem("components").elem("component", "name", name).build();
+        return GnmiPaths.join(COMPONENTS, GnmiPaths.builder().elem("component", "name", name).build());
     }
 
     static Path opticalChannel(String name) {
@@ -45,7 +50,7 @@ final class TerminalDeviceMapping {
     }
 
     static Path logicalChannels() {
-        return GnmiPaths.builder().elem("terminal-device").elem("logical-channels").build();
+        return LOGICAL_CHANNELS;
     }
 
     static Path logicalChannelAdminState(long index) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lightpath.proto.gnmi.Path;
-import io.lightpath.proto.gnmi.PathElem;
 import io.lightpath.proto.gnmi.TypedValue;
 import io.lightpath.proto.gnmi.Update;
 import java.math.BigInteger;
@@ -43,15 +42,15 @@ final class TypedValues {
      * A target may answer with one JSON value at the requested path, or with several values at descendant paths;
      * both give the same tree. Returns empty when no update lies at or below the path.
      */
-    static Optional<JsonNode> assemble(Path requested, List<Map.Entry<Path, TypedValue>> updates) {
+    static Optional<JsonNode> assemble(GnmiPath requested, List<Map.Entry<GnmiPath, TypedValue>> updates) {
         JsonNode root = null;
-        for (Map.Entry<Path, TypedValue> update : updates) {
-            Path path = update.getKey();
-            if (!GnmiPaths.startsWith(path, requested)) {
+        for (Map.Entry<GnmiPath, TypedValue> update : updates) {
+            GnmiPath path = update.getKey();
+            if (!path.startsWith(requested)) {
                 continue;
             }
             JsonNode value = toJson(update.getValue());
-            List<PathElem> rel = path.getElemList().subList(requested.getElemCount(), path.getElemCount());
+            List<GnmiPath.Elem> rel = path.elems().subList(requested.size(), path.size());
             if (rel.isEmpty()) {
                 root = root == null ? value : merge(root, value);
                 continue;
@@ -60,28 +59,29 @@ final class TypedValues {
                 root = IetfJson.object();
             }
             if (!root.isObject()) {
-                throw new IllegalArgumentException("value at " + GnmiPaths.format(requested) + " is not a container");
+                throw new IllegalArgumentException("value at " + requested.format() + " is not a container");
             }
             JsonNode cur = root;
             for (int i = 0; i < rel.size(); i++) {
-                PathElem elem = rel.get(i);
+                GnmiPath.Elem elem = rel.get(i);
                 boolean last = i == rel.size() - 1;
                 ObjectNode obj = (ObjectNode) cur;
-                if (elem.getKeyCount() > 0) {
-                    ArrayNode list = obj.has(elem.getName()) && obj.get(elem.getName()).isArray()
-                            ? (ArrayNode) obj.get(elem.getName()) : obj.putArray(elem.getName());
-                    ObjectNode entry = findEntry(list, elem.getKeyMap());
+                if (!elem.keys().isEmpty()) {
+                    JsonNode existing = obj.get(elem.name());
+                    ArrayNode list = existing != null && existing.isArray()
+                            ? (ArrayNode) existing : obj.putArray(elem.name());
+                    ObjectNode entry = findEntry(list, elem.keys());
                     if (last) {
                         merge(entry, value);
                     }
                     cur = entry;
                 } else if (last) {
-                    JsonNode existing = obj.get(elem.getName());
-                    obj.set(elem.getName(), existing == null ? value : merge(existing, value));
+                    JsonNode existing = obj.get(elem.name());
+                    obj.set(elem.name(), existing == null ? value : merge(existing, value));
                 } else {
-                    JsonNode next = obj.get(elem.getName());
+                    JsonNode next = obj.get(elem.name());
                     if (next == null || !next.isObject()) {
-                        next = obj.putObject(elem.getName());
+                        next = obj.putObject(elem.name());
                     }
                     cur = next;
                 }
@@ -90,17 +90,28 @@ final class TypedValues {
         return Optional.ofNullable(root);
     }
 
-    private static ObjectNode findEntry(ArrayNode list, Map<String, String> keys) {
+    private static ObjectNode findEntry(ArrayNode list, List<GnmiPath.Key> keys) {
         for (JsonNode entry : list) {
-            boolean match = keys.entrySet().stream().allMatch(k ->
-                    IetfJson.member(entry, k.getKey()).map(v -> v.asText().equals(k.getValue())).orElse(false));
-            if (match) {
+            if (hasKeys(entry, keys)) {
                 return (ObjectNode) entry;
             }
         }
         ObjectNode entry = list.addObject();
-        keys.forEach(entry::put);
+        for (GnmiPath.Key k : keys) {
+            entry.put(k.name(), k.value());
+        }
         return entry;
+    }
+
+    /** Whether the list entry's key leaves (with or without module prefix) have the values of {@code keys}. */
+    private static boolean hasKeys(JsonNode entry, List<GnmiPath.Key> keys) {
+        for (GnmiPath.Key k : keys) {
+            Optional<JsonNode> v = IetfJson.member(entry, k.name());
+            if (v.isEmpty() || !v.get().asText().equals(k.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode merge(JsonNode into, JsonNode from) {
@@ -115,7 +126,8 @@ final class TypedValues {
         return from;
     }
 
-    static Map.Entry<Path, TypedValue> entry(Path prefix, Update update) {
-        return Map.entry(GnmiPaths.join(prefix, update.getPath()), update.getVal());
+    /** One update of a notification with {@code prefix}, its path joined and converted once. */
+    static Map.Entry<GnmiPath, TypedValue> entry(Path prefix, Update update) {
+        return Map.entry(GnmiPath.of(prefix, update.getPath()), update.getVal());
     }
 }

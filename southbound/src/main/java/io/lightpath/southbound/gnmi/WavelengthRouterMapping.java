@@ -25,8 +25,11 @@ final class WavelengthRouterMapping {
     private WavelengthRouterMapping() {
     }
 
+    /** Built once: messages are immutable, and a shared one keeps its memoized size and hash for every Set. */
+    private static final Path CHANNELS = GnmiPaths.builder().elem("wavelength-router").elem("media-channels").build();
+
     static Path channels() {
-        return GnmiPaths.builder().elem("wavelength-router").elem("media-channels").build();
+        return CHANNELS;
     }
 
     static Path channel(int index) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-import io.lightpath.proto.gnmi.Path;
 import io.lightpath.proto.gnmi.TypedValue;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +53,28 @@ class IetfJsonTest {
     }
 
     @Test
+    void toBytesIsTheUtf8OfTheJsonText() throws Exception {
+        JsonNode tree = json("{\"name\": \"port-\u00e9\\\"1\\\\\", \"f\": \"193100000\", \"n\": 1.5, \"l\": [true, null]}");
+        ByteString bytes = IetfJson.toBytes(tree);
+        assertEquals(ByteString.copyFromUtf8(IetfJson.MAPPER.writeValueAsString(tree)), bytes);
+        assertEquals(tree, IetfJson.parse(bytes));
+        assertEquals("port-\u00e9\"1\\", IetfJson.parse(bytes).get("name").asText());
+    }
+
+    @Test
     void updatesAtDescendantPathsAssembleIntoOneTree() {
-        Path base = GnmiPaths.parse("/components/component[name=x]/optical-channel/state");
-        JsonNode tree = TypedValues.assemble(base, List.of(
-                Map.entry(GnmiPaths.parse("/components/component[name=x]/optical-channel/state/frequency"),
-                        TypedValue.newBuilder().setUintVal(193_100_000L).build()),
-                Map.entry(GnmiPaths.parse("/components/component[name=x]/optical-channel/state/output-power/instant"),
-                        TypedValue.newBuilder().setDoubleVal(1.25).build()),
-                Map.entry(GnmiPaths.parse("/elsewhere"), TypedValue.newBuilder().setBoolVal(true).build())))
+        String state = "/components/component[name=x]/optical-channel/state";
+        JsonNode tree = TypedValues.assemble(path(state), List.of(
+                Map.entry(path(state + "/frequency"), TypedValue.newBuilder().setUintVal(193_100_000L).build()),
+                Map.entry(path(state + "/output-power/instant"), TypedValue.newBuilder().setDoubleVal(1.25).build()),
+                Map.entry(path("/elsewhere"), TypedValue.newBuilder().setBoolVal(true).build())))
                 .orElseThrow();
         assertEquals(193_100_000L, IetfJson.member(tree, "frequency").orElseThrow().asLong());
         assertEquals(1.25, IetfJson.at(tree, "output-power", "instant").orElseThrow().asDouble());
         assertFalse(tree.has("elsewhere"));
+    }
+
+    private static GnmiPath path(String text) {
+        return GnmiPath.of(GnmiPaths.parse(text));
     }
 }
