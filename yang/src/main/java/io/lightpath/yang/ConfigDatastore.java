@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
@@ -225,10 +226,7 @@ public final class ConfigDatastore {
          * @throws YangValidationException if the path or the value does not match the schema
          */
         public Transaction replace(YangPath path, String json) {
-            checkOpen();
-            ResolvedPath target = codec.resolve(path);
-            ops.add(new Op(OpType.REPLACE, target, schema.transcoder().decode(target, json)));
-            return this;
+            return add(OpType.REPLACE, path, target -> schema.transcoder().decode(target, json));
         }
 
         /**
@@ -238,10 +236,7 @@ public final class ConfigDatastore {
          * @throws YangValidationException if the path or the value does not match the schema
          */
         public Transaction merge(YangPath path, String json) {
-            checkOpen();
-            ResolvedPath target = codec.resolve(path);
-            ops.add(new Op(OpType.MERGE, target, schema.transcoder().decode(target, json)));
-            return this;
+            return add(OpType.MERGE, path, target -> schema.transcoder().decode(target, json));
         }
 
         /**
@@ -252,10 +247,7 @@ public final class ConfigDatastore {
          * @throws YangValidationException if the path or the value does not match the schema
          */
         public Transaction replace(YangPath path, NodeContent content) {
-            checkOpen();
-            ResolvedPath target = codec.resolve(path);
-            ops.add(new Op(OpType.REPLACE, target, schema.transcoder().build(target, content)));
-            return this;
+            return add(OpType.REPLACE, path, target -> schema.transcoder().build(target, content));
         }
 
         /**
@@ -265,9 +257,14 @@ public final class ConfigDatastore {
          * @throws YangValidationException if the path or the value does not match the schema
          */
         public Transaction merge(YangPath path, NodeContent content) {
+            return add(OpType.MERGE, path, target -> schema.transcoder().build(target, content));
+        }
+
+        /** Resolves {@code path} and adds the operation with the value {@code data} decodes there. */
+        private Transaction add(OpType type, YangPath path, Function<ResolvedPath, NormalizedNode> data) {
             checkOpen();
             ResolvedPath target = codec.resolve(path);
-            ops.add(new Op(OpType.MERGE, target, schema.transcoder().build(target, content)));
+            ops.add(new Op(type, target, data.apply(target)));
             return this;
         }
 
