@@ -89,8 +89,8 @@ final class MvStoreTables implements Tables {
   /** Set when a checkpoint failed: the store then refuses commits (fail-stop). */
   private RuntimeException failedCheckpoint;
 
-  /** One uncommitted change and the value it replaced ({@code null}: absent / removed). */
-  private record Pending(MvTable table, byte[] key, byte[] value, byte[] previous) {}
+  /** One uncommitted change as the log will hold it, and the value it replaced (null: absent). */
+  private record Pending(MvTable table, WriteAheadLog.Change change, byte[] previous) {}
 
   MvStoreTables(Path file) {
     this(file, CHECKPOINT_LOG_BYTES);
@@ -169,11 +169,8 @@ final class MvStoreTables implements Tables {
           failedCheckpoint);
     }
     if (!pending.isEmpty()) {
-      List<WriteAheadLog.Change> changes = new ArrayList<>(pending.size());
-      for (Pending p : pending) {
-        changes.add(new WriteAheadLog.Change(p.table().name, p.key(), p.value()));
-      }
-      log.append(changes); // throws before anything is durable: the caller rolls back
+      // throws before anything is durable: the caller rolls back
+      log.append(pending.stream().map(Pending::change).toList());
       pending.clear();
     }
     if (log.sizeBytes() >= checkpointLogBytes) {
@@ -216,10 +213,11 @@ final class MvStoreTables implements Tables {
   public void rollback() {
     for (int i = pending.size() - 1; i >= 0; i--) {
       Pending p = pending.get(i);
+      byte[] key = p.change().key();
       if (p.previous() == null) {
-        p.table().map.remove(p.key());
+        p.table().map.remove(key);
       } else {
-        p.table().map.put(p.key(), p.previous());
+        p.table().map.put(key, p.previous());
       }
     }
     pending.clear();
@@ -280,14 +278,15 @@ final class MvStoreTables implements Tables {
     @Override
     public void put(byte[] key, byte[] value) {
       byte[] own = key.clone();
-      pending.add(new Pending(this, own, value, map.put(own, value)));
+      byte[] previous = map.put(own, value);
+      pending.add(new Pending(this, new WriteAheadLog.Change(name, own, value), previous));
     }
 
     @Override
     public void remove(byte[] key) {
       byte[] previous = map.remove(key);
       if (previous != null) {
-        pending.add(new Pending(this, key.clone(), null, previous));
+        pending.add(new Pending(this, new WriteAheadLog.Change(name, key.clone(), null), previous));
       }
     }
 

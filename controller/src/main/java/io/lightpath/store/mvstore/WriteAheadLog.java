@@ -90,7 +90,7 @@ final class WriteAheadLog implements AutoCloseable {
         }
         ByteBuffer payload = ByteBuffer.allocate(payloadBytes);
         readFully(payload, at + HEADER_BYTES);
-        if (crc(recordGeneration, sequence, payload.array(), payloadBytes) != crc) {
+        if (crc(recordGeneration, sequence, payload.array(), 0, payloadBytes) != crc) {
           break;
         }
         records.add(decode(payload.flip()));
@@ -139,7 +139,8 @@ final class WriteAheadLog implements AutoCloseable {
       channel.truncate(0);
       channel.force(true);
     } catch (IOException e) {
-      // harmless for correctness: the old generation's records are ignored on replay
+      // Replay would skip the old generation's records anyway, but a log that cannot be written
+      // is no place for the next commit: the caller's checkpoint fails and the store stops.
       throw new StoreException("cannot truncate write-ahead log " + file + ": " + e.getMessage(), e);
     } finally {
       generation = next;
@@ -215,10 +216,6 @@ final class WriteAheadLog implements AutoCloseable {
       changes.add(new Change(new String(name, StandardCharsets.UTF_8), key, value));
     }
     return changes;
-  }
-
-  private static int crc(long generation, long sequence, byte[] payload, int length) {
-    return crc(generation, sequence, payload, 0, length);
   }
 
   private static int crc(long generation, long sequence, byte[] bytes, int offset, int length) {
