@@ -142,17 +142,20 @@ public final class YangValidatedDatastore implements DeviceDatastore {
     NodeContent node = content;
     for (int i = from; i < elems.size() - 1; i++) {
       DataPath.Elem e = elems.get(i);
-      String name = i == 0 ? qualified(schema, e.name()) : e.name();
+      String name = nodeName(schema, elems, i);
       node = e.keys().isEmpty() ? node.container(name) : node.entry(name, e.keys());
     }
-    int last = elems.size() - 1;
-    node.leaf(last == 0 ? qualified(schema, elems.get(last).name()) : elems.get(last).name(), text);
+    node.leaf(nodeName(schema, elems, elems.size() - 1), text);
   }
 
-  /** A top-level node's name qualified with its module (as JSON_IETF names them), when known. */
-  private static String qualified(DeviceSchema schema, String topName) {
-    String module = schema.moduleOf(topName);
-    return module.isEmpty() ? topName : module + ":" + topName;
+  /**
+   * The JSON_IETF member name of {@code elems[i]}: the top-level node's qualified with its module
+   * when known, the others bare.
+   */
+  private static String nodeName(DeviceSchema schema, List<DataPath.Elem> elems, int i) {
+    String name = elems.get(i).name();
+    String module = i == 0 ? schema.moduleOf(name) : "";
+    return module.isEmpty() ? name : module + ":" + name;
   }
 
   /** The YANG path of {@code path}, its top-level element qualified with its module. */
