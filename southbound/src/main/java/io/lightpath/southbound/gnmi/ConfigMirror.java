@@ -192,10 +192,7 @@ final class ConfigMirror implements ResilientSubscription.StreamHandler {
      * is lost first. Completes at once, with false, when the mirror cannot answer for the edits' paths.
      */
     CompletableFuture<Boolean> awaitShown(List<ConfigEdit> edits, boolean exact) {
-        List<GnmiPath> paths = new ArrayList<>(edits.size());
-        for (ConfigEdit e : edits) {
-            paths.add(GnmiPath.of(e.path()));
-        }
+        List<GnmiPath> paths = convert(edits.stream().map(ConfigEdit::path).toList());
         Waiter w = new Waiter(List.copyOf(edits), List.copyOf(paths), exact, new CompletableFuture<>());
         synchronized (this) {
             if (!answersAll(w.paths())) {
